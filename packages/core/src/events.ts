@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { Fact } from './ledger.ts';
+import { Question } from './question.ts';
+
+const Problem = z.object({
+  path: z.string(),
+  line: z.number().int().nullable(),
+  message: z.string(),
+  source: z.enum(['bundle', 'types', 'render']),
+});
+export type Problem = z.infer<typeof Problem>;
+export { Problem };
+
+export const PlanStep = z.object({
+  index: z.number().int().nonnegative(),
+  title: z.string(),
+  phase: z.enum(['scaffold', 'logic', 'styling', 'polish']),
+  files: z.array(z.string()),
+});
+export type PlanStep = z.infer<typeof PlanStep>;
+
+/**
+ * Every event type and its payload (SPEC §6). The event log stores `data` as jsonb; anything read
+ * back crosses this schema, so old rows and new code agree on shapes.
+ */
+export const eventDataSchemas = {
+  questioning_started: z.object({ request: z.string() }),
+  question_asked: z.object({ question: Question }),
+  answer_received: z.object({
+    questionId: z.string().uuid(),
+    optionIds: z.array(z.string()),
+    text: z.string().nullable(),
+  }),
+  question_skipped: z.object({ questionId: z.string().uuid(), assumption: z.string() }),
+  ledger_updated: z.object({ ledger: z.array(Fact), readiness: z.number().int().min(0).max(100) }),
+  questioning_complete: z.object({
+    ledger: z.array(Fact),
+    questionCount: z.number().int().nonnegative(),
+    reason: z.enum(['enough_information', 'skipped', 'question_limit']),
+  }),
+  generation_started: z.object({}),
+  plan_created: z.object({ steps: z.array(PlanStep) }),
+  step_started: z.object({ index: z.number().int().nonnegative() }),
+  step_completed: z.object({ index: z.number().int().nonnegative() }),
+  file_written: z.object({ path: z.string(), content: z.string() }),
+  validation_finished: z.object({ ok: z.boolean(), problems: z.array(Problem) }),
+  fix_started: z.object({ attempt: z.number().int().positive(), problems: z.array(Problem) }),
+  version_created: z.object({ versionId: z.string().uuid(), number: z.number().int().positive() }),
+  preview_ready: z.object({ versionId: z.string().uuid(), url: z.string() }),
+  usage: z.object({
+    phase: z.string(),
+    model: z.string(),
+    inputTokens: z.number().int().nonnegative(),
+    outputTokens: z.number().int().nonnegative(),
+    costUsd: z.number().nonnegative(),
+  }),
+  job_failed: z.object({ message: z.string(), retryable: z.boolean() }),
+  job_cancelled: z.object({}),
+  done: z.object({ status: z.enum(['complete', 'failed', 'cancelled']) }),
+} as const;
+
+type EventDataSchemas = typeof eventDataSchemas;
+export type EventType = keyof EventDataSchemas;
+export const eventTypes = Object.keys(eventDataSchemas) as EventType[];
+
+export type EventData<T extends EventType> = z.infer<EventDataSchemas[T]>;
+
+/** An event before it has a place in the log. */
+export type NewEvent = { [T in EventType]: { type: T; data: EventData<T> } }[EventType];
+
+/** An event as stored and streamed: `seq` is the per-job, gapless position (1, 2, 3 …). */
+export type JobEvent = { [T in EventType]: { seq: number; type: T; at: string; data: EventData<T> } }[EventType];
+
+const eventSchemas = eventTypes.map((type) =>
+  z.object({
+    seq: z.number().int().positive(),
+    type: z.literal(type),
+    at: z.string(),
+    data: eventDataSchemas[type],
+  }),
+);
+
+export const JobEventSchema = z.discriminatedUnion(
+  'type',
+  eventSchemas as unknown as [(typeof eventSchemas)[number], ...(typeof eventSchemas)[number][]],
+) as unknown as z.ZodType<JobEvent>;
+
+/** Builds a typed event; keeps call sites short and checked. */
+export function event<T extends EventType>(type: T, data: EventData<T>): NewEvent {
+  return { type, data } as NewEvent;
+}
+
+export function parseEventData(type: string, data: unknown): NewEvent {
+  if (!(type in eventDataSchemas)) throw new Error(`unknown event type "${type}"`);
+  const eventType = type as EventType;
+  return { type: eventType, data: eventDataSchemas[eventType].parse(data) } as NewEvent;
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** Job lifecycle (SPEC §4). `questioning` means a turn is queued or running. */
+export const jobStatuses = [
+  'questioning',
+  'awaiting_answer',
+  'generating',
+  'complete',
+  'failed',
+  'cancelled',
+] as const;
+export const JobStatus = z.enum(jobStatuses);
+export type JobStatus = z.infer<typeof JobStatus>;
+
+export const finalJobStatuses = ['complete', 'failed', 'cancelled'] as const satisfies readonly JobStatus[];
+export type FinalJobStatus = (typeof finalJobStatuses)[number];
+
+export function isFinalStatus(status: JobStatus): status is FinalJobStatus {
+  return (finalJobStatuses as readonly JobStatus[]).includes(status);
+}
+
+export const JobKind = z.enum(['create', 'change']);
+export type JobKind = z.infer<typeof JobKind>;
+
+/** Which phase a failed job goes back to on `jobs.retry`. */
+export const JobPhase = z.enum(['questioning', 'generation']);
+export type JobPhase = z.infer<typeof JobPhase>;
+
+export const JobError = z.object({
+  message: z.string(),
+  retryable: z.boolean(),
+  phase: JobPhase,
+});
+export type JobError = z.infer<typeof JobError>;
+
+export const Usage = z.object({
+  inputTokens: z.number().int().nonnegative(),
+  outputTokens: z.number().int().nonnegative(),
+  costUsd: z.number().nonnegative(),
+});
+export type Usage = z.infer<typeof Usage>;
+
+export const zeroUsage: Usage = { inputTokens: 0, outputTokens: 0, costUsd: 0 };
+
+export function addUsage(a: Usage, b: Usage): Usage {
+  return {
+    inputTokens: a.inputTokens + b.inputTokens,
+    outputTokens: a.outputTokens + b.outputTokens,
+    costUsd: Math.round((a.costUsd + b.costUsd) * 1e6) / 1e6,
+  };
+}
