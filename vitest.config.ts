@@ -1,24 +1,24 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-// One vitest run for the whole monorepo: one throwaway Postgres (started in globalSetup) serves
-// every test file, each of which clones its own database from a migrated template.
+const here = import.meta.dirname;
+const project = (name: string, dir: string, include: string[]) => ({
+  test: { name, root: path.join(here, dir), include, testTimeout: 30_000, hookTimeout: 60_000 },
+});
+
+// One vitest run for the whole monorepo: one throwaway Postgres (started once in the global setup)
+// serves every test file, each of which clones its own database from a migrated template.
 export default defineConfig({
   test: {
-    globalSetup: ['./vitest.global-setup.ts'],
+    globalSetup: [path.join(here, 'vitest.global-setup.ts')],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'core', root: './packages/core', include: ['src/**/*.test.ts'] } },
-      { extends: true, test: { name: 'db', root: './packages/db', include: ['src/**/*.test.ts'] } },
-      {
-        extends: true,
-        test: { name: 'server', root: './apps/server', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
-      },
-      {
-        extends: true,
-        test: { name: 'worker', root: './apps/worker', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
-      },
-      { extends: true, test: { name: 'web', root: './apps/web', include: ['src/**/*.test.ts'] } },
+      project('core', 'packages/core', ['src/**/*.test.ts']),
+      project('db', 'packages/db', ['src/**/*.test.ts']),
+      project('server', 'apps/server', ['src/**/*.test.ts', 'test/**/*.test.ts']),
+      project('worker', 'apps/worker', ['src/**/*.test.ts', 'test/**/*.test.ts']),
+      project('web', 'apps/web', ['src/**/*.test.ts']),
     ],
   },
 });

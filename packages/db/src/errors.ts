@@ -1,0 +1,18 @@
+/**
+ * The database layer's error taxonomy. The server maps these to tRPC codes in one place
+ * (apps/server/src/errors.ts); the worker treats a conflict as "someone else moved the job on".
+ */
+export class ConflictError extends Error {
+  override readonly name = 'ConflictError';
+}
+
+export class NotFoundError extends Error {
+  override readonly name = 'NotFoundError';
+}
+
+/** Postgres unique_violation, optionally for one named constraint or index. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, constraint: violated } = error as { code?: unknown; constraint?: unknown };
+  return code === '23505' && (constraint === undefined || violated === constraint);
+}

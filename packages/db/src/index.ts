@@ -1,0 +1,12 @@
+export * from './client.ts';
+export * from './errors.ts';
+export { migrate, quietLogger } from './migrate.ts';
+export * from './postgres.ts';
+export * from './queries/apps.ts';
+export * from './queries/events.ts';
+export * from './queries/jobs.ts';
+export * from './queries/sessions.ts';
+export * from './queries/transition.ts';
+export * from './queries/users.ts';
+export type * from './schema.ts';
+export * from './tasks.ts';

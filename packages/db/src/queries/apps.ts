@@ -1,0 +1,176 @@
+import { event, type JobKind, type JobStatus } from '@app/core';
+import { sql } from 'kysely';
+import { type DbOrTrx, inTransaction } from '../client.ts';
+import { ConflictError, isUniqueViolation } from '../errors.ts';
+import type { AppRow, JobRow } from '../schema.ts';
+import { questioningTurnTask } from '../tasks.ts';
+import { appendEvents } from './events.ts';
+import { enqueueTask } from './transition.ts';
+
+export interface AppSummary {
+  id: string;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+  latestVersion: { id: string; number: number; createdAt: string } | null;
+  activeJob: { id: string; status: JobStatus; kind: JobKind } | null;
+}
+
+/**
+ * Starts a job (a new app's `create`, or a `change`): the job row, `questioning_started`, and the
+ * first `questioning_turn` commit together. The partial unique index on active jobs turns a second
+ * concurrent job for the same app into a `ConflictError`.
+ */
+export async function startJob(
+  db: DbOrTrx,
+  input: { appId: string; ownerId: string; kind: JobKind; request: string; baseVersionId: string | null },
+): Promise<JobRow> {
+  return inTransaction(db, async (trx) => {
+    let job: JobRow;
+    try {
+      job = await trx
+        .insertInto('jobs')
+        .values({
+          app_id: input.appId,
+          owner_id: input.ownerId,
+          kind: input.kind,
+          status: 'questioning',
+          request: input.request,
+          base_version_id: input.baseVersionId,
+          open_question_id: null,
+          version_id: null,
+          turn: 1,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    } catch (error) {
+      if (isUniqueViolation(error, 'jobs_one_active_per_app')) {
+        throw new ConflictError('this app already has a job in progress');
+      }
+      throw error;
+    }
+    await trx
+      .updateTable('apps')
+      .set({ updated_at: sql<string>`now()` })
+      .where('id', '=', input.appId)
+      .execute();
+    await appendEvents(trx, job.id, [event('questioning_started', { request: input.request })]);
+    await enqueueTask(trx, questioningTurnTask({ jobId: job.id, turn: 1 }));
+    return job;
+  });
+}
+
+export async function createAppWithJob(
+  db: DbOrTrx,
+  input: { ownerId: string; name: string; request: string },
+): Promise<{ app: AppRow; job: JobRow }> {
+  return inTransaction(db, async (trx) => {
+    const app = await trx
+      .insertInto('apps')
+      .values({ owner_id: input.ownerId, name: input.name })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const job = await startJob(trx, {
+      appId: app.id,
+      ownerId: input.ownerId,
+      kind: 'create',
+      request: input.request,
+      baseVersionId: null,
+    });
+    return { app, job };
+  });
+}
+
+export async function findOwnedApp(db: DbOrTrx, appId: string, ownerId: string): Promise<AppRow | undefined> {
+  return db
+    .selectFrom('apps')
+    .selectAll()
+    .where('id', '=', appId)
+    .where('owner_id', '=', ownerId)
+    .executeTakeFirst();
+}
+
+export async function listAppSummaries(db: DbOrTrx, ownerId: string): Promise<AppSummary[]> {
+  const rows = await db
+    .selectFrom('apps')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('versions')
+          .select([
+            'versions.id as version_id',
+            'versions.number',
+            'versions.created_at as version_created_at',
+          ])
+          .whereRef('versions.app_id', '=', 'apps.id')
+          .orderBy('versions.number', 'desc')
+          .limit(1)
+          .as('latest'),
+      (join) => join.onTrue(),
+    )
+    .leftJoin('jobs', (join) =>
+      join
+        .onRef('jobs.app_id', '=', 'apps.id')
+        .on('jobs.status', 'in', ['questioning', 'awaiting_answer', 'generating']),
+    )
+    .select([
+      'apps.id',
+      'apps.name',
+      'apps.created_at',
+      'apps.updated_at',
+      'latest.version_id',
+      'latest.number',
+      'latest.version_created_at',
+      'jobs.id as job_id',
+      'jobs.status as job_status',
+      'jobs.kind as job_kind',
+    ])
+    .where('apps.owner_id', '=', ownerId)
+    .orderBy('apps.updated_at', 'desc')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    latestVersion:
+      row.version_id && row.number !== null && row.version_created_at
+        ? { id: row.version_id, number: row.number, createdAt: row.version_created_at.toISOString() }
+        : null,
+    activeJob:
+      row.job_id && row.job_status && row.job_kind
+        ? { id: row.job_id, status: row.job_status, kind: row.job_kind }
+        : null,
+  }));
+}
+
+export async function listAppJobs(db: DbOrTrx, appId: string): Promise<JobRow[]> {
+  return db
+    .selectFrom('jobs')
+    .selectAll()
+    .where('app_id', '=', appId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export async function listAppVersions(
+  db: DbOrTrx,
+  appId: string,
+): Promise<
+  { id: string; number: number; request: string; status: string; createdAt: string; jobId: string | null }[]
+> {
+  const rows = await db
+    .selectFrom('versions')
+    .select(['id', 'number', 'request', 'status', 'created_at', 'job_id'])
+    .where('app_id', '=', appId)
+    .orderBy('number', 'desc')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    number: row.number,
+    request: row.request,
+    status: row.status,
+    createdAt: row.created_at.toISOString(),
+    jobId: row.job_id,
+  }));
+}

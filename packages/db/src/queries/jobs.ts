@@ -1,0 +1,109 @@
+import {
+  Answer,
+  type Fact,
+  JobError,
+  type JobKind,
+  type JobStatus,
+  type Question,
+  QuestionOption,
+  Usage,
+  zeroUsage,
+} from '@app/core';
+import { z } from 'zod';
+import type { DbOrTrx } from '../client.ts';
+import type { JobRow, QuestionRow } from '../schema.ts';
+
+/** A job as the API shows it (SPEC §5 `Job`). */
+export interface JobView {
+  id: string;
+  appId: string;
+  kind: JobKind;
+  status: JobStatus;
+  request: string;
+  questions: Question[];
+  ledger: Fact[];
+  readiness: number;
+  versionId: string | null;
+  error: JobError | null;
+  usage: Usage;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The job row, only if it belongs to `ownerId` (someone else's job is indistinguishable from none). */
+export async function findOwnedJob(db: DbOrTrx, jobId: string, ownerId: string): Promise<JobRow | undefined> {
+  return db
+    .selectFrom('jobs')
+    .selectAll()
+    .where('id', '=', jobId)
+    .where('owner_id', '=', ownerId)
+    .executeTakeFirst();
+}
+
+export async function findJob(db: DbOrTrx, jobId: string): Promise<JobRow | undefined> {
+  return db.selectFrom('jobs').selectAll().where('id', '=', jobId).executeTakeFirst();
+}
+
+export async function listQuestions(db: DbOrTrx, jobId: string): Promise<Question[]> {
+  const rows = await db
+    .selectFrom('questions')
+    .selectAll()
+    .where('job_id', '=', jobId)
+    .orderBy('number')
+    .execute();
+  return rows.map(toQuestion);
+}
+
+export async function listLedger(db: DbOrTrx, jobId: string): Promise<Fact[]> {
+  const rows = await db
+    .selectFrom('ledger_facts')
+    .selectAll()
+    .where('job_id', '=', jobId)
+    .orderBy('position')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    text: row.text,
+    source: row.source_question_id
+      ? { kind: row.source_kind, questionId: row.source_question_id }
+      : { kind: row.source_kind },
+  }));
+}
+
+export async function loadJobView(db: DbOrTrx, job: JobRow): Promise<JobView> {
+  const [questions, ledger] = await Promise.all([listQuestions(db, job.id), listLedger(db, job.id)]);
+  return toJobView(job, questions, ledger);
+}
+
+export function toJobView(job: JobRow, questions: Question[], ledger: Fact[]): JobView {
+  return {
+    id: job.id,
+    appId: job.app_id,
+    kind: job.kind,
+    status: job.status,
+    request: job.request,
+    questions,
+    ledger,
+    readiness: job.readiness,
+    versionId: job.version_id,
+    error: job.error === null ? null : JobError.parse(job.error),
+    usage: Usage.catch(zeroUsage).parse(job.usage),
+    createdAt: job.created_at.toISOString(),
+    updatedAt: job.updated_at.toISOString(),
+  };
+}
+
+export function toQuestion(row: QuestionRow): Question {
+  return {
+    id: row.id,
+    number: row.number,
+    text: row.text,
+    why: row.why,
+    kind: row.kind,
+    options: z.array(QuestionOption).parse(row.options),
+    assumptionIfSkipped: row.assumption_if_skipped,
+    status: row.status,
+    answer: row.answer === null ? null : Answer.parse(row.answer),
+  };
+}

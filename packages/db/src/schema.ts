@@ -1,0 +1,134 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+/** jsonb: read as parsed JSON, written as a JSON string (pg would send a JS array as a PG array). */
+type Json<T> = ColumnType<T, string, string>;
+type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  password_hash: string;
+  created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  id: Generated<string>;
+  token_hash: string;
+  user_id: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface AppsTable {
+  id: Generated<string>;
+  owner_id: string;
+  name: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface JobsTable {
+  id: Generated<string>;
+  app_id: string;
+  owner_id: string;
+  kind: 'create' | 'change';
+  status: 'questioning' | 'awaiting_answer' | 'generating' | 'complete' | 'failed' | 'cancelled';
+  request: string;
+  base_version_id: string | null;
+  version_id: string | null;
+  open_question_id: string | null;
+  readiness: Generated<number>;
+  error: NullableJson<unknown>;
+  usage: ColumnType<unknown, string | undefined, string>;
+  last_seq: Generated<number>;
+  turn: Generated<number>;
+  generation_run: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface QuestionsTable {
+  id: Generated<string>;
+  job_id: string;
+  number: number;
+  text: string;
+  why: string;
+  kind: 'single' | 'multi' | 'text';
+  options: Json<unknown>;
+  assumption_if_skipped: string;
+  status: 'open' | 'answered' | 'skipped';
+  answer: NullableJson<unknown>;
+  created_at: CreatedAt;
+  answered_at: NullableTimestamp;
+}
+
+export interface LedgerFactsTable {
+  id: string;
+  job_id: string;
+  position: number;
+  kind: 'goal' | 'requirement' | 'ui' | 'unknown' | 'assumption';
+  text: string;
+  source_kind: 'request' | 'answer' | 'skip' | 'edit';
+  source_question_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface JobEventsTable {
+  job_id: string;
+  seq: number;
+  type: string;
+  data: Json<unknown>;
+  at: CreatedAt;
+}
+
+export interface VersionsTable {
+  id: Generated<string>;
+  app_id: string;
+  number: number;
+  job_id: string | null;
+  generation_run: number | null;
+  status: Generated<string>;
+  request: string;
+  ledger: Json<unknown>;
+  plan: Json<unknown>;
+  restored_from_version_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface VersionFilesTable {
+  version_id: string;
+  path: string;
+  content: string;
+}
+
+export interface WorkerHeartbeatsTable {
+  worker_id: string;
+  process_label: string;
+  started_at: CreatedAt;
+  last_seen_at: Timestamp;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  apps: AppsTable;
+  jobs: JobsTable;
+  questions: QuestionsTable;
+  ledger_facts: LedgerFactsTable;
+  job_events: JobEventsTable;
+  versions: VersionsTable;
+  version_files: VersionFilesTable;
+  worker_heartbeats: WorkerHeartbeatsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type AppRow = Selectable<AppsTable>;
+export type JobRow = Selectable<JobsTable>;
+export type JobUpdate = Updateable<JobsTable>;
+export type NewJob = Insertable<JobsTable>;
+export type QuestionRow = Selectable<QuestionsTable>;
+export type VersionRow = Selectable<VersionsTable>;
