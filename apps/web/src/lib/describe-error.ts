@@ -22,6 +22,16 @@ function firstValidationIssue(message: string): string | undefined {
   }
 }
 
+/**
+ * The server words validation failures as "email: Enter a valid email address; password: …".
+ * Show the first problem; drop the field prefix when the message already reads as a sentence.
+ */
+function firstFieldProblem(message: string): string {
+  const first = message.split('; ')[0] ?? message;
+  const match = /^[\w.]+: ([A-Z].*)$/.exec(first);
+  return match?.[1] ?? first;
+}
+
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -33,5 +43,5 @@ export function describeError(error: unknown, fallback = 'Something went wrong. 
   // No code means the request never produced a tRPC response: network down, proxy up but API down.
   if (!code) return unreachableMessage;
   if (code === 'INTERNAL_SERVER_ERROR') return fallback;
-  return firstValidationIssue(error.message) ?? (error.message || fallback);
+  return firstValidationIssue(error.message) ?? (firstFieldProblem(error.message) || fallback);
 }

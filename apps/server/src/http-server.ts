@@ -1,0 +1,102 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { sql } from 'kysely';
+import { createContext, type Services } from './context.ts';
+import { appRouter } from './router.ts';
+
+export interface HttpServerOptions {
+  services: Services;
+  /** `<provider>:<model>` for /healthz. */
+  modelDescription: string;
+  /** Built SPA to serve same-origin (production); omitted in dev where Vite serves it. */
+  staticDir?: string;
+  onError?: (error: unknown, path: string | undefined) => void;
+}
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+export function createHttpServer(options: HttpServerOptions) {
+  const trpcHandler = createHTTPHandler({
+    router: appRouter,
+    basePath: '/trpc/',
+    createContext: (opts) => createContext(options.services, opts),
+    onError: ({ error, path: procedurePath }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR') options.onError?.(error.cause ?? error, procedurePath);
+    },
+  });
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname.startsWith('/trpc/')) {
+      trpcHandler(req, res);
+      return;
+    }
+    if (url.pathname === '/healthz') {
+      const database = await sql`select 1`
+        .execute(options.services.db)
+        .then(() => true)
+        .catch(() => false);
+      const listener = options.services.hub.state;
+      const ok = database && listener === 'listening';
+      res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify({ ok, model: options.modelDescription, database, listener }));
+      return;
+    }
+    if (options.staticDir && (req.method === 'GET' || req.method === 'HEAD')) {
+      await serveStatic(options.staticDir, url.pathname, res);
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('Not found');
+  });
+  // Keep-alive sockets of SSE clients would otherwise hold `close()` open forever.
+  server.keepAliveTimeout = 65_000;
+
+  return {
+    server,
+    async listen(port: number, host = '127.0.0.1'): Promise<number> {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      return (server.address() as AddressInfo).port;
+    },
+    async close(): Promise<void> {
+      // server.close() waits for open SSE streams; end them first (clients reconnect elsewhere).
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+async function serveStatic(root: string, pathname: string, res: http.ServerResponse): Promise<void> {
+  const resolved = path.resolve(root, `.${decodeURIComponent(pathname)}`);
+  const insideRoot = resolved === root || resolved.startsWith(root + path.sep);
+  let file = insideRoot ? resolved : path.join(root, 'index.html');
+  const info = await stat(file).catch(() => null);
+  // Client-side routes fall back to the SPA shell.
+  if (!info || info.isDirectory()) file = path.join(root, 'index.html');
+  const isAsset = file.includes(`${path.sep}assets${path.sep}`);
+  res.writeHead(200, {
+    'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
+    'cache-control': isAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'x-content-type-options': 'nosniff',
+  });
+  createReadStream(file).pipe(res);
+}

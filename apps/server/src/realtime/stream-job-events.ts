@@ -1,0 +1,77 @@
+import type { JobEvent } from '@app/core';
+import { type DbOrTrx, listEvents } from '@app/db';
+import type { JobEventHub } from './job-event-hub.ts';
+
+const replayBatchSize = 500;
+
+/**
+ * A wake-up flag that cannot lose a notification: one that arrives while the reader is busy
+ * querying sets `pending`, and the next `wait()` returns at once.
+ */
+function createWakeSignal() {
+  let pending = false;
+  let resolveWaiter: (() => void) | null = null;
+  return {
+    notify() {
+      pending = true;
+      resolveWaiter?.();
+      resolveWaiter = null;
+    },
+    wait(signal: AbortSignal): Promise<void> {
+      if (pending || signal.aborted) {
+        pending = false;
+        return Promise.resolve();
+      }
+      return new Promise<void>((resolve) => {
+        const onAbort = () => resolve();
+        signal.addEventListener('abort', onAbort, { once: true });
+        resolveWaiter = () => {
+          signal.removeEventListener('abort', onAbort);
+          pending = false;
+          resolve();
+        };
+      });
+    },
+  };
+}
+
+/**
+ * THE subscription order (SPEC §4.4), used by `jobs.events` and nothing else:
+ * 1. register with the hub FIRST, so an event committed while we replay still wakes us;
+ * 2. replay `seq > lastEventId` from the table;
+ * 3. stream live: every wake-up re-reads the table after the last sent seq, and any seq already
+ *    sent is dropped — so duplicates and reordering from notify/replay overlap cannot reach a client.
+ * Bodies always come from the table; notifications only say "something after seq N exists".
+ */
+export async function* streamJobEvents(options: {
+  db: DbOrTrx;
+  hub: JobEventHub;
+  jobId: string;
+  lastEventId: number;
+  signal: AbortSignal;
+}): AsyncGenerator<JobEvent> {
+  const { db, hub, jobId, signal } = options;
+  let lastSent = options.lastEventId;
+  const wake = createWakeSignal();
+  const unsubscribe = hub.subscribe(jobId, {
+    onNotify: (seq) => {
+      if (seq > lastSent) wake.notify();
+    },
+    onResync: () => wake.notify(),
+  });
+  try {
+    while (!signal.aborted) {
+      const batch = await listEvents(db, jobId, lastSent, replayBatchSize);
+      for (const event of batch) {
+        if (event.seq <= lastSent) continue;
+        lastSent = event.seq;
+        yield event;
+        if (signal.aborted) return;
+      }
+      if (batch.length === replayBatchSize) continue; // more to replay before waiting
+      await wake.wait(signal);
+    }
+  } finally {
+    unsubscribe();
+  }
+}

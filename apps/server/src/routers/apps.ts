@@ -1,0 +1,89 @@
+import {
+  createAppWithJob,
+  findOwnedApp,
+  listAppJobs,
+  listAppSummaries,
+  listAppVersions,
+  startJob,
+  toJobView,
+} from '@app/db';
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { notFound } from '../errors.ts';
+import { protectedProcedure, router } from '../trpc.ts';
+import { Id, Prompt } from './inputs.ts';
+
+/** "a tracker for our support tickets with priorities" → "Support tickets tracker"-ish short name. */
+export function nameFromPrompt(prompt: string): string {
+  const firstSentence = prompt.split(/[.!?\n]/)[0]?.trim() ?? '';
+  const withoutLead = firstSentence.replace(
+    /^(please\s+)?(build|make|create|i want|i need|we need)\s+(me\s+|us\s+)?/i,
+    '',
+  );
+  const withoutArticle = withoutLead.replace(/^(an?|the)\s+/i, '');
+  const words = withoutArticle.split(/\s+/).filter(Boolean).slice(0, 6).join(' ');
+  const name = words.length > 48 ? `${words.slice(0, 47).trimEnd()}…` : words;
+  return name ? name.charAt(0).toUpperCase() + name.slice(1) : 'Untitled app';
+}
+
+export const appsRouter = router({
+  create: protectedProcedure
+    .input(z.object({ prompt: Prompt, name: z.string().trim().min(1).max(80).optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const { app, job } = await createAppWithJob(ctx.db, {
+        ownerId: ctx.user.id,
+        name: input.name ?? nameFromPrompt(input.prompt),
+        request: input.prompt,
+      });
+      return { app: { id: app.id, name: app.name }, job: toJobView(job, [], []) };
+    }),
+
+  list: protectedProcedure.query(async ({ ctx }) => ({ apps: await listAppSummaries(ctx.db, ctx.user.id) })),
+
+  get: protectedProcedure.input(z.object({ appId: Id })).query(async ({ ctx, input }) => {
+    const app = await findOwnedApp(ctx.db, input.appId, ctx.user.id);
+    if (!app) throw notFound('App');
+    const [versions, jobs] = await Promise.all([
+      listAppVersions(ctx.db, app.id),
+      listAppJobs(ctx.db, app.id),
+    ]);
+    const active = jobs.find((job) => ['questioning', 'awaiting_answer', 'generating'].includes(job.status));
+    return {
+      app: {
+        id: app.id,
+        name: app.name,
+        createdAt: app.created_at.toISOString(),
+        updatedAt: app.updated_at.toISOString(),
+      },
+      versions,
+      jobs: jobs.map((job) => ({
+        id: job.id,
+        kind: job.kind,
+        status: job.status,
+        request: job.request,
+        versionId: job.version_id,
+        createdAt: job.created_at.toISOString(),
+      })),
+      activeJobId: active?.id ?? null,
+    };
+  }),
+
+  requestChange: protectedProcedure
+    .input(z.object({ appId: Id, prompt: Prompt }))
+    .mutation(async ({ ctx, input }) => {
+      const app = await findOwnedApp(ctx.db, input.appId, ctx.user.id);
+      if (!app) throw notFound('App');
+      const [latest] = await listAppVersions(ctx.db, app.id);
+      if (!latest) {
+        throw new TRPCError({ code: 'CONFLICT', message: 'This app has no version yet to change' });
+      }
+      const job = await startJob(ctx.db, {
+        appId: app.id,
+        ownerId: ctx.user.id,
+        kind: 'change',
+        request: input.prompt,
+        baseVersionId: latest.id,
+      });
+      return { job: toJobView(job, [], []) };
+    }),
+});

@@ -1,0 +1,48 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
+import type { Context } from './context.ts';
+import { describeZodError, toTRPCError } from './errors.ts';
+
+const t = initTRPC.context<Context>().create({
+  // Plain JSON on the wire (no transformer): dates travel as ISO strings.
+  sse: {
+    // Pings keep idle streams alive through proxies; the client reconnects (with Last-Event-ID)
+    // when it hears nothing for a while, so a silently dead connection heals by itself.
+    ping: { enabled: true, intervalMs: 10_000 },
+    client: { reconnectAfterInactivityMs: 25_000 },
+  },
+  errorFormatter({ shape, error }) {
+    const zodError = error.cause instanceof ZodError ? error.cause : null;
+    return {
+      ...shape,
+      message:
+        error.code === 'INTERNAL_SERVER_ERROR'
+          ? 'Internal server error'
+          : zodError
+            ? describeZodError(zodError)
+            : shape.message,
+      data: {
+        ...shape.data,
+        stack: undefined,
+        fields: zodError ? zodError.issues.map((i) => i.path.join('.')) : undefined,
+      },
+    };
+  },
+});
+
+export const router = t.router;
+
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR') {
+    throw toTRPCError(result.error.cause ?? result.error);
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapDomainErrors);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});

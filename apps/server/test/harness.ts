@@ -1,0 +1,84 @@
+import type { Db } from '@app/db';
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpSubscriptionLink,
+  splitLink,
+  type TRPCClient,
+} from '@trpc/client';
+import { EventSource } from 'eventsource';
+import type { AppRouter } from '../src/router.ts';
+import { type RunningServer, startServer } from '../src/server.ts';
+
+export const testSessionSecret = 'test-session-secret-that-is-long-enough-0123456789';
+
+export async function startTestServer(db: Db, connectionString: string, port = 0): Promise<RunningServer> {
+  return startServer({
+    db,
+    connectionString,
+    port,
+    sessionSecret: testSessionSecret,
+    modelDescription: 'offline:builder',
+  });
+}
+
+export interface TestClient {
+  trpc: TRPCClient<AppRouter>;
+  /** The session cookie this client holds, if any. */
+  cookie: { value: string | null };
+  signUp(email?: string, password?: string): Promise<{ id: string; email: string }>;
+}
+
+let emailCounter = 0;
+export function uniqueEmail(): string {
+  emailCounter += 1;
+  return `person${emailCounter}.${Date.now()}.${process.pid}@example.com`;
+}
+
+/** A real tRPC client over real HTTP (batch + SSE), with a one-cookie jar like a browser's. */
+export function createTestClient(baseUrl: string): TestClient {
+  const cookie: { value: string | null } = { value: null };
+  const cookieFetch: typeof fetch = async (input, init) => {
+    const headers = new Headers(init?.headers);
+    if (cookie.value) headers.set('cookie', cookie.value);
+    const response = await fetch(input, { ...init, headers });
+    for (const header of response.headers.getSetCookie()) {
+      const [pair] = header.split(';');
+      if (!pair) continue;
+      const [name, value] = pair.split('=');
+      if (name === 'session') cookie.value = value ? `session=${value}` : null;
+    }
+    return response;
+  };
+  const trpc = createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: httpSubscriptionLink({
+          url: `${baseUrl}/trpc`,
+          EventSource,
+          eventSourceOptions: () => ({ fetch: cookieFetch }),
+        }),
+        false: httpBatchLink({ url: `${baseUrl}/trpc`, fetch: cookieFetch }),
+      }),
+    ],
+  });
+  return {
+    trpc,
+    cookie,
+    async signUp(email = uniqueEmail(), password = 'correct horse battery') {
+      const { user } = await trpc.auth.signUp.mutate({ email, password });
+      return user;
+    },
+  };
+}
+
+export async function expectTRPCError(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    const shaped = error as { data?: { code?: string }; message?: string };
+    return { code: shaped.data?.code ?? 'UNKNOWN', message: shaped.message ?? '' };
+  }
+  throw new Error('expected the call to fail');
+}

@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+import { Redirect, useLocation, useSearch } from 'wouter';
+import { safeNextPath } from './next-path.ts';
+import { ServerUnreachable } from './server-unreachable.tsx';
+import { useSession } from './use-session.ts';
+
+/**
+ * Gate for signed-in pages. While `auth.me` loads, `fallback` (a skeleton of the page) shows;
+ * without a session the person goes to /signin and comes back here afterwards.
+ */
+export function RequireSession({ fallback, children }: { fallback: ReactNode; children: ReactNode }) {
+  const session = useSession();
+  const [location] = useLocation();
+  if (session.isPending) return fallback;
+  if (session.isError) return <ServerUnreachable onRetry={() => session.refetch()} />;
+  if (!session.data) {
+    const next = location === '/' ? '' : `?next=${encodeURIComponent(location)}`;
+    return <Redirect to={`/signin${next}`} replace />;
+  }
+  return children;
+}
+
+/** Sends an already signed-in person past the sign-in screens. */
+export function RedirectIfSignedIn({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const search = useSearch();
+  if (session.data) return <Redirect to={safeNextPath(search)} replace />;
+  return children;
+}

@@ -1,0 +1,56 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useLocation } from 'wouter';
+import { useTRPC } from '../../lib/trpc.ts';
+
+export type SessionUser = { id: string; email: string };
+
+/** `data` is `{ user }` when signed in, `null` when not; pending only on the very first load. */
+export function useSession() {
+  const trpc = useTRPC();
+  return useQuery(trpc.auth.me.queryOptions(undefined, { staleTime: 5 * 60_000, retry: 1 }));
+}
+
+/** Only under <RequireSession>, where a user is guaranteed. */
+export function useCurrentUser(): SessionUser {
+  const { data } = useSession();
+  if (!data) throw new Error('useCurrentUser called outside <RequireSession>');
+  return data.user;
+}
+
+export type Credentials = { email: string; password: string };
+
+/**
+ * Sign in and sign up share the aftermath: whatever was cached belonged to the previous session,
+ * so it is dropped before the new user is written into `auth.me`.
+ */
+export function useAuthMutation(mode: 'signIn' | 'signUp') {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const procedure = mode === 'signIn' ? trpc.auth.signIn : trpc.auth.signUp;
+  return useMutation(
+    procedure.mutationOptions({
+      onSuccess: ({ user }) => {
+        queryClient.removeQueries();
+        queryClient.setQueryData(trpc.auth.me.queryKey(), { user });
+      },
+    }),
+  );
+}
+
+export function useSignOut() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [, navigate] = useLocation();
+  return useMutation(
+    trpc.auth.signOut.mutationOptions({
+      onSettled: () => {
+        // Navigate in the same tick as forgetting the session, so the page being left never renders
+        // signed-out (which would redirect to /signin?next=<this page> for whoever signs in next).
+        navigate('/signin');
+        // Even if the call failed (network), the person asked to leave: forget everything locally.
+        queryClient.removeQueries();
+        queryClient.setQueryData(trpc.auth.me.queryKey(), null);
+      },
+    }),
+  );
+}

@@ -1,0 +1,66 @@
+import type { ReactNode } from 'react';
+import { Link } from 'wouter';
+import { ConnectionPill } from '../../components/ui/connection-pill.tsx';
+import { Logo } from '../../components/ui/logo.tsx';
+import { Skeleton } from '../../components/ui/skeleton.tsx';
+import { useConnectionState } from '../connection/connection-provider.tsx';
+import { ThemeToggle } from '../theme/theme-toggle.tsx';
+import { UserMenu } from './user-menu.tsx';
+
+function TopBar({ breadcrumb, actions }: { breadcrumb?: ReactNode; actions: ReactNode }) {
+  return (
+    <header className="sticky top-0 z-40 border-b border-border bg-canvas/80 backdrop-blur-md supports-[backdrop-filter]:bg-canvas/70">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:px-6">
+        <Link href="/" aria-label="All apps" className="rounded-md focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+          <Logo />
+        </Link>
+        {breadcrumb && (
+          <nav aria-label="Breadcrumb" className="flex min-w-0 items-center gap-3 text-sm">
+            <span className="text-border-strong" aria-hidden="true">
+              /
+            </span>
+            <div className="min-w-0 truncate">{breadcrumb}</div>
+          </nav>
+        )}
+        <div className="ml-auto flex items-center gap-1.5 sm:gap-2">{actions}</div>
+      </div>
+    </header>
+  );
+}
+
+/** The frame of every signed-in page. The builder (next) reports its stream state into the pill. */
+export function AppShell({ breadcrumb, children }: { breadcrumb?: ReactNode; children: ReactNode }) {
+  const connectionState = useConnectionState();
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <TopBar
+        breadcrumb={breadcrumb}
+        actions={
+          <>
+            {connectionState && <ConnectionPill state={connectionState} className="mr-1" />}
+            <ThemeToggle />
+            <UserMenu />
+          </>
+        }
+      />
+      <main className="flex-1">{children}</main>
+    </div>
+  );
+}
+
+/** Shown while the session loads: the same frame, so nothing jumps when the page arrives. */
+export function AppShellSkeleton({ children }: { children?: ReactNode }) {
+  return (
+    <div className="flex min-h-dvh flex-col" aria-busy="true">
+      <TopBar
+        actions={
+          <>
+            <Skeleton className="size-8 rounded-lg" />
+            <Skeleton className="size-8 rounded-full" />
+          </>
+        }
+      />
+      <main className="flex-1">{children}</main>
+    </div>
+  );
+}

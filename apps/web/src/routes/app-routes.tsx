@@ -1,0 +1,17 @@
+import { Route, Switch } from 'wouter';
+import { AppBuilderRoute } from './app-builder-route.tsx';
+import { AppsListRoute } from './apps-list-route.tsx';
+import { NotFoundRoute } from './not-found-route.tsx';
+import { SignInRoute, SignUpRoute } from './auth-routes.tsx';
+
+export function AppRoutes() {
+  return (
+    <Switch>
+      <Route path="/signin" component={SignInRoute} />
+      <Route path="/signup" component={SignUpRoute} />
+      <Route path="/" component={AppsListRoute} />
+      <Route path="/apps/:appId">{(params) => <AppBuilderRoute appId={params.appId} />}</Route>
+      <Route component={NotFoundRoute} />
+    </Switch>
+  );
+}

@@ -1,0 +1,18 @@
+export {
+  createScriptedModel,
+  type RecordedModelCall,
+  type ScriptedModel,
+  type ScriptedModelOptions,
+  type ScriptedStep,
+} from './scripted-model.ts';
+export {
+  type CompletionReplyOptions,
+  completionReply,
+  errorReply,
+  type OpenAiWireServer,
+  type RecordedRequest,
+  rateLimitReply,
+  refusalReply,
+  startOpenAiWireServer,
+  type WireReply,
+} from './openai-wire-server.ts';
