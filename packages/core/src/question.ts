@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FactTopic } from './ledger.ts';
 
 export const QuestionKind = z.enum(['single', 'multi', 'text']);
 export type QuestionKind = z.infer<typeof QuestionKind>;
@@ -30,6 +31,8 @@ export const Question = z.object({
   assumptionIfSkipped: z.string(),
   status: QuestionStatus,
   answer: Answer.nullable(),
+  /** The slot the question targets; optional because it is advisory (older rows lack it). */
+  topic: FactTopic.optional(),
 });
 export type Question = z.infer<typeof Question>;
 
@@ -40,5 +43,6 @@ export const QuestionDraft = Question.pick({
   kind: true,
   options: true,
   assumptionIfSkipped: true,
+  topic: true,
 });
 export type QuestionDraft = z.infer<typeof QuestionDraft>;

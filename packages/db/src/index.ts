@@ -10,3 +10,4 @@ export * from './queries/transition.ts';
 export * from './queries/users.ts';
 export type * from './schema.ts';
 export * from './tasks.ts';
+export * from './queries/workers.ts';

@@ -1,7 +1,7 @@
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
-import type { AppRouter } from './trpc.ts';
 import { describeError } from './describe-error.ts';
+import type { AppRouter } from './trpc.ts';
 
 function serverError(code: string, message: string) {
   return TRPCClientError.from<AppRouter>({
@@ -11,7 +11,9 @@ function serverError(code: string, message: string) {
 
 describe('describeError', () => {
   it('shows the server’s own words for domain errors', () => {
-    expect(describeError(serverError('CONFLICT', 'Email already registered'))).toBe('Email already registered');
+    expect(describeError(serverError('CONFLICT', 'Email already registered'))).toBe(
+      'Email already registered',
+    );
   });
 
   it('shows the first validation problem, as a sentence', () => {

@@ -6,8 +6,8 @@ import {
   splitLink,
   TRPCClientError,
 } from '@trpc/client';
-import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { createTRPCContext } from '@trpc/tanstack-react-query';
 
 export type { AppRouter };
 export type RouterInputs = inferRouterInputs<AppRouter>;

@@ -1,8 +1,8 @@
 import { Route, Switch } from 'wouter';
 import { AppBuilderRoute } from './app-builder-route.tsx';
 import { AppsListRoute } from './apps-list-route.tsx';
-import { NotFoundRoute } from './not-found-route.tsx';
 import { SignInRoute, SignUpRoute } from './auth-routes.tsx';
+import { NotFoundRoute } from './not-found-route.tsx';
 
 export function AppRoutes() {
   return (

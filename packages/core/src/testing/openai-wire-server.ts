@@ -76,7 +76,7 @@ export function errorReply(status: number, message = 'error', headers: Record<st
 
 /** A 429; `retryAfter` is seconds (the standard header) or `{ ms }` (OpenAI's `retry-after-ms`). */
 export function rateLimitReply(retryAfter: number | { ms: number }): WireReply {
-  const headers =
+  const headers: Record<string, string> =
     typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : { 'retry-after-ms': String(retryAfter.ms) };
   return errorReply(429, 'Rate limit reached', headers);
 }

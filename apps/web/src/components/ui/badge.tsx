@@ -47,7 +47,10 @@ export function Badge({
         <span className="relative flex size-1.5">
           {pulse && (
             <span
-              className={clsx('absolute inline-flex size-full animate-ping rounded-full opacity-60', dotClasses[tone])}
+              className={clsx(
+                'absolute inline-flex size-full animate-ping rounded-full opacity-60',
+                dotClasses[tone],
+              )}
             />
           )}
           <span className={clsx('relative inline-flex size-1.5 rounded-full', dotClasses[tone])} />

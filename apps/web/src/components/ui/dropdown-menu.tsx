@@ -104,8 +104,7 @@ export function DropdownMenuItem({
   return (
     <button
       type="button"
-      role={checked === undefined ? 'menuitem' : 'menuitemradio'}
-      aria-checked={checked}
+      {...(checked === undefined ? { role: 'menuitem' } : { role: 'menuitemradio', 'aria-checked': checked })}
       tabIndex={-1}
       onClick={onSelect}
       className={clsx(
@@ -122,7 +121,11 @@ export function DropdownMenuItem({
 }
 
 export function DropdownMenuLabel({ children }: { children: ReactNode }) {
-  return <div className="px-2.5 pt-1.5 pb-1 text-[11px] font-medium text-subtle uppercase tracking-wide">{children}</div>;
+  return (
+    <div className="px-2.5 pt-1.5 pb-1 text-[11px] font-medium text-subtle uppercase tracking-wide">
+      {children}
+    </div>
+  );
 }
 
 export function DropdownMenuSeparator() {

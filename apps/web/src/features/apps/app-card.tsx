@@ -50,7 +50,11 @@ export function AppCard({ app, now }: { app: AppSummary; now: Date }) {
         <Badge tone={status.tone} dot pulse={status.inProgress}>
           <span data-testid="app-status">{status.label}</span>
         </Badge>
-        <time dateTime={app.updatedAt} title={formatAbsoluteTime(app.updatedAt)} className="text-xs text-subtle">
+        <time
+          dateTime={app.updatedAt}
+          title={formatAbsoluteTime(app.updatedAt)}
+          className="text-xs text-subtle"
+        >
           {formatRelativeTime(app.updatedAt, now)}
         </time>
       </div>

@@ -17,13 +17,25 @@ function SectionHeader({ count }: { count?: number }) {
   );
 }
 
-function Notice({ icon, title, children, testId }: { icon: ReactNode; title: string; children: ReactNode; testId: string }) {
+function Notice({
+  icon,
+  title,
+  children,
+  testId,
+}: {
+  icon: ReactNode;
+  title: string;
+  children: ReactNode;
+  testId: string;
+}) {
   return (
     <div
       data-testid={testId}
       className="flex flex-col items-center rounded-xl border border-dashed border-border-strong px-6 py-12 text-center"
     >
-      <div className="mb-3 flex size-10 items-center justify-center rounded-full bg-surface-sunken text-muted">{icon}</div>
+      <div className="mb-3 flex size-10 items-center justify-center rounded-full bg-surface-sunken text-muted">
+        {icon}
+      </div>
       <h3 className="text-sm font-semibold text-text">{title}</h3>
       <div className="mt-1 max-w-sm text-sm text-muted">{children}</div>
     </div>
@@ -54,7 +66,12 @@ export function AppGrid() {
         <SectionHeader />
         <Notice testId="apps-error" icon={<LayoutGrid className="size-5" />} title="Couldn’t load your apps">
           <p>{describeError(appsQuery.error)}</p>
-          <Button className="mt-4" size="sm" onClick={() => appsQuery.refetch()} pending={appsQuery.isFetching}>
+          <Button
+            className="mt-4"
+            size="sm"
+            onClick={() => appsQuery.refetch()}
+            pending={appsQuery.isFetching}
+          >
             Try again
           </Button>
         </Notice>

@@ -12,11 +12,14 @@ describe('appStatusPresentation', () => {
 
   it('tells a first build from a change to an existing version', () => {
     expect(
-      appStatusPresentation({ activeJob: { status: 'generating', kind: 'create' }, latestVersion: null }).label,
+      appStatusPresentation({ activeJob: { status: 'generating', kind: 'create' }, latestVersion: null })
+        .label,
     ).toBe('Building');
     expect(
-      appStatusPresentation({ activeJob: { status: 'generating', kind: 'change' }, latestVersion: { number: 2 } })
-        .label,
+      appStatusPresentation({
+        activeJob: { status: 'generating', kind: 'change' },
+        latestVersion: { number: 2 },
+      }).label,
     ).toBe('Updating');
   });
 

@@ -20,7 +20,11 @@ export function appStatusPresentation({ activeJob, latestVersion }: AppStatusInp
       case 'awaiting_answer':
         return { label: 'Needs your answer', tone: 'warning', inProgress: false };
       case 'generating':
-        return { label: activeJob.kind === 'change' ? 'Updating' : 'Building', tone: 'info', inProgress: true };
+        return {
+          label: activeJob.kind === 'change' ? 'Updating' : 'Building',
+          tone: 'info',
+          inProgress: true,
+        };
       case 'complete':
         return { label: 'Ready', tone: 'success', inProgress: false };
       case 'failed':

@@ -103,7 +103,8 @@ export function NewAppComposer() {
         />
         <div className="flex items-center gap-3 px-3 pb-3">
           <div className="hidden items-center gap-1.5 text-xs text-subtle sm:flex">
-            <Kbd>Enter</Kbd> to start <span aria-hidden="true">·</span> <Kbd>Shift</Kbd>+<Kbd>Enter</Kbd> new line
+            <Kbd>Enter</Kbd> to start <span aria-hidden="true">·</span> <Kbd>Shift</Kbd>+<Kbd>Enter</Kbd> new
+            line
           </div>
           {prompt.length > promptMaxLength * 0.9 && (
             <span className={tooLong ? 'text-xs text-danger' : 'text-xs text-muted'}>

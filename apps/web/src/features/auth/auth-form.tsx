@@ -136,7 +136,13 @@ export function AuthForm({ mode, onAuthenticated }: { mode: AuthMode; onAuthenti
                 <span>{formError}</span>
               </div>
             )}
-            <Button type="submit" variant="primary" size="lg" pending={authMutation.isPending} className="mt-1 w-full">
+            <Button
+              type="submit"
+              variant="primary"
+              size="lg"
+              pending={authMutation.isPending}
+              className="mt-1 w-full"
+            >
               {copy.submit}
               {!authMutation.isPending && <ArrowRight className="size-4" aria-hidden="true" />}
             </Button>

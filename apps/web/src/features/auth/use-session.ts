@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLocation } from 'wouter';
-import { useTRPC } from '../../lib/trpc.ts';
+import { type RouterOutputs, useTRPC } from '../../lib/trpc.ts';
 
-export type SessionUser = { id: string; email: string };
+export type Session = NonNullable<RouterOutputs['auth']['me']>;
+export type SessionUser = Session['user'];
 
 /** `data` is `{ user }` when signed in, `null` when not; pending only on the very first load. */
 export function useSession() {
@@ -29,9 +30,10 @@ export function useAuthMutation(mode: 'signIn' | 'signUp') {
   const procedure = mode === 'signIn' ? trpc.auth.signIn : trpc.auth.signUp;
   return useMutation(
     procedure.mutationOptions({
-      onSuccess: ({ user }) => {
+      onSuccess: (result) => {
+        const session: Session = { user: { id: result.user.id, email: result.user.email } };
         queryClient.removeQueries();
-        queryClient.setQueryData(trpc.auth.me.queryKey(), { user });
+        queryClient.setQueryData(trpc.auth.me.queryKey(), session);
       },
     }),
   );

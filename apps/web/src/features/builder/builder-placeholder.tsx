@@ -66,9 +66,9 @@ function AppOverview({ details, now }: { details: AppDetails; now: Date }) {
           <div>
             <h2 className="text-sm font-semibold text-text">The builder opens here next</h2>
             <p className="mt-1 text-sm leading-relaxed text-muted">
-              This page will become the two-pane builder: the conversation with its question cards on the left,
-              and the ledger, live preview, code and versions on the right. Your app’s job keeps running in the
-              background in the meantime.
+              This page will become the two-pane builder: the conversation with its question cards on the
+              left, and the ledger, live preview, code and versions on the right. Your app’s job keeps running
+              in the background in the meantime.
             </p>
           </div>
         </div>
@@ -106,8 +106,13 @@ function BuilderPlaceholderSkeleton() {
 
 function AppNotFound({ unreachable = false }: { unreachable?: boolean }) {
   return (
-    <div className="mx-auto flex max-w-md flex-col items-center px-4 py-24 text-center" data-testid="app-not-found">
-      <h1 className="text-lg font-semibold text-text">{unreachable ? 'Couldn’t load this app' : 'App not found'}</h1>
+    <div
+      className="mx-auto flex max-w-md flex-col items-center px-4 py-24 text-center"
+      data-testid="app-not-found"
+    >
+      <h1 className="text-lg font-semibold text-text">
+        {unreachable ? 'Couldn’t load this app' : 'App not found'}
+      </h1>
       <p className="mt-1.5 text-sm text-muted">
         {unreachable
           ? 'The server didn’t answer. Check your connection and reload the page.'

@@ -11,7 +11,11 @@ function TopBar({ breadcrumb, actions }: { breadcrumb?: ReactNode; actions: Reac
   return (
     <header className="sticky top-0 z-40 border-b border-border bg-canvas/80 backdrop-blur-md supports-[backdrop-filter]:bg-canvas/70">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:px-6">
-        <Link href="/" aria-label="All apps" className="rounded-md focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+        <Link
+          href="/"
+          aria-label="All apps"
+          className="rounded-md focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+        >
           <Logo />
         </Link>
         {breadcrumb && (
