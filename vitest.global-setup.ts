@@ -1,6 +1,5 @@
 import { startTestPostgres } from '@app/db/testing';
 import type { TestProject } from 'vitest/node';
-import './packages/db/src/testing/vitest-context.ts';
 
 export default async function setup(project: TestProject) {
   const postgres = await startTestPostgres(process.env.TEST_DATABASE_URL);

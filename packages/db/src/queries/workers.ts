@@ -108,7 +108,8 @@ export async function releaseDeadWorkers(db: DbOrTrx, options: DeadWorkerOptions
 
 /** A graphile-worker job that used up its attempts and will never run again. */
 export interface ExhaustedTaskJob {
-  id: number;
+  /** graphile's bigint id, as text (the same form `helpers.job.id` has). */
+  id: string;
   taskIdentifier: string;
   payload: unknown;
   attempts: number;
@@ -127,14 +128,14 @@ export async function findExhaustedTaskJobs(
 ): Promise<ExhaustedTaskJob[]> {
   if (taskIdentifiers.length === 0) return [];
   const { rows } = await sql<{
-    id: number;
+    id: string;
     task_identifier: string;
     payload: unknown;
     attempts: number;
     max_attempts: number;
     last_error: string | null;
   }>`
-    select jobs.id, tasks.identifier as task_identifier, jobs.payload, jobs.attempts, jobs.max_attempts,
+    select jobs.id::text as id, tasks.identifier as task_identifier, jobs.payload, jobs.attempts, jobs.max_attempts,
       jobs.last_error
     from graphile_worker._private_jobs as jobs
     join graphile_worker._private_tasks as tasks on tasks.id = jobs.task_id
@@ -143,7 +144,7 @@ export async function findExhaustedTaskJobs(
       and jobs.attempts >= jobs.max_attempts
     order by jobs.id`.execute(db);
   return rows.map((row) => ({
-    id: Number(row.id),
+    id: row.id,
     taskIdentifier: row.task_identifier,
     payload: row.payload,
     attempts: row.attempts,
@@ -153,9 +154,9 @@ export async function findExhaustedTaskJobs(
 }
 
 /** Deletes a graphile-worker job unless a worker holds it (graphile's own `complete_jobs`). */
-export async function deleteGraphileJob(db: DbOrTrx, graphileJobId: number): Promise<boolean> {
-  const { rows } = await sql<{ id: number }>`
-    select id from graphile_worker.complete_jobs(array[${graphileJobId}]::bigint[])`.execute(db);
+export async function deleteGraphileJob(db: DbOrTrx, graphileJobId: string): Promise<boolean> {
+  const { rows } = await sql<{ id: string }>`
+    select id::text from graphile_worker.complete_jobs(array[${graphileJobId}::bigint])`.execute(db);
   return rows.length > 0;
 }
 
@@ -165,7 +166,7 @@ export async function deleteGraphileJob(db: DbOrTrx, graphileJobId: number): Pro
  * Only while `workerId` still holds the lock; graphile's own failure handling then unlocks the job
  * and schedules it a second or so later.
  */
-export async function returnAttempt(db: DbOrTrx, graphileJobId: number, workerId: string): Promise<boolean> {
+export async function returnAttempt(db: DbOrTrx, graphileJobId: string, workerId: string): Promise<boolean> {
   const result = await sql`
     update graphile_worker._private_jobs
     set attempts = greatest(attempts - 1, 0)

@@ -6,6 +6,8 @@ import { createDb, type Db } from '../client.ts';
 import { migrate } from '../migrate.ts';
 import { startEmbeddedPostgres } from '../postgres.ts';
 
+import './vitest-context.ts';
+
 export * from './fixtures.ts';
 
 const templateName = 'app_test_template';

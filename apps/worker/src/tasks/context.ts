@@ -1,0 +1,33 @@
+import type { Db } from '@app/db';
+import type { Logger } from '../logger.ts';
+
+/**
+ * What every task handler gets besides its payload, built once in main.ts. The lead adds the
+ * model here (e.g. `model: Model` from core) and main.ts passes it in.
+ */
+export interface TaskDependencies {
+  db: Db;
+  logger: Logger;
+}
+
+export interface TaskAttempt {
+  /** 1-based: graphile counts the attempt when it locks the job. */
+  number: number;
+  max: number;
+  /** When true, a throw ends the job `failed` (the wrapper does it; handlers need not). */
+  isLast: boolean;
+}
+
+export interface TaskContext extends TaskDependencies {
+  /**
+   * Aborts when the worker shuts down (SIGTERM/SIGINT). Pass it to model calls and stop before the
+   * final transaction; never half-write. Throwing after an abort costs the job no attempt: it is
+   * released and runs again on another worker.
+   */
+  signal: AbortSignal;
+  attempt: TaskAttempt;
+  /** Scoped to this task run (task name, graphile job id, attempt). */
+  logger: Logger;
+}
+
+export type TaskHandler<P> = (payload: P, context: TaskContext) => Promise<void>;

@@ -1,0 +1,23 @@
+export { type Decision, decide, questionLimitReason } from './main-agent.ts';
+export { assumptionFromSkip, extractFacts, mergeFacts, type NewFact } from './extract-facts.ts';
+export { mentionsOffLimits, normalizeDraft, slugify } from './draft-review.ts';
+export {
+  type LatestMessage,
+  type QuestioningOutcome,
+  type QuestioningTurnInput,
+  type QuestioningTurnResult,
+  runQuestioningTurn,
+} from './run-questioning-turn.ts';
+export { isSkipIntent } from './skip-intent.ts';
+export * from './task-schemas.ts';
+export {
+  coveredTopics,
+  type InterviewTopic,
+  interviewTopics,
+  openTopics,
+  readinessFor,
+  topicDescriptions,
+  topicWeights,
+} from './topics.ts';
+export type { TurnUsage } from './turn-usage.ts';
+export { writeQuestion } from './write-question.ts';

@@ -1,0 +1,44 @@
+// `pnpm dev`: Postgres (embedded unless DATABASE_URL) → migrate → server, worker and Vite via turbo.
+import path from 'node:path';
+import {
+  dataDir,
+  ensureDatabase,
+  ensureSessionSecret,
+  loadDotEnv,
+  migrateDatabase,
+  onShutdown,
+  runPrefixed,
+  say,
+  stopChildren,
+} from './lib/stack.ts';
+
+loadDotEnv();
+const started = Date.now();
+const { url, embedded } = await ensureDatabase({ dir: path.join(dataDir, 'pg'), persistent: true });
+await migrateDatabase(url);
+say(`migrated (${Date.now() - started} ms)`);
+
+const env = {
+  ...process.env,
+  DATABASE_URL: url,
+  SESSION_SECRET: ensureSessionSecret(),
+  TURBO_TELEMETRY_DISABLED: '1',
+  FORCE_COLOR: '1',
+};
+const turbo = runPrefixed(
+  'turbo',
+  'pnpm',
+  ['exec', 'turbo', 'run', 'dev', '--ui=stream', '--log-prefix=task'],
+  env,
+);
+say(
+  'web http://localhost:5173 · api http://localhost:3000 · preview http://localhost:3001 — Ctrl-C stops everything',
+);
+
+const shutdown = onShutdown(async () => {
+  say('stopping…');
+  await stopChildren([turbo]);
+  if (embedded) await embedded.stop();
+  say('stopped');
+});
+turbo.once('exit', (code) => shutdown(code ?? 0));

@@ -1,0 +1,41 @@
+// The whole stack for browser tests: throwaway Postgres, server, worker and Vite on WEB_PORT (5180).
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { findFreePort } from '@app/db';
+import { ensureDatabase, migrateDatabase, onShutdown, runPrefixed, say, stopChildren } from './lib/stack.ts';
+
+delete process.env.DATABASE_URL; // always a fresh database: tests must not touch dev data
+const dir = mkdtempSync(path.join(tmpdir(), 'app-e2e-'));
+chmodSync(dir, 0o755);
+const { url, embedded } = await ensureDatabase({ dir: path.join(dir, 'pg'), persistent: false });
+await migrateDatabase(url);
+const apiPort = await findFreePort();
+const previewPort = await findFreePort();
+const env = {
+  ...process.env,
+  DATABASE_URL: url,
+  PORT: String(apiPort),
+  PREVIEW_PORT: String(previewPort),
+  PREVIEW_URL: `http://127.0.0.1:${previewPort}`,
+  SESSION_SECRET: 'e2e-session-secret-0123456789-abcdefghijklmnop',
+  MODEL_PROVIDER: 'offline',
+  API_URL: `http://127.0.0.1:${apiPort}`,
+  WEB_PORT: process.env.WEB_PORT ?? '5180',
+};
+const children = [
+  runPrefixed('server', process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], env),
+  runPrefixed('worker', process.execPath, ['--import', 'tsx', 'apps/worker/src/main.ts'], env),
+  runPrefixed(
+    'web',
+    'pnpm',
+    ['--filter', '@app/web', 'exec', 'vite', '--port', env.WEB_PORT, '--strictPort', '--host', '127.0.0.1'],
+    env,
+  ),
+];
+say(`e2e stack: web http://127.0.0.1:${env.WEB_PORT} → api ${env.API_URL}`);
+const shutdown = onShutdown(async () => {
+  await stopChildren(children, 3000);
+  if (embedded) await embedded.stop();
+});
+for (const child of children) child.once('exit', (code) => shutdown(code ?? 1));

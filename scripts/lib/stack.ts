@@ -1,0 +1,135 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createDb, migrate, type RunningPostgres, startEmbeddedPostgres } from '@app/db';
+
+export const repoRoot = path.resolve(import.meta.dirname, '../..');
+export const dataDir = path.join(repoRoot, '.data');
+
+const colors = ['\x1b[36m', '\x1b[35m', '\x1b[33m', '\x1b[32m', '\x1b[34m'];
+const reset = '\x1b[0m';
+
+export function say(message: string): void {
+  process.stdout.write(`\x1b[1m[stack]${reset} ${message}\n`);
+}
+
+/**
+ * The database every process uses: `DATABASE_URL` when set, otherwise an embedded Postgres whose
+ * data lives under `dir` (persistent for dev/start, throwaway for tests).
+ */
+export async function ensureDatabase(options: { dir: string; persistent: boolean; port?: number }): Promise<{
+  url: string;
+  embedded: RunningPostgres | null;
+}> {
+  const external = process.env.DATABASE_URL;
+  if (external) return { url: external, embedded: null };
+  mkdirSync(path.dirname(options.dir), { recursive: true });
+  const started = Date.now();
+  const embedded = await startEmbeddedPostgres({
+    dataDir: options.dir,
+    persistent: options.persistent,
+    port: options.port,
+    unsafeFast: !options.persistent,
+  });
+  say(
+    `embedded Postgres on port ${embedded.port} (${Date.now() - started} ms, data in ${path.relative(repoRoot, options.dir)})`,
+  );
+  return { url: embedded.url, embedded };
+}
+
+export async function migrateDatabase(url: string): Promise<void> {
+  const { db } = createDb({ connectionString: url, max: 2, applicationName: 'app-builder:migrate' });
+  try {
+    await migrate(db, url);
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** Dev default for SESSION_SECRET: generated once, persisted under .data/ so sessions survive restarts. */
+export function ensureSessionSecret(): string {
+  if (process.env.SESSION_SECRET) return process.env.SESSION_SECRET;
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, 'session-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+/** Loads `.env` (if present) into process.env without overriding what is already set. */
+export function loadDotEnv(): void {
+  const file = path.join(repoRoot, '.env');
+  if (!existsSync(file)) return;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const match = /^\s*([A-Z_][A-Z0-9_]*)\s*=\s*(.*)\s*$/.exec(line);
+    if (!match?.[1] || line.trim().startsWith('#')) continue;
+    const value = (match[2] ?? '').replace(/^(['"])(.*)\1$/, '$2');
+    process.env[match[1]] ??= value;
+  }
+}
+
+let colorIndex = 0;
+
+/** Runs a child with its output line-prefixed (`server │ …`), in its own process group. */
+export function runPrefixed(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): ChildProcess {
+  const color = colors[colorIndex++ % colors.length];
+  const child = spawn(command, args, {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const prefix = `${color}${name.padEnd(7)}│${reset} `;
+  for (const stream of [child.stdout, child.stderr]) {
+    let buffer = '';
+    stream?.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      for (const line of lines) process.stdout.write(`${prefix}${line}\n`);
+    });
+  }
+  return child;
+}
+
+/** Stops children (SIGTERM to each process group, SIGKILL after a grace period). */
+export async function stopChildren(children: ChildProcess[], graceMs = 8000): Promise<void> {
+  await Promise.all(
+    children.map(async (child) => {
+      if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        return;
+      }
+      const timer = setTimeout(() => {
+        try {
+          if (child.pid) process.kill(-child.pid, 'SIGKILL');
+        } catch {}
+      }, graceMs);
+      await exited;
+      clearTimeout(timer);
+    }),
+  );
+}
+
+/** Calls `cleanup` once on Ctrl-C / SIGTERM / any child exiting, then exits. */
+export function onShutdown(cleanup: () => Promise<void>): (code?: number) => void {
+  let running = false;
+  const shutdown = (code = 0) => {
+    if (running) return;
+    running = true;
+    cleanup()
+      .catch((error: unknown) => console.error(error))
+      .finally(() => process.exit(code));
+  };
+  process.on('SIGINT', () => shutdown(0));
+  process.on('SIGTERM', () => shutdown(0));
+  return shutdown;
+}
