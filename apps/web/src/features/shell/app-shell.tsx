@@ -14,7 +14,7 @@ function TopBar({ breadcrumb, actions }: { breadcrumb?: ReactNode; actions: Reac
         <Link
           href="/"
           aria-label="All apps"
-          className="rounded-md focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+          className="flex items-center rounded-md focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
         >
           <Logo />
         </Link>
