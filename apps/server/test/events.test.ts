@@ -41,8 +41,14 @@ describe('jobs.events', () => {
     await stream.waitForSeq(6);
     stream.unsubscribe();
     expectExactLog(stream.events, 1, 6);
-    expect(stream.events[0]).toMatchObject({ type: 'questioning_started', data: { request: 'A booking tool for our clinic' } });
-    expect(stream.events.map((e) => e.type)).toEqual(['questioning_started', ...Array(5).fill('step_started')]);
+    expect(stream.events[0]).toMatchObject({
+      type: 'questioning_started',
+      data: { request: 'A booking tool for our clinic' },
+    });
+    expect(stream.events.map((e) => e.type)).toEqual([
+      'questioning_started',
+      ...Array(5).fill('step_started'),
+    ]);
     expect(stream.events.every((e) => !Number.isNaN(Date.parse(e.at)))).toBe(true);
   });
 

@@ -1,7 +1,7 @@
+import type { ChildProcess } from 'node:child_process';
 import { event } from '@app/core';
 import { appendEvents, findFreePort, listEvents } from '@app/db';
 import { createTestDatabase, type TestDatabase } from '@app/db/testing';
-import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestClient } from './harness.ts';
 import { killProcess, spawnServerProcess } from './server-process.ts';

@@ -46,6 +46,7 @@ export interface JobsTable {
   usage: ColumnType<unknown, string | undefined, string>;
   last_seq: Generated<number>;
   turn: Generated<number>;
+  turn_input: ColumnType<unknown, string | undefined, string>;
   generation_run: Generated<number>;
   created_at: CreatedAt;
   updated_at: Timestamp;

@@ -1,10 +1,25 @@
-import { findOwnedJob, loadJobView } from '@app/db';
+import {
+  answerQuestion,
+  buildNow,
+  cancelJob,
+  type Db,
+  findOwnedJob,
+  type JobRow,
+  loadJobView,
+  retryJob,
+  skipQuestion,
+} from '@app/db';
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import { notFound } from '../errors.ts';
 import { streamJobEvents } from '../realtime/stream-job-events.ts';
 import { protectedProcedure, router } from '../trpc.ts';
-import { Id } from './inputs.ts';
+import { AnswerText, Id } from './inputs.ts';
+
+/** Mutations answer with the job as it is right after their commit. */
+async function jobResult(db: Db, result: { job: JobRow }) {
+  return { job: await loadJobView(db, result.job) };
+}
 
 const JobInput = z.object({ jobId: Id });
 
@@ -14,6 +29,52 @@ export const jobsRouter = router({
     if (!job) throw notFound('Job');
     return loadJobView(ctx.db, job);
   }),
+
+  answer: protectedProcedure
+    .input(
+      z.object({
+        jobId: Id,
+        questionId: Id,
+        optionIds: z.array(z.string().min(1).max(100)).max(20).optional(),
+        text: AnswerText.optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) =>
+      jobResult(
+        ctx.db,
+        await answerQuestion(ctx.db, {
+          jobId: input.jobId,
+          ownerId: ctx.user.id,
+          questionId: input.questionId,
+          optionIds: input.optionIds ?? [],
+          text: input.text ?? null,
+        }),
+      ),
+    ),
+
+  skipQuestion: protectedProcedure
+    .input(z.object({ jobId: Id, questionId: Id }))
+    .mutation(async ({ ctx, input }) =>
+      jobResult(ctx.db, await skipQuestion(ctx.db, { ...input, ownerId: ctx.user.id })),
+    ),
+
+  build: protectedProcedure
+    .input(JobInput)
+    .mutation(async ({ ctx, input }) =>
+      jobResult(ctx.db, await buildNow(ctx.db, { ...input, ownerId: ctx.user.id })),
+    ),
+
+  cancel: protectedProcedure
+    .input(JobInput)
+    .mutation(async ({ ctx, input }) =>
+      jobResult(ctx.db, await cancelJob(ctx.db, { ...input, ownerId: ctx.user.id })),
+    ),
+
+  retry: protectedProcedure
+    .input(JobInput)
+    .mutation(async ({ ctx, input }) =>
+      jobResult(ctx.db, await retryJob(ctx.db, { ...input, ownerId: ctx.user.id })),
+    ),
 
   /**
    * The job's event log, then live events. Each item is `tracked(seq)`: the client's

@@ -86,6 +86,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     // Monotonic counters that make worker payloads idempotent: a task carries the number it was
     // queued for and does nothing when the job has moved on.
     .addColumn('turn', 'integer', (c) => c.notNull().defaultTo(0))
+    // What the queued turn should distill (request, answer, skip, build now): a retried turn
+    // re-reads it instead of depending on a payload that may be gone.
+    .addColumn('turn_input', 'jsonb', (c) => c.notNull().defaultTo(sql`'{"kind":"request"}'::jsonb`))
     .addColumn('generation_run', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))

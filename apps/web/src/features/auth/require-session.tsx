@@ -12,8 +12,9 @@ export function RequireSession({ fallback, children }: { fallback: ReactNode; ch
   const session = useSession();
   const [location] = useLocation();
   if (session.isPending) return fallback;
-  if (session.isError) return <ServerUnreachable onRetry={() => session.refetch()} />;
-  if (!session.data) {
+  // A failed background refetch keeps the last known session: only a first load that failed blocks.
+  if (session.data === undefined) return <ServerUnreachable onRetry={() => session.refetch()} />;
+  if (session.data === null) {
     const next = location === '/' ? '' : `?next=${encodeURIComponent(location)}`;
     return <Redirect to={`/signin${next}`} replace />;
   }

@@ -1,4 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  hashKey,
+  type QueryClient,
+  type QueryKey,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { useLocation } from 'wouter';
 import { type RouterOutputs, useTRPC } from '../../lib/trpc.ts';
 
@@ -21,6 +28,15 @@ export function useCurrentUser(): SessionUser {
 export type Credentials = { email: string; password: string };
 
 /**
+ * Drops every cached query except the session itself. The session query is updated in place
+ * rather than removed, so the components observing it re-render with the new value at once.
+ */
+function forgetCachedDataExceptSession(queryClient: QueryClient, sessionQueryKey: QueryKey) {
+  const sessionQueryHash = hashKey(sessionQueryKey);
+  queryClient.removeQueries({ predicate: (query) => query.queryHash !== sessionQueryHash });
+}
+
+/**
  * Sign in and sign up share the aftermath: whatever was cached belonged to the previous session,
  * so it is dropped before the new user is written into `auth.me`.
  */
@@ -32,7 +48,7 @@ export function useAuthMutation(mode: 'signIn' | 'signUp') {
     procedure.mutationOptions({
       onSuccess: (result) => {
         const session: Session = { user: { id: result.user.id, email: result.user.email } };
-        queryClient.removeQueries();
+        forgetCachedDataExceptSession(queryClient, trpc.auth.me.queryKey());
         queryClient.setQueryData(trpc.auth.me.queryKey(), session);
       },
     }),
@@ -50,7 +66,7 @@ export function useSignOut() {
         // signed-out (which would redirect to /signin?next=<this page> for whoever signs in next).
         navigate('/signin');
         // Even if the call failed (network), the person asked to leave: forget everything locally.
-        queryClient.removeQueries();
+        forgetCachedDataExceptSession(queryClient, trpc.auth.me.queryKey());
         queryClient.setQueryData(trpc.auth.me.queryKey(), null);
       },
     }),

@@ -1,0 +1,55 @@
+import { event, JobError, type JobEvent } from '@app/core';
+import type { DbOrTrx } from '../client.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
+import type { JobRow } from '../schema.ts';
+import { generateAppTask, questioningTurnTask } from '../tasks.ts';
+import { findOwnedJob } from './jobs.ts';
+import { transitionJob } from './transition.ts';
+
+const activeStatuses = ['questioning', 'awaiting_answer', 'generating'] as const;
+
+/**
+ * Cancels a job in any non-final status. A worker still running a turn or a generation for it
+ * finds the status changed when it tries to commit (its guard fails) and persists nothing.
+ */
+export async function cancelJob(
+  db: DbOrTrx,
+  input: { jobId: string; ownerId: string },
+): Promise<{ job: JobRow; events: JobEvent[] }> {
+  const job = await findOwnedJob(db, input.jobId, input.ownerId);
+  if (!job) throw new NotFoundError('Job not found');
+  return transitionJob(db, {
+    jobId: job.id,
+    guard: { status: activeStatuses },
+    update: { status: 'cancelled', open_question_id: null },
+    events: [event('job_cancelled', {}), event('done', { status: 'cancelled' })],
+  }).catch((error: unknown) => {
+    if (error instanceof ConflictError)
+      throw new ConflictError(`Cannot cancel: the job is already ${job.status}`);
+    throw error;
+  });
+}
+
+/** Sends a failed job back to the phase that failed: a fresh turn, or a fresh generation run. */
+export async function retryJob(
+  db: DbOrTrx,
+  input: { jobId: string; ownerId: string },
+): Promise<{ job: JobRow; events: JobEvent[] }> {
+  const job = await findOwnedJob(db, input.jobId, input.ownerId);
+  if (!job) throw new NotFoundError('Job not found');
+  if (job.status !== 'failed')
+    throw new ConflictError(`Only a failed job can be retried (this one is ${job.status})`);
+  const phase = JobError.safeParse(job.error).data?.phase ?? 'questioning';
+  const questioning = phase === 'questioning';
+  return transitionJob(db, {
+    jobId: job.id,
+    guard: { status: 'failed', turn: job.turn, generationRun: job.generation_run },
+    update: questioning
+      ? { status: 'questioning', error: null, open_question_id: null, turn: job.turn + 1 }
+      : { status: 'generating', error: null, generation_run: job.generation_run + 1 },
+    events: [],
+    enqueue: questioning
+      ? questioningTurnTask({ jobId: job.id, turn: job.turn + 1 })
+      : generateAppTask({ jobId: job.id, run: job.generation_run + 1 }),
+  });
+}

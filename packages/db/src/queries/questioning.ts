@@ -1,0 +1,254 @@
+import { event, type Fact, type JobEvent, type QuestionDraft } from '@app/core';
+import { sql } from 'kysely';
+import type { DbOrTrx, Trx } from '../client.ts';
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
+import type { JobRow } from '../schema.ts';
+import { generateAppTask, questioningTurnTask, type TurnInput } from '../tasks.ts';
+import { findOwnedJob, toQuestion } from './jobs.ts';
+import { transitionJob } from './transition.ts';
+
+async function requireOwnedJob(db: DbOrTrx, jobId: string, ownerId: string): Promise<JobRow> {
+  const job = await findOwnedJob(db, jobId, ownerId);
+  if (!job) throw new NotFoundError('Job not found');
+  return job;
+}
+
+async function requireOpenQuestion(db: DbOrTrx, job: JobRow, questionId: string) {
+  const row = await db
+    .selectFrom('questions')
+    .selectAll()
+    .where('id', '=', questionId)
+    .where('job_id', '=', job.id)
+    .executeTakeFirst();
+  // Answered, skipped, unknown or not yet asked: all the same to the caller — not the open question.
+  if (row?.status !== 'open' || job.open_question_id !== questionId) {
+    throw new ConflictError('That question is not open any more');
+  }
+  return toQuestion(row);
+}
+
+/** Hands the job to the next questioning turn, which will distill `input`. */
+function nextTurn(job: JobRow, input: TurnInput) {
+  return {
+    update: {
+      status: 'questioning' as const,
+      open_question_id: null,
+      turn: job.turn + 1,
+      turn_input: JSON.stringify(input),
+    },
+    enqueue: questioningTurnTask({ jobId: job.id, turn: job.turn + 1 }),
+  };
+}
+
+export async function answerQuestion(
+  db: DbOrTrx,
+  input: { jobId: string; ownerId: string; questionId: string; optionIds: string[]; text: string | null },
+): Promise<{ job: JobRow; events: JobEvent[] }> {
+  const job = await requireOwnedJob(db, input.jobId, input.ownerId);
+  const question = await requireOpenQuestion(db, job, input.questionId);
+  const optionIds = [...new Set(input.optionIds)];
+  const known = new Set(question.options.map((option) => option.id));
+  const unknown = optionIds.filter((id) => !known.has(id));
+  if (unknown.length > 0)
+    throw new InvalidInputError('optionIds', `not options of this question: ${unknown.join(', ')}`);
+  if (question.kind === 'single' && optionIds.length > 1) {
+    throw new InvalidInputError('optionIds', 'this question takes one option');
+  }
+  const text = input.text?.trim() ? input.text.trim() : null;
+  if (optionIds.length === 0 && !text)
+    throw new InvalidInputError('text', 'pick an option or write an answer');
+  const answer = { optionIds, text };
+  const turn = nextTurn(job, { kind: 'answer', questionId: question.id });
+  return transitionJob(db, {
+    jobId: job.id,
+    guard: { status: 'awaiting_answer', openQuestionId: question.id, turn: job.turn },
+    update: turn.update,
+    write: (trx) => closeQuestion(trx, question.id, 'answered', JSON.stringify(answer)),
+    events: [event('answer_received', { questionId: question.id, optionIds, text })],
+    enqueue: turn.enqueue,
+  });
+}
+
+export async function skipQuestion(
+  db: DbOrTrx,
+  input: { jobId: string; ownerId: string; questionId: string },
+): Promise<{ job: JobRow; events: JobEvent[] }> {
+  const job = await requireOwnedJob(db, input.jobId, input.ownerId);
+  const question = await requireOpenQuestion(db, job, input.questionId);
+  const turn = nextTurn(job, { kind: 'skip', questionId: question.id });
+  return transitionJob(db, {
+    jobId: job.id,
+    guard: { status: 'awaiting_answer', openQuestionId: question.id, turn: job.turn },
+    update: turn.update,
+    write: (trx) => closeQuestion(trx, question.id, 'skipped', null),
+    events: [
+      event('question_skipped', { questionId: question.id, assumption: question.assumptionIfSkipped }),
+    ],
+    enqueue: turn.enqueue,
+  });
+}
+
+/**
+ * "Build now": skip whatever is left. An open question is skipped (its default becomes an
+ * assumption); a turn already running is superseded — its result no longer matches `turn` and is
+ * dropped — and a final turn distills and completes questioning.
+ */
+export async function buildNow(
+  db: DbOrTrx,
+  input: { jobId: string; ownerId: string },
+): Promise<{ job: JobRow; events: JobEvent[] }> {
+  const job = await requireOwnedJob(db, input.jobId, input.ownerId);
+  if (job.status !== 'awaiting_answer' && job.status !== 'questioning') {
+    throw new ConflictError(`Cannot build now: the job is ${job.status.replace('_', ' ')}`);
+  }
+  const openQuestion = job.open_question_id
+    ? await db.selectFrom('questions').selectAll().where('id', '=', job.open_question_id).executeTakeFirst()
+    : undefined;
+  const turn = nextTurn(job, { kind: 'build_now' });
+  return transitionJob(db, {
+    jobId: job.id,
+    guard: { status: job.status, openQuestionId: job.open_question_id, turn: job.turn },
+    update: turn.update,
+    write: async (trx) => {
+      if (openQuestion) await closeQuestion(trx, openQuestion.id, 'skipped', null);
+    },
+    events: openQuestion
+      ? [
+          event('question_skipped', {
+            questionId: openQuestion.id,
+            assumption: openQuestion.assumption_if_skipped,
+          }),
+        ]
+      : [],
+    enqueue: turn.enqueue,
+  });
+}
+
+async function closeQuestion(
+  trx: Trx,
+  questionId: string,
+  status: 'answered' | 'skipped',
+  answer: string | null,
+) {
+  await trx
+    .updateTable('questions')
+    .set({ status, answer, answered_at: sql<string>`now()` })
+    .where('id', '=', questionId)
+    .where('status', '=', 'open')
+    .executeTakeFirstOrThrow();
+}
+
+export interface TurnResult {
+  jobId: string;
+  turn: number;
+  ledger: Fact[];
+  readiness: number;
+  outcome:
+    | { action: 'ask_question'; question: QuestionDraft }
+    | { action: 'complete'; reason: 'enough_information' | 'skipped' | 'question_limit' };
+  usage: { phase: string; model: string; inputTokens: number; outputTokens: number; costUsd: number }[];
+}
+
+/**
+ * Persists one questioning turn: the ledger, then either the next question or the end of
+ * questioning (which queues generation). Guarded by `turn`: a rerun after a crash, or a turn
+ * superseded by "Build now" or cancel, gets `ConflictError` and persists nothing — one question per
+ * turn, ever (and `questions (job_id, number)` is unique besides).
+ */
+export async function recordTurnResult(db: DbOrTrx, result: TurnResult) {
+  const questionId = crypto.randomUUID();
+  const asking = result.outcome.action === 'ask_question';
+  return transitionJob(db, {
+    jobId: result.jobId,
+    guard: { status: 'questioning', turn: result.turn },
+    update: asking
+      ? { status: 'awaiting_answer', open_question_id: questionId, readiness: result.readiness }
+      : {
+          status: 'generating',
+          open_question_id: null,
+          readiness: result.readiness,
+          generation_run: sql<number>`generation_run + 1` as unknown as number,
+        },
+    write: async (trx, job) => {
+      await replaceLedger(trx, job.id, result.ledger);
+      await addUsage(trx, job.id, result.usage);
+      const count = await trx
+        .selectFrom('questions')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('job_id', '=', job.id)
+        .executeTakeFirstOrThrow();
+      const questionCount = Number(count.count);
+      if (result.outcome.action !== 'ask_question') return { question: null, questionCount };
+      const draft = result.outcome.question;
+      const row = await trx
+        .insertInto('questions')
+        .values({
+          id: questionId,
+          job_id: job.id,
+          number: questionCount + 1,
+          text: draft.text,
+          why: draft.why,
+          kind: draft.kind,
+          options: JSON.stringify(draft.options),
+          assumption_if_skipped: draft.assumptionIfSkipped,
+          status: 'open',
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return { question: toQuestion(row), questionCount: questionCount + 1 };
+    },
+    events: (_job, written) => [
+      ...result.usage.map((usage) => event('usage', usage)),
+      event('ledger_updated', { ledger: result.ledger, readiness: result.readiness }),
+      written.question
+        ? event('question_asked', { question: written.question })
+        : event('questioning_complete', {
+            ledger: result.ledger,
+            questionCount: written.questionCount,
+            reason: result.outcome.action === 'complete' ? result.outcome.reason : 'enough_information',
+          }),
+    ],
+    enqueue: (job) => (asking ? null : generateAppTask({ jobId: job.id, run: job.generation_run })),
+  });
+}
+
+async function replaceLedger(trx: Trx, jobId: string, ledger: Fact[]): Promise<void> {
+  await trx.deleteFrom('ledger_facts').where('job_id', '=', jobId).execute();
+  if (ledger.length === 0) return;
+  await trx
+    .insertInto('ledger_facts')
+    .values(
+      ledger.map((fact, position) => ({
+        id: fact.id,
+        job_id: jobId,
+        position,
+        kind: fact.kind,
+        text: fact.text,
+        source_kind: fact.source.kind,
+        source_question_id: fact.source.questionId ?? null,
+      })),
+    )
+    .execute();
+}
+
+async function addUsage(trx: Trx, jobId: string, usage: TurnResult['usage']): Promise<void> {
+  if (usage.length === 0) return;
+  const total = usage.reduce(
+    (sum, item) => ({
+      inputTokens: sum.inputTokens + item.inputTokens,
+      outputTokens: sum.outputTokens + item.outputTokens,
+      costUsd: sum.costUsd + item.costUsd,
+    }),
+    { inputTokens: 0, outputTokens: 0, costUsd: 0 },
+  );
+  await trx
+    .updateTable('jobs')
+    .set({
+      usage: sql`jsonb_build_object(
+        'inputTokens', (usage->>'inputTokens')::int + ${total.inputTokens}::int,
+        'outputTokens', (usage->>'outputTokens')::int + ${total.outputTokens}::int,
+        'costUsd', round(((usage->>'costUsd')::numeric + ${total.costUsd}::numeric), 6))` as unknown as string,
+    })
+    .where('id', '=', jobId)
+    .execute();
+}
