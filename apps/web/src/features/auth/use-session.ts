@@ -62,12 +62,13 @@ export function useSignOut() {
   return useMutation(
     trpc.auth.signOut.mutationOptions({
       onSettled: () => {
-        // Navigate in the same tick as forgetting the session, so the page being left never renders
-        // signed-out (which would redirect to /signin?next=<this page> for whoever signs in next).
-        navigate('/signin');
         // Even if the call failed (network), the person asked to leave: forget everything locally.
         forgetCachedDataExceptSession(queryClient, trpc.auth.me.queryKey());
         queryClient.setQueryData(trpc.auth.me.queryKey(), null);
+        // Cache observers are notified on a later tick, the route changes now: /signin renders first
+        // and reads the already-null session, and the page being left never renders signed-out
+        // (which would redirect to /signin?next=<this page> for whoever signs in next).
+        navigate('/signin');
       },
     }),
   );
