@@ -10,6 +10,8 @@ export interface Services {
   sessionSecret: string;
   secureCookies: boolean;
   maxQuestions: number;
+  /** Absolute base of the preview origin (PREVIEW_URL). */
+  previewBaseUrl: string;
 }
 
 export interface Context extends Services {

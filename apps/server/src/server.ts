@@ -1,6 +1,7 @@
 import type { Db } from '@app/db';
 import type { Services } from './context.ts';
 import { createHttpServer } from './http-server.ts';
+import { type BundleResult, createPreviewServer } from './preview/preview-server.ts';
 import { JobEventHub } from './realtime/job-event-hub.ts';
 
 export interface StartServerOptions {
@@ -13,11 +14,18 @@ export interface StartServerOptions {
   maxQuestions?: number;
   modelDescription: string;
   staticDir?: string;
+  /** Preview origin: its port (0 = any free one), its public base URL, and the builder's origin. */
+  previewPort: number;
+  previewBaseUrl?: string;
+  builderOrigin?: string;
+  bundle: (files: { path: string; content: string }[]) => Promise<BundleResult>;
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 }
 
 export interface RunningServer {
   port: number;
+  previewPort: number;
+  previewBaseUrl: string;
   hub: JobEventHub;
   close(): Promise<void>;
 }
@@ -35,12 +43,22 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       ),
   });
   await hub.start();
+  const preview = createPreviewServer({
+    db: options.db,
+    sessionSecret: options.sessionSecret,
+    builderOrigin: options.builderOrigin ?? '*',
+    bundle: options.bundle,
+    onError: (error) => log('error', 'preview failed', { error: String(error) }),
+  });
+  const previewPort = await preview.listen(options.previewPort, options.host);
+  const previewBaseUrl = options.previewBaseUrl ?? `http://${options.host ?? '127.0.0.1'}:${previewPort}`;
   const services: Services = {
     db: options.db,
     hub,
     sessionSecret: options.sessionSecret,
     secureCookies: options.secureCookies ?? false,
     maxQuestions: options.maxQuestions ?? 5,
+    previewBaseUrl,
   };
   const http = createHttpServer({
     services,
@@ -52,9 +70,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const port = await http.listen(options.port, options.host);
   return {
     port,
+    previewPort,
+    previewBaseUrl,
     hub,
     async close() {
-      await http.close();
+      await Promise.all([http.close(), preview.close()]);
       await hub.stop();
     },
   };

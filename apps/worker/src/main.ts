@@ -2,6 +2,7 @@ import { createDb } from '@app/db';
 import { EnvError, loadEnv } from './env.ts';
 import { createLogger } from './logger.ts';
 import { startWorker } from './runner.ts';
+import { stopOnSignals } from './shutdown.ts';
 import { createTaskList } from './tasks/index.ts';
 
 /** After a first signal, a stop that takes longer than this (a task ignoring its signal) exits hard. */
@@ -26,37 +27,22 @@ const { db } = createDb({
 
 // TODO(lead): build the model from `env.model` (core's `createModel`) and `env.maxQuestions`, add
 // them to the task dependencies (tasks/context.ts) and pass them here.
-const worker = await startWorker({
+const starting = startWorker({
   connectionString: env.databaseUrl,
   db,
   taskList: createTaskList({ db, logger }),
   concurrency: env.concurrency,
   logger,
 });
+// Before awaiting the start, so a signal during start-up also stops gracefully.
+stopOnSignals({ stop: async () => (await starting).stop(), logger, timeoutMs: shutdownTimeoutMs });
+const worker = await starting;
 logger.info('model configured', {
   provider: env.model.provider,
   ...(env.model.provider === 'openai'
     ? { questioning: env.model.questioningModel, generation: env.model.generationModel }
     : {}),
 });
-
-let stopRequested = false;
-function onSignal(signal: NodeJS.Signals) {
-  if (stopRequested) {
-    // A second Ctrl-C means "now": our locks expire with our heartbeats and other workers take over.
-    logger.warn(`${signal} again; exiting without waiting for running tasks`);
-    process.exit(1);
-  }
-  stopRequested = true;
-  logger.info(`${signal} received; stopping gracefully`);
-  setTimeout(() => {
-    logger.error('graceful stop timed out; exiting');
-    process.exit(1);
-  }, shutdownTimeoutMs).unref();
-  void worker.stop();
-}
-process.on('SIGTERM', onSignal);
-process.on('SIGINT', onSignal);
 
 let exitCode = 0;
 try {

@@ -7,6 +7,8 @@ const workerRoot = path.join(import.meta.dirname, '..');
 export interface WorkerProcess {
   child: ChildProcess;
   pid: number;
+  /** The graphile worker ids from the fixture's `ready <ids>` line (empty for other scripts). */
+  workerIds: string[];
   /** What the process printed on stderr (its log), for failure messages. */
   log(): string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -49,7 +51,8 @@ export async function spawnWorkerProcess(
     await sleep(50);
   }
   if (child.pid === undefined) throw new Error('worker process has no pid');
-  return { child, pid: child.pid, log: () => stderr, exited };
+  const workerIds = /^ready (\S+)$/m.exec(stdout)?.[1]?.split(',') ?? [];
+  return { child, pid: child.pid, workerIds, log: () => stderr, exited };
 }
 
 /** Polls `check` until it returns a value (not undefined) or `timeoutMs` passes. */

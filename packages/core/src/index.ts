@@ -1,4 +1,10 @@
+export * from './create-model.ts';
+export * from './errors.ts';
 export * from './events.ts';
 export * from './job.ts';
 export * from './ledger.ts';
+export * from './model.ts';
+export { createOfflineModel, type OfflineTaskHandler, offlineModelName } from './providers/offline/index.ts';
+export { createOpenAiModel, type OpenAiModelOptions } from './providers/openai/index.ts';
 export * from './question.ts';
+export * from './questioning/index.ts';

@@ -13,3 +13,4 @@ export * from './queries/users.ts';
 export * from './queries/workers.ts';
 export type * from './schema.ts';
 export * from './tasks.ts';
+export * from './queries/versions.ts';

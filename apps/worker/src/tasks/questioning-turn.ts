@@ -1,12 +1,69 @@
-import type { QuestioningTurnPayload } from '@app/db';
+import { runQuestioningTurn } from '@app/core';
+import {
+  type Db,
+  findJob,
+  findVersion,
+  listLedger,
+  listQuestions,
+  listVersionFiles,
+  loadVersionView,
+  type QuestioningTurnPayload,
+  recordTurnResult,
+  TurnInput,
+} from '@app/db';
 import type { TaskHandler } from './context.ts';
 
+/** A change job is questioned in the context of the version it changes. */
+async function loadBaseVersion(db: Db, versionId: string | null) {
+  if (!versionId) return null;
+  const version = await findVersion(db, versionId);
+  if (!version) return null;
+  const view = await loadVersionView(db, version);
+  return { files: await listVersionFiles(db, version.id), ledger: view.ledger };
+}
+
 /**
- * TODO(lead): the questioning turn (SPEC §4.2): check the job is still `questioning` at
- * `payload.turn`, run core's `runQuestioningTurn` with `context.signal`, then write the question /
- * ledger / events in one guarded `transitionJob`. Until then it only logs, so a queued turn
- * completes without doing anything.
+ * One questioning turn (SPEC §4.2): distill the newest message, let the main agent decide, then
+ * persist ledger + question (or the end of questioning) in one guarded transaction. Runs at least
+ * once: a stale or repeated run finds the job moved on — here, or at commit time through the
+ * `turn` guard — and persists nothing.
  */
-export const questioningTurn: TaskHandler<QuestioningTurnPayload> = async (payload, { logger }) => {
-  logger.warn('questioning_turn is not implemented yet', { jobId: payload.jobId, turn: payload.turn });
+export const questioningTurn: TaskHandler<QuestioningTurnPayload> = async (payload, context) => {
+  const { db, logger } = context;
+  const job = await findJob(db, payload.jobId);
+  if (job?.status !== 'questioning' || job.turn !== payload.turn) {
+    logger.info('turn is stale, nothing to do', { jobId: payload.jobId, turn: payload.turn, status: job?.status });
+    return;
+  }
+  const [questions, ledger, currentVersion] = await Promise.all([
+    listQuestions(db, job.id),
+    listLedger(db, job.id),
+    loadBaseVersion(db, job.base_version_id),
+  ]);
+  const result = await runQuestioningTurn(
+    { model: context.model, newId: () => crypto.randomUUID() },
+    {
+      request: job.request,
+      kind: job.kind,
+      currentVersion,
+      questions,
+      ledger,
+      latest: TurnInput.parse(job.turn_input),
+      maxQuestions: context.maxQuestions,
+      signal: context.signal,
+    },
+  );
+  await recordTurnResult(db, {
+    jobId: job.id,
+    turn: payload.turn,
+    ledger: result.ledger,
+    readiness: result.readiness,
+    outcome: result.outcome,
+    usage: result.usage,
+  });
+  logger.info(result.outcome.action === 'ask_question' ? 'question asked' : 'questioning complete', {
+    jobId: job.id,
+    turn: payload.turn,
+    readiness: result.readiness,
+  });
 };

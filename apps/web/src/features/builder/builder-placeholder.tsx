@@ -54,7 +54,12 @@ function AppOverview({ details, now }: { details: AppDetails; now: Date }) {
           <div className="flex items-center gap-2 text-xs font-medium text-subtle uppercase tracking-wide">
             <MessageSquareText className="size-3.5" aria-hidden="true" /> Your request
           </div>
-          <p className="mt-2 text-[15px] leading-relaxed whitespace-pre-wrap text-text">{firstRequest}</p>
+          <p
+            data-testid="app-request"
+            className="mt-2 text-[15px] leading-relaxed whitespace-pre-wrap text-text"
+          >
+            {firstRequest}
+          </p>
         </Card>
       )}
 

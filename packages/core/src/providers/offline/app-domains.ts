@@ -151,7 +151,7 @@ export const appDomains: AppDomain[] = [
   }),
   domain({
     id: 'recruiting',
-    recordWords: ['candidate', 'applicant', 'application', 'job opening', 'hire'],
+    recordWords: ['candidate', 'applicant', 'job application', 'job opening', 'new hire'],
     hints: ['hiring', 'recruit', 'recruiting', 'recruitment', 'interview', 'resume'],
     record: { singular: 'candidate', plural: 'candidates' },
     coreFields: ['name', 'email', 'role applied for', 'source'],

@@ -1,0 +1,25 @@
+import { findOwnedVersion, loadVersionView, restoreVersion } from '@app/db';
+import { z } from 'zod';
+import type { Context } from '../context.ts';
+import { notFound } from '../errors.ts';
+import { previewUrlFor } from '../preview/preview-tokens.ts';
+import { protectedProcedure, router } from '../trpc.ts';
+import { Id } from './inputs.ts';
+
+async function versionWithPreview(ctx: Context, version: Parameters<typeof loadVersionView>[1]) {
+  const view = await loadVersionView(ctx.db, version);
+  return { ...view, previewUrl: previewUrlFor(ctx.previewBaseUrl, view.id, ctx.sessionSecret) };
+}
+
+export const versionsRouter = router({
+  get: protectedProcedure.input(z.object({ versionId: Id })).query(async ({ ctx, input }) => {
+    const version = await findOwnedVersion(ctx.db, input.versionId, ctx.user.id);
+    if (!version) throw notFound('Version');
+    return versionWithPreview(ctx, version);
+  }),
+
+  restore: protectedProcedure.input(z.object({ versionId: Id })).mutation(async ({ ctx, input }) => {
+    const version = await restoreVersion(ctx.db, { versionId: input.versionId, ownerId: ctx.user.id });
+    return { version: await versionWithPreview(ctx, version) };
+  }),
+});

@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+import { ModelSchemaMismatchError, ModelUnavailableError, ModelAbortedError } from '../../errors.ts';
+import type { Model, ModelCallRequest, ModelCallResult } from '../../model.ts';
+import {
+  DecideInput,
+  ExtractFactsInput,
+  questioningTasks,
+  WriteQuestionInput,
+} from '../../questioning/task-schemas.ts';
+import { offlineDecide } from './offline-decide.ts';
+import { offlineExtractFacts } from './offline-extract-facts.ts';
+import { offlineWriteQuestion } from './offline-write-question.ts';
+
+export const offlineModelName = 'builder-1';
+
+/** Answers one task from its structured input; the result still crosses the caller's schema. */
+export type OfflineTaskHandler = (input: unknown) => unknown;
+
+const withInput =
+  <I>(schema: z.ZodType<I>, handler: (input: I) => unknown): OfflineTaskHandler =>
+  (input) =>
+    handler(schema.parse(input));
+
+/**
+ * The tasks the offline model can answer. Other phases (generation) add theirs by passing
+ * `handlers` to `createOfflineModel`, keeping this provider one place for every offline task.
+ */
+export const questioningHandlers: Record<string, OfflineTaskHandler> = {
+  [questioningTasks.extractFacts]: withInput(ExtractFactsInput, offlineExtractFacts),
+  [questioningTasks.decide]: withInput(DecideInput, offlineDecide),
+  [questioningTasks.writeQuestion]: withInput(WriteQuestionInput, offlineWriteQuestion),
+};
+
+export function createOfflineModel(options: { handlers?: Record<string, OfflineTaskHandler> } = {}): Model {
+  const handlers = { ...questioningHandlers, ...options.handlers };
+  return {
+    describe: () => `offline:${offlineModelName}`,
+    async call<T>(request: ModelCallRequest<T>): Promise<ModelCallResult<T>> {
+      if (request.signal?.aborted) throw new ModelAbortedError('model call aborted');
+      const handler = handlers[request.task];
+      if (!handler) throw new ModelUnavailableError(`the offline model cannot answer task "${request.task}"`);
+      const result = request.schema.safeParse(handler(request.input));
+      if (!result.success) {
+        throw new ModelSchemaMismatchError(
+          `offline answer to "${request.task}" does not match "${request.schemaName}": ${result.error.message}`,
+          'schema_mismatch',
+        );
+      }
+      return {
+        output: result.data,
+        usage: { model: `offline:${offlineModelName}`, inputTokens: 0, outputTokens: 0, costUsd: 0 },
+      };
+    },
+  };
+}

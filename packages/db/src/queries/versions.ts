@@ -1,0 +1,145 @@
+import { Fact, PlanStep } from '@app/core';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { type DbOrTrx, inTransaction, type Trx } from '../client.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
+import type { VersionRow } from '../schema.ts';
+
+export interface AppFile {
+  path: string;
+  content: string;
+}
+
+export interface VersionView {
+  id: string;
+  appId: string;
+  number: number;
+  status: string;
+  request: string;
+  createdAt: string;
+  jobId: string | null;
+  restoredFromVersionId: string | null;
+  files: AppFile[];
+  ledger: Fact[];
+  plan: PlanStep[];
+}
+
+/** Next number for the app, with the app row locked so concurrent creators cannot collide. */
+async function nextVersionNumber(trx: Trx, appId: string): Promise<number> {
+  await trx.selectFrom('apps').select('id').where('id', '=', appId).forUpdate().executeTakeFirstOrThrow();
+  const row = await trx
+    .selectFrom('versions')
+    .select((eb) => eb.fn.max('number').as('max'))
+    .where('app_id', '=', appId)
+    .executeTakeFirst();
+  return Number(row?.max ?? 0) + 1;
+}
+
+/**
+ * Stores a version with its files. A generation run passes `jobId` + `generationRun`: the unique
+ * `(job_id, generation_run)` key makes a rerun after a crash fail instead of adding a second one.
+ */
+export async function insertVersion(
+  db: DbOrTrx,
+  input: {
+    appId: string;
+    request: string;
+    files: AppFile[];
+    ledger: Fact[];
+    plan: PlanStep[];
+    jobId?: string;
+    generationRun?: number;
+    restoredFromVersionId?: string;
+  },
+): Promise<VersionRow> {
+  return inTransaction(db, async (trx) => {
+    const number = await nextVersionNumber(trx, input.appId);
+    const version = await trx
+      .insertInto('versions')
+      .values({
+        app_id: input.appId,
+        number,
+        job_id: input.jobId ?? null,
+        generation_run: input.generationRun ?? null,
+        request: input.request,
+        ledger: JSON.stringify(input.ledger),
+        plan: JSON.stringify(input.plan),
+        restored_from_version_id: input.restoredFromVersionId ?? null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (input.files.length > 0) {
+      await trx
+        .insertInto('version_files')
+        .values(input.files.map((file) => ({ version_id: version.id, path: file.path, content: file.content })))
+        .execute();
+    }
+    await trx.updateTable('apps').set({ updated_at: sql<string>`now()` }).where('id', '=', input.appId).execute();
+    return version;
+  });
+}
+
+export async function findOwnedVersion(db: DbOrTrx, versionId: string, ownerId: string): Promise<VersionRow | undefined> {
+  return db
+    .selectFrom('versions')
+    .innerJoin('apps', 'apps.id', 'versions.app_id')
+    .selectAll('versions')
+    .where('versions.id', '=', versionId)
+    .where('apps.owner_id', '=', ownerId)
+    .executeTakeFirst();
+}
+
+export async function findVersion(db: DbOrTrx, versionId: string): Promise<VersionRow | undefined> {
+  return db.selectFrom('versions').selectAll().where('id', '=', versionId).executeTakeFirst();
+}
+
+export async function listVersionFiles(db: DbOrTrx, versionId: string): Promise<AppFile[]> {
+  return db
+    .selectFrom('version_files')
+    .select(['path', 'content'])
+    .where('version_id', '=', versionId)
+    .orderBy('path')
+    .execute();
+}
+
+export async function loadVersionView(db: DbOrTrx, version: VersionRow): Promise<VersionView> {
+  return {
+    id: version.id,
+    appId: version.app_id,
+    number: version.number,
+    status: version.status,
+    request: version.request,
+    createdAt: version.created_at.toISOString(),
+    jobId: version.job_id,
+    restoredFromVersionId: version.restored_from_version_id,
+    files: await listVersionFiles(db, version.id),
+    ledger: z.array(Fact).catch([]).parse(version.ledger),
+    plan: z.array(PlanStep).catch([]).parse(version.plan),
+  };
+}
+
+/** Restoring never rewrites history: it adds a new version carrying the old one's files. */
+export async function restoreVersion(
+  db: DbOrTrx,
+  input: { versionId: string; ownerId: string },
+): Promise<VersionRow> {
+  return inTransaction(db, async (trx) => {
+    const source = await findOwnedVersion(trx, input.versionId, input.ownerId);
+    if (!source) throw new NotFoundError('Version not found');
+    const active = await trx
+      .selectFrom('jobs')
+      .select('id')
+      .where('app_id', '=', source.app_id)
+      .where('status', 'in', ['questioning', 'awaiting_answer', 'generating'])
+      .executeTakeFirst();
+    if (active) throw new ConflictError('Finish or cancel the running job before restoring a version');
+    return insertVersion(trx, {
+      appId: source.app_id,
+      request: `Restore version ${source.number}`,
+      files: await listVersionFiles(trx, source.id),
+      ledger: z.array(Fact).catch([]).parse(source.ledger),
+      plan: z.array(PlanStep).catch([]).parse(source.plan),
+      restoredFromVersionId: source.id,
+    });
+  });
+}
