@@ -8,3 +8,4 @@ export { createOfflineModel, type OfflineTaskHandler, offlineModelName } from '.
 export { createOpenAiModel, type OpenAiModelOptions } from './providers/openai/index.ts';
 export * from './question.ts';
 export * from './questioning/index.ts';
+export * from './preview-tokens.ts';

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkPreviewToken } from '@app/core';
 import { type AppFile, type Db, findVersion, listVersionFiles } from '@app/db';
-import { checkPreviewToken } from './preview-tokens.ts';
 
 export type BundleResult =
   | { ok: true; js: string; css: string }
@@ -45,7 +45,12 @@ export function createPreviewServer(options: PreviewServerOptions) {
       const versionId = match[1];
       const check = checkPreviewToken(url.searchParams.get('token'), versionId, options.sessionSecret);
       if (!check.ok) {
-        return send(res, check.reason === 'missing' ? 401 : 403, 'text/plain', `Preview link ${check.reason.replace('_', ' ')}`);
+        return send(
+          res,
+          check.reason === 'missing' ? 401 : 403,
+          'text/plain',
+          `Preview link ${check.reason.replace('_', ' ')}`,
+        );
       }
       const version = await findVersion(options.db, versionId);
       if (!version) return send(res, 404, 'text/plain', 'Version not found');

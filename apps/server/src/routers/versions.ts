@@ -1,8 +1,8 @@
+import { previewUrlFor } from '@app/core';
 import { findOwnedVersion, loadVersionView, restoreVersion } from '@app/db';
 import { z } from 'zod';
 import type { Context } from '../context.ts';
 import { notFound } from '../errors.ts';
-import { previewUrlFor } from '../preview/preview-tokens.ts';
 import { protectedProcedure, router } from '../trpc.ts';
 import { Id } from './inputs.ts';
 

@@ -5,7 +5,6 @@ import {
   findVersion,
   listLedger,
   listQuestions,
-  listVersionFiles,
   loadVersionView,
   type QuestioningTurnPayload,
   recordTurnResult,
@@ -18,8 +17,8 @@ async function loadBaseVersion(db: Db, versionId: string | null) {
   if (!versionId) return null;
   const version = await findVersion(db, versionId);
   if (!version) return null;
-  const view = await loadVersionView(db, version);
-  return { files: await listVersionFiles(db, version.id), ledger: view.ledger };
+  const { files, ledger } = await loadVersionView(db, version);
+  return { files, ledger };
 }
 
 /**

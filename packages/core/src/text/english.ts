@@ -2,6 +2,8 @@ import winkNLP, { type ItsFunction } from 'wink-nlp';
 import englishModel from 'wink-eng-lite-web-model';
 
 export interface WordToken {
+  /** The text as written. */
+  value: string;
   /** Lower-cased surface form (`n't` → `not`). */
   normal: string;
   lemma: string;
@@ -23,12 +25,14 @@ export function tokenize(text: string): WordToken[] {
   const engine = nlp();
   const its = engine.its;
   const tokens = engine.readDoc(text).tokens();
+  const values = tokens.out() as string[];
   const normals = tokens.out(its.normal) as string[];
   // wink's typings declare `its.lemma` with an older signature; at runtime it is a token its-function.
   const lemmas = tokens.out(its.lemma as unknown as ItsFunction<string>) as string[];
   const tags = tokens.out(its.pos) as string[];
   const types = tokens.out(its.type) as string[];
   return normals.map((normal, index) => ({
+    value: values[index] ?? normal,
     normal,
     lemma: (lemmas[index] ?? normal).toLowerCase(),
     pos: tags[index] ?? 'X',

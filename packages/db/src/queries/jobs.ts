@@ -9,8 +9,9 @@ import {
   Usage,
   zeroUsage,
 } from '@app/core';
+import { sql } from 'kysely';
 import { z } from 'zod';
-import type { DbOrTrx } from '../client.ts';
+import type { DbOrTrx, Trx } from '../client.ts';
 import type { JobRow, QuestionRow } from '../schema.ts';
 
 /** A job as the API shows it (SPEC §5 `Job`). */
@@ -106,4 +107,31 @@ export function toQuestion(row: QuestionRow): Question {
     status: row.status,
     answer: row.answer === null ? null : Answer.parse(row.answer),
   };
+}
+
+/** Adds model usage to the job's running total (shown while it works, kept when it ends). */
+export async function addJobUsage(
+  trx: Trx,
+  jobId: string,
+  usage: readonly { inputTokens: number; outputTokens: number; costUsd: number }[],
+): Promise<void> {
+  if (usage.length === 0) return;
+  const total = usage.reduce(
+    (sum, item) => ({
+      inputTokens: sum.inputTokens + item.inputTokens,
+      outputTokens: sum.outputTokens + item.outputTokens,
+      costUsd: sum.costUsd + item.costUsd,
+    }),
+    { inputTokens: 0, outputTokens: 0, costUsd: 0 },
+  );
+  await trx
+    .updateTable('jobs')
+    .set({
+      usage: sql`jsonb_build_object(
+        'inputTokens', (usage->>'inputTokens')::int + ${total.inputTokens}::int,
+        'outputTokens', (usage->>'outputTokens')::int + ${total.outputTokens}::int,
+        'costUsd', round(((usage->>'costUsd')::numeric + ${total.costUsd}::numeric), 6))` as unknown as string,
+    })
+    .where('id', '=', jobId)
+    .execute();
 }

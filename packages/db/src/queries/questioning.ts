@@ -4,7 +4,7 @@ import type { DbOrTrx, Trx } from '../client.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import type { JobRow } from '../schema.ts';
 import { generateAppTask, questioningTurnTask, type TurnInput } from '../tasks.ts';
-import { findOwnedJob, toQuestion } from './jobs.ts';
+import { addJobUsage, findOwnedJob, toQuestion } from './jobs.ts';
 import { transitionJob } from './transition.ts';
 
 async function requireOwnedJob(db: DbOrTrx, jobId: string, ownerId: string): Promise<JobRow> {
@@ -171,7 +171,7 @@ export async function recordTurnResult(db: DbOrTrx, result: TurnResult) {
         },
     write: async (trx, job) => {
       await replaceLedger(trx, job.id, result.ledger);
-      await addUsage(trx, job.id, result.usage);
+      await addJobUsage(trx, job.id, result.usage);
       const count = await trx
         .selectFrom('questions')
         .select((eb) => eb.fn.countAll<number>().as('count'))
@@ -228,27 +228,5 @@ async function replaceLedger(trx: Trx, jobId: string, ledger: Fact[]): Promise<v
         source_question_id: fact.source.questionId ?? null,
       })),
     )
-    .execute();
-}
-
-async function addUsage(trx: Trx, jobId: string, usage: TurnResult['usage']): Promise<void> {
-  if (usage.length === 0) return;
-  const total = usage.reduce(
-    (sum, item) => ({
-      inputTokens: sum.inputTokens + item.inputTokens,
-      outputTokens: sum.outputTokens + item.outputTokens,
-      costUsd: sum.costUsd + item.costUsd,
-    }),
-    { inputTokens: 0, outputTokens: 0, costUsd: 0 },
-  );
-  await trx
-    .updateTable('jobs')
-    .set({
-      usage: sql`jsonb_build_object(
-        'inputTokens', (usage->>'inputTokens')::int + ${total.inputTokens}::int,
-        'outputTokens', (usage->>'outputTokens')::int + ${total.outputTokens}::int,
-        'costUsd', round(((usage->>'costUsd')::numeric + ${total.costUsd}::numeric), 6))` as unknown as string,
-    })
-    .where('id', '=', jobId)
     .execute();
 }

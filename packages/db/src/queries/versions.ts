@@ -71,15 +71,25 @@ export async function insertVersion(
     if (input.files.length > 0) {
       await trx
         .insertInto('version_files')
-        .values(input.files.map((file) => ({ version_id: version.id, path: file.path, content: file.content })))
+        .values(
+          input.files.map((file) => ({ version_id: version.id, path: file.path, content: file.content })),
+        )
         .execute();
     }
-    await trx.updateTable('apps').set({ updated_at: sql<string>`now()` }).where('id', '=', input.appId).execute();
+    await trx
+      .updateTable('apps')
+      .set({ updated_at: sql<string>`now()` })
+      .where('id', '=', input.appId)
+      .execute();
     return version;
   });
 }
 
-export async function findOwnedVersion(db: DbOrTrx, versionId: string, ownerId: string): Promise<VersionRow | undefined> {
+export async function findOwnedVersion(
+  db: DbOrTrx,
+  versionId: string,
+  ownerId: string,
+): Promise<VersionRow | undefined> {
   return db
     .selectFrom('versions')
     .innerJoin('apps', 'apps.id', 'versions.app_id')

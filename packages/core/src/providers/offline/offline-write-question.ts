@@ -1,7 +1,8 @@
 import type { FactTopic } from '../../ledger.ts';
 import type { WriteQuestionInput, WriteQuestionOutput } from '../../questioning/task-schemas.ts';
 import { genericRecordChoices } from './app-domains.ts';
-import { type AppProfile, listText, profileFor } from './app-profile.ts';
+import { type AppProfile, capitalize, listText, profileFor } from './app-profile.ts';
+import { detectDomain } from './text-analysis.ts';
 import { classifyQuestionTopic } from './question-topic.ts';
 
 type Card = Omit<WriteQuestionOutput, 'topic'>;
@@ -32,14 +33,23 @@ export function offlineWriteQuestion(input: WriteQuestionInput): WriteQuestionOu
 function cardFor(topic: FactTopic, profile: AppProfile, known: string): Card {
   const { domain, record } = profile;
   switch (topic) {
-    case 'records':
+    case 'records': {
+      // A known kind of app (hiring, say) suggests its own records first.
+      const choices =
+        domain.id === 'generic'
+          ? genericRecordChoices
+          : [capitalize(domain.record.plural), ...genericRecordChoices.filter((choice) => detectDomain(choice) !== domain)];
       return {
         text: 'What will this app mainly keep track of?',
         why: 'The main records decide the screens, the forms and what gets stored.',
         kind: 'single',
-        options: options(genericRecordChoices),
-        assumptionIfSkipped: `I'll assume it keeps a simple list of items with ${listText(domain.coreFields)}.`,
+        options: options(choices),
+        assumptionIfSkipped:
+          domain.id === 'generic'
+            ? `I'll assume it keeps a simple list of items with ${listText(domain.coreFields)}.`
+            : `I'll assume it keeps track of ${domain.record.plural}.`,
       };
+    }
     case 'workflow': {
       const workflows = domain.workflows.map((steps) => steps.join(' → '));
       return {
@@ -57,7 +67,10 @@ function cardFor(topic: FactTopic, profile: AppProfile, known: string): Card {
         why: 'Each view is a screen I build and link from the navigation; the rest stay out of your way.',
         kind: 'multi',
         options: options(views),
-        assumptionIfSkipped: `I'll build a ${(views[0] ?? 'table').toLowerCase()} plus a searchable table.`,
+        assumptionIfSkipped:
+          domain.views[0]?.kind === 'table'
+            ? `I'll build a ${(views[0] ?? 'table').toLowerCase()}.`
+            : `I'll build a ${(views[0] ?? 'board').toLowerCase()} plus a searchable table.`,
       };
     }
     case 'fields': {

@@ -31,7 +31,7 @@ const possessives = new Set(['our', 'my', 'their', 'the']);
 /** Surface text of a token run, with hyphens re-joined ("no - shows" → "no-shows"). */
 function surface(tokens: readonly WordToken[]): string {
   return tokens
-    .map((token) => token.normal)
+    .map((token) => (token.value === token.value.toUpperCase() ? token.value : token.normal))
     .join(' ')
     .replace(/ - /g, '-');
 }
@@ -143,7 +143,9 @@ export function analyzeText(text: string): TextAnalysis {
     const head = object?.[object.length - 1];
     if (object && head && !genericNouns.has(head.lemma) && !roleWords.has(head.lemma) && !fieldWords.has(head.lemma)) {
       const between = tokens.slice(index + 1, tokens.indexOf(object[0] as WordToken));
-      if (between.every((t) => ['DET', 'PRON', 'ADJ', 'NUM'].includes(t.pos))) records.push(surface(object));
+      // "keep track of the plants": the words between verb and object carry no meaning of their own.
+      const filler = (t: WordToken) => ['DET', 'PRON', 'ADJ', 'NUM'].includes(t.pos) || ['track', 'of', 'tab'].includes(t.lemma);
+      if (between.every(filler)) records.push(surface(object));
     }
   }
 

@@ -9,11 +9,15 @@ function sign(payload: string, secret: string): string {
 }
 
 export function createPreviewToken(versionId: string, secret: string, now = Date.now()): string {
-  const payload = Buffer.from(JSON.stringify({ v: versionId, exp: now + previewTokenLifetimeMs })).toString('base64url');
+  const payload = Buffer.from(JSON.stringify({ v: versionId, exp: now + previewTokenLifetimeMs })).toString(
+    'base64url',
+  );
   return `${payload}.${sign(payload, secret)}`;
 }
 
-export type PreviewTokenCheck = { ok: true } | { ok: false; reason: 'missing' | 'invalid' | 'expired' | 'wrong_version' };
+export type PreviewTokenCheck =
+  | { ok: true }
+  | { ok: false; reason: 'missing' | 'invalid' | 'expired' | 'wrong_version' };
 
 export function checkPreviewToken(
   token: string | null,
@@ -26,7 +30,8 @@ export function checkPreviewToken(
   if (!payload || !signature) return { ok: false, reason: 'invalid' };
   const expected = Buffer.from(sign(payload, secret));
   const actual = Buffer.from(signature);
-  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return { ok: false, reason: 'invalid' };
+  if (expected.length !== actual.length || !timingSafeEqual(expected, actual))
+    return { ok: false, reason: 'invalid' };
   let claims: { v?: unknown; exp?: unknown };
   try {
     claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { v?: unknown; exp?: unknown };

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, loadEnv } from './env.ts';
+
+function problemsOf(env: Record<string, string | undefined>): string[] {
+  try {
+    loadEnv(env);
+  } catch (error) {
+    if (error instanceof EnvError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadEnv', () => {
+  it('needs only DATABASE_URL and defaults the rest (offline model without a key)', () => {
+    expect(loadEnv({ DATABASE_URL: 'postgres://localhost/app' })).toEqual({
+      databaseUrl: 'postgres://localhost/app',
+      concurrency: 4,
+      maxQuestions: 5,
+      logLevel: 'info',
+      model: { provider: 'offline' },
+    });
+  });
+
+  it('defaults to openai when a key is set', () => {
+    const env = loadEnv({
+      DATABASE_URL: 'postgres://localhost/app',
+      OPENAI_API_KEY: 'sk-test',
+      OPENAI_BASE_URL: 'http://localhost:11434/v1',
+      QUESTIONING_MODEL: 'llama3',
+      WORKER_CONCURRENCY: '8',
+    });
+    expect(env.concurrency).toBe(8);
+    expect(env.model).toEqual({
+      provider: 'openai',
+      apiKey: 'sk-test',
+      baseURL: 'http://localhost:11434/v1',
+      questioningModel: 'llama3',
+      generationModel: 'gpt-4.1',
+    });
+    expect(loadEnv({ DATABASE_URL: 'x', OPENAI_API_KEY: 'sk', MODEL_PROVIDER: 'offline' }).model).toEqual({
+      provider: 'offline',
+    });
+  });
+
+  it('lists every problem at once', () => {
+    expect(
+      problemsOf({
+        WORKER_CONCURRENCY: 'lots',
+        MODEL_PROVIDER: 'openai',
+        MAX_QUESTIONS: '0',
+        OPENAI_BASE_URL: 'not a url',
+      }),
+    ).toEqual([
+      expect.stringMatching(/^DATABASE_URL: /),
+      expect.stringMatching(/^WORKER_CONCURRENCY: /),
+      expect.stringMatching(/^OPENAI_BASE_URL: /),
+      expect.stringMatching(/^MAX_QUESTIONS: /),
+      'OPENAI_API_KEY: is required when MODEL_PROVIDER is openai',
+    ]);
+  });
+});
