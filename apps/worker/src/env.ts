@@ -1,3 +1,4 @@
+import type { ModelConfig } from '@app/core';
 import { z } from 'zod';
 import { type LogLevel, logLevels } from './logger.ts';
 
@@ -21,21 +22,10 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.preprocess((value) => (value === '' ? undefined : value), z.enum(logLevels).default('info')),
 });
 
-/** Structurally core's `ModelConfig`, so it can be handed to `createModel` as is. */
-export type WorkerModelConfig =
-  | { provider: 'offline' }
-  | {
-      provider: 'openai';
-      apiKey: string;
-      baseURL?: string;
-      questioningModel: string;
-      generationModel: string;
-    };
-
 export interface WorkerEnv {
   databaseUrl: string;
   concurrency: number;
-  model: WorkerModelConfig;
+  model: ModelConfig;
   maxQuestions: number;
   logLevel: LogLevel;
 }
@@ -59,14 +49,14 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const problems = parsed.success
     ? []
     : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'env'}: ${issue.message}`);
-  const values = parsed.success ? parsed.data : undefined;
-
+  // Checked on the raw values, so this problem is listed even when other variables are invalid.
   // `openai` is the default only when a key is there; asking for it explicitly without one is an error.
-  const provider = values?.MODEL_PROVIDER ?? (source.OPENAI_API_KEY ? 'openai' : 'offline');
+  const provider = source.MODEL_PROVIDER || (source.OPENAI_API_KEY ? 'openai' : 'offline');
   if (provider === 'openai' && !source.OPENAI_API_KEY) {
     problems.push('OPENAI_API_KEY: is required when MODEL_PROVIDER is openai');
   }
-  if (problems.length > 0 || !values) throw new EnvError(problems);
+  if (!parsed.success || problems.length > 0) throw new EnvError(problems);
+  const values = parsed.data;
 
   return {
     databaseUrl: values.DATABASE_URL,

@@ -1,3 +1,4 @@
+import { createModel } from '@app/core';
 import { createDb } from '@app/db';
 import { EnvError, loadEnv } from './env.ts';
 import { createLogger } from './logger.ts';
@@ -25,24 +26,18 @@ const { db } = createDb({
   applicationName: 'app-builder-worker',
 });
 
-// TODO(lead): build the model from `env.model` (core's `createModel`) and `env.maxQuestions`, add
-// them to the task dependencies (tasks/context.ts) and pass them here.
+const model = createModel(env.model);
 const starting = startWorker({
   connectionString: env.databaseUrl,
   db,
-  taskList: createTaskList({ db, logger }),
+  taskList: createTaskList({ db, logger, model, maxQuestions: env.maxQuestions }),
   concurrency: env.concurrency,
   logger,
 });
 // Before awaiting the start, so a signal during start-up also stops gracefully.
 stopOnSignals({ stop: async () => (await starting).stop(), logger, timeoutMs: shutdownTimeoutMs });
 const worker = await starting;
-logger.info('model configured', {
-  provider: env.model.provider,
-  ...(env.model.provider === 'openai'
-    ? { questioning: env.model.questioningModel, generation: env.model.generationModel }
-    : {}),
-});
+logger.info('model configured', { model: model.describe(), maxQuestions: env.maxQuestions });
 
 let exitCode = 0;
 try {

@@ -1,13 +1,14 @@
+import type { Model } from '@app/core';
 import type { Db } from '@app/db';
 import type { Logger } from '../logger.ts';
 
-/**
- * What every task handler gets besides its payload, built once in main.ts. The lead adds the
- * model here (e.g. `model: Model` from core) and main.ts passes it in.
- */
+/** What every task handler gets besides its payload, built once in main.ts. */
 export interface TaskDependencies {
   db: Db;
   logger: Logger;
+  model: Model;
+  /** SPEC `MAX_QUESTIONS`: the questioning cap per job. */
+  maxQuestions: number;
 }
 
 export interface TaskAttempt {

@@ -1,3 +1,4 @@
+import { createOfflineModel } from '@app/core';
 import { ConflictError, findJob, listEvents, type QuestioningTurnPayload, quietLogger } from '@app/db';
 import { createTestDatabase, createUserWithJob, type TestDatabase } from '@app/db/testing';
 import { runTaskListOnce } from 'graphile-worker';
@@ -34,7 +35,11 @@ async function runQueuedTurns(handler: TaskHandler<QuestioningTurnPayload>) {
         logger: quietLogger,
         preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
       },
-      { questioning_turn: wrapTask({ db: database.db, logger }, 'questioning_turn', handler) },
+      { questioning_turn: wrapTask(
+          { db: database.db, logger, model: createOfflineModel(), maxQuestions: 5 },
+          'questioning_turn',
+          handler,
+        ) },
       client,
     );
   } finally {

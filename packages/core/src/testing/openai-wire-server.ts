@@ -25,6 +25,8 @@ export interface OpenAiWireServer {
   readonly requests: RecordedRequest[];
   /** Queues replies; each request takes the next one. When the queue is empty, `fallback` answers. */
   enqueue(...replies: WireReply[]): void;
+  /** Resolves once at least `count` requests have arrived (e.g. to abort while one hangs). */
+  waitForRequests(count: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -126,6 +128,13 @@ export async function startOpenAiWireServer(
     requests,
     enqueue: (...replies) => {
       queue.push(...replies);
+    },
+    waitForRequests: async (count, timeoutMs = 5_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (requests.length < count) {
+        if (Date.now() > deadline) throw new Error(`openai wire server: ${requests.length}/${count} requests arrived`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { ModelAbortedError } from '../errors.ts';
 import type { Problem } from '../events.ts';
+import type { RawSourceMap } from './source-map.ts';
 import {
   type AppFile,
   allowedPackageImports,
@@ -12,6 +13,11 @@ import {
 } from './app-files.ts';
 
 export type BundleResult = { ok: true; js: string; css: string } | { ok: false; problems: Problem[] };
+
+/** `buildApp`'s result also carries the source map (server target only), to locate render errors. */
+export type BuildResult =
+  | { ok: true; js: string; css: string; sourceMap: RawSourceMap | null }
+  | { ok: false; problems: Problem[] };
 
 export interface BundleOptions {
   minify?: boolean;
@@ -124,7 +130,7 @@ export async function buildApp(
   files: readonly AppFile[],
   target: BundleTarget,
   options: BundleOptions = {},
-): Promise<BundleResult> {
+): Promise<BuildResult> {
   if (options.signal?.aborted) throw new ModelAbortedError('bundling cancelled');
   const map = fileMap(files);
   if (!map.has(appEntryPath)) {
@@ -146,6 +152,7 @@ export async function buildApp(
       target: target === 'server' ? 'node20' : 'es2020',
       jsx: 'automatic',
       minify: options.minify ?? false,
+      sourcemap: target === 'server' ? 'external' : false,
       logLevel: 'silent',
       define: { 'process.env.NODE_ENV': options.minify ? '"production"' : '"development"' },
       plugins: [virtualAppPlugin(map, target)],
@@ -153,7 +160,8 @@ export async function buildApp(
     if (options.signal?.aborted) throw new ModelAbortedError('bundling cancelled');
     const js = output.outputFiles.find((file) => file.path.endsWith('.js'))?.text ?? '';
     const css = output.outputFiles.find((file) => file.path.endsWith('.css'))?.text ?? '';
-    return { ok: true, js, css };
+    const sourceMap = output.outputFiles.find((file) => file.path.endsWith('.js.map'))?.text;
+    return { ok: true, js, css, sourceMap: sourceMap ? (JSON.parse(sourceMap) as RawSourceMap) : null };
   } catch (error) {
     if (error instanceof ModelAbortedError) throw error;
     if (isBuildFailure(error)) return { ok: false, problems: problemsFrom(error.errors) };

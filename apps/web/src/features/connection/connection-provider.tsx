@@ -1,4 +1,12 @@
-import { createContext, type ReactNode, useContext, useEffect, useState, useSyncExternalStore } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import type { ConnectionState } from '../../components/ui/connection-pill.tsx';
 
 type ConnectionContextValue = {
@@ -14,7 +22,8 @@ const ConnectionContext = createContext<ConnectionContextValue | null>(null);
  */
 export function ConnectionStateProvider({ children }: { children: ReactNode }) {
   const [reported, report] = useState<ConnectionState | null>(null);
-  return <ConnectionContext value={{ reported, report }}>{children}</ConnectionContext>;
+  const value = useMemo(() => ({ reported, report }), [reported]);
+  return <ConnectionContext value={value}>{children}</ConnectionContext>;
 }
 
 function useConnectionContext(): ConnectionContextValue {

@@ -208,10 +208,13 @@ describe('openai provider over the wire', () => {
     const controller = new AbortController();
     const started = Date.now();
     const pending = failure(model({ timeoutMs: 10_000 }).call(request({ signal: controller.signal })));
-    setTimeout(() => controller.abort(), 100);
+    await server.waitForRequests(1);
+    const abortedAt = Date.now();
+    controller.abort();
     const error = await pending;
     expect(error).toBeInstanceOf(ModelAbortedError);
-    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(Date.now() - abortedAt).toBeLessThan(200);
+    expect(Date.now() - started).toBeLessThan(2_000);
     expect(server.requests).toHaveLength(1);
   });
 
@@ -222,7 +225,8 @@ describe('openai provider over the wire', () => {
     const pending = failure(
       model({ retry: { retryAfterMaxMs: 10_000 } }).call(request({ signal: controller.signal })),
     );
-    setTimeout(() => controller.abort(), 100);
+    await server.waitForRequests(1);
+    controller.abort();
     expect(await pending).toBeInstanceOf(ModelAbortedError);
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(server.requests).toHaveLength(1);
