@@ -5,7 +5,10 @@ import { type LogLevel, logLevels } from './logger.ts';
 /** Unset and empty are the same thing for env vars (`FOO= pnpm dev`). */
 const optionalString = z.preprocess((value) => (value === '' ? undefined : value), z.string().optional());
 const positiveInt = (fallback: number) =>
-  z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().positive().default(fallback));
+  z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.coerce.number().int().positive().default(fallback),
+  );
 
 const EnvSchema = z.object({
   DATABASE_URL: z.string({ error: 'is required' }).min(1, 'is required'),

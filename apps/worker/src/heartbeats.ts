@@ -13,10 +13,14 @@ export function startHeartbeats(options: {
   intervalMs: number;
   logger: Logger;
 }): { stop(): Promise<void> } {
-  return repeat(() => recordHeartbeats(options.db, options.workerIds, options.processLabel), options.intervalMs, {
-    immediately: true,
-    // A missed beat is not fatal; enough of them and other workers take our jobs over, which is
-    // the point: a worker that cannot reach the database cannot finish its jobs either.
-    onError: (error) => options.logger.warn('heartbeat failed', { error }),
-  });
+  return repeat(
+    () => recordHeartbeats(options.db, options.workerIds, options.processLabel),
+    options.intervalMs,
+    {
+      immediately: true,
+      // A missed beat is not fatal; enough of them and other workers take our jobs over, which is
+      // the point: a worker that cannot reach the database cannot finish its jobs either.
+      onError: (error) => options.logger.warn('heartbeat failed', { error }),
+    },
+  );
 }

@@ -89,7 +89,13 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     intervalMs: heartbeatIntervalMs,
     logger,
   });
-  const sweeper = startSweeper({ db, deadAfterMs, ownWorkerIds: workerIds, intervalMs: sweepIntervalMs, logger });
+  const sweeper = startSweeper({
+    db,
+    deadAfterMs,
+    ownWorkerIds: workerIds,
+    intervalMs: sweepIntervalMs,
+    logger,
+  });
   logger.info('worker started', { workerIds, concurrency, tasks: Object.keys(options.taskList) });
 
   const done = (async () => {

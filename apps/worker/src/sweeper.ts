@@ -1,3 +1,4 @@
+import type { JobPhase } from '@app/core';
 import {
   type Db,
   deleteGraphileJob,
@@ -7,9 +8,9 @@ import {
   inTransaction,
   releaseDeadWorkers,
 } from '@app/db';
-import { describeStoredTask, isTaskName, taskNames } from './tasks/definitions.ts';
 import type { Logger } from './logger.ts';
 import { repeat } from './repeat.ts';
+import { describeStoredTask, isTaskName, taskNames } from './tasks/definitions.ts';
 
 export interface SweepOptions {
   db: Db;
@@ -53,25 +54,38 @@ export async function sweep(options: SweepOptions): Promise<SweepResult> {
 
 async function endExhaustedJob(db: Db, job: ExhaustedTaskJob, logger: Logger) {
   const stored = isTaskName(job.taskIdentifier) ? describeStoredTask(job.taskIdentifier, job.payload) : null;
-  // Failing the app job and deleting graphile's row commit together: a crash in between would
-  // otherwise leave either a stuck job or a second `done` on the next pass (the guard prevents the
-  // latter anyway, since a failed job no longer matches it).
+  // One transaction: graphile's row is our only record that the job gave up, so it may go only
+  // together with the committed failure (a job failed twice is impossible anyway: the guard).
   const failed = await inTransaction(db, async (trx) => {
     const marked = stored
       ? await failJob(trx, {
           ...stored.target,
           phase: stored.phase,
-          message: `${stored.phase === 'questioning' ? 'Questioning' : 'Generation'} did not finish after ${job.attempts} attempts${job.lastError ? ` (last error: ${job.lastError})` : ''}`,
+          message: gaveUpMessage(stored.phase, job),
         })
       : false;
     await deleteGraphileJob(trx, job.id);
     return marked;
   });
-  const fields = { graphileJobId: job.id, task: job.taskIdentifier, jobId: stored?.target.jobId ?? null };
+  const fields = {
+    graphileJobId: job.id,
+    task: job.taskIdentifier,
+    jobId: stored?.target.jobId ?? null,
+    lastError: job.lastError,
+  };
   if (!stored) logger.error('dropped an exhausted task whose payload no longer parses', fields);
   else if (failed) logger.warn('job gave up after its last attempt; marked failed', fields);
   else logger.info('cleared an exhausted task whose job had moved on', fields);
   return { graphileJobId: job.id, jobId: stored?.target.jobId ?? null, failed };
+}
+
+/**
+ * What the user reads. graphile's `last_error` is logged, not shown: after a crash it belongs to an
+ * earlier attempt, not to the one that was lost.
+ */
+function gaveUpMessage(phase: JobPhase, job: ExhaustedTaskJob): string {
+  const step = phase === 'questioning' ? 'The questioning step' : 'The generation step';
+  return `${step} did not finish after ${job.attempts} attempts`;
 }
 
 /** Sweeps now and then every `intervalMs` until stopped. */

@@ -100,7 +100,9 @@ describe('crash recovery (real worker processes)', () => {
     expect(await heartbeatIds()).toEqual(second.workerIds);
   });
 
-  it('fails the job when its worker dies during the last attempt (never stuck)', { timeout: 90_000 }, async () => {
+  it('fails the job when its worker dies during the last attempt (never stuck)', {
+    timeout: 90_000,
+  }, async () => {
     const { job } = await createUserWithJob(database.db);
     // Two attempts already spent: the next run is the last one (questioning turns get 3).
     await sql`update graphile_worker._private_jobs set attempts = 2 where payload->>'jobId' = ${job.id}`.execute(
@@ -123,7 +125,11 @@ describe('crash recovery (real worker processes)', () => {
     expect(events.map((event) => event.type)).toEqual(['questioning_started', 'job_failed', 'done']);
     expect(events[1]?.data).toMatchObject({ retryable: true });
     expect(events[2]?.data).toEqual({ status: 'failed' });
-    const after = await database.db.selectFrom('jobs').selectAll().where('id', '=', job.id).executeTakeFirst();
+    const after = await database.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('id', '=', job.id)
+      .executeTakeFirst();
     expect(after?.status).toBe('failed');
     expect(after?.error).toMatchObject({ phase: 'questioning', retryable: true });
     expect(await graphileJobsOf(job.id)).toEqual([]);

@@ -1,7 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '@app/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { spawnWorkerProcess } from './worker-process.ts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { spawnWorkerProcess, waitFor } from './worker-process.ts';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -16,7 +15,10 @@ describe('worker main', () => {
       { DATABASE_URL: database.url, LOG_LEVEL: 'info', MODEL_PROVIDER: '', OPENAI_API_KEY: '' },
       /worker started/,
     );
-    const heartbeats = await database.db.selectFrom('worker_heartbeats').selectAll().execute();
+    const heartbeats = await waitFor('the first heartbeat', async () => {
+      const rows = await database.db.selectFrom('worker_heartbeats').selectAll().execute();
+      return rows.length > 0 ? rows : undefined;
+    });
     expect(heartbeats.map((row) => row.process_label)).toEqual([expect.stringMatching(`:${worker.pid}$`)]);
 
     worker.child.kill('SIGTERM');

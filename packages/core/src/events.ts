@@ -69,7 +69,9 @@ export type EventData<T extends EventType> = z.infer<EventDataSchemas[T]>;
 export type NewEvent = { [T in EventType]: { type: T; data: EventData<T> } }[EventType];
 
 /** An event as stored and streamed: `seq` is the per-job, gapless position (1, 2, 3 …). */
-export type JobEvent = { [T in EventType]: { seq: number; type: T; at: string; data: EventData<T> } }[EventType];
+export type JobEvent = {
+  [T in EventType]: { seq: number; type: T; at: string; data: EventData<T> };
+}[EventType];
 
 const eventSchemas = eventTypes.map((type) =>
   z.object({

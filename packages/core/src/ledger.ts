@@ -13,7 +13,16 @@ export type FactSource = z.infer<typeof FactSource>;
  * What part of the app a fact (or question) is about — the questioning phase's slots. Optional on
  * facts so ledgers written before topics existed, or by hand (`edit`), still parse.
  */
-export const FactTopic = z.enum(['purpose', 'audience', 'records', 'fields', 'workflow', 'views', 'sharing', 'change']);
+export const FactTopic = z.enum([
+  'purpose',
+  'audience',
+  'records',
+  'fields',
+  'workflow',
+  'views',
+  'sharing',
+  'change',
+]);
 export type FactTopic = z.infer<typeof FactTopic>;
 
 /** A ledger entry (SPEC §6): one thing the builder understood, linked to where it came from. */

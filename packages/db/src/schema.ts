@@ -61,6 +61,7 @@ export interface QuestionsTable {
   kind: 'single' | 'multi' | 'text';
   options: Json<unknown>;
   assumption_if_skipped: string;
+  topic: string | null;
   status: 'open' | 'answered' | 'skipped';
   answer: NullableJson<unknown>;
   created_at: CreatedAt;
@@ -75,6 +76,7 @@ export interface LedgerFactsTable {
   text: string;
   source_kind: 'request' | 'answer' | 'skip' | 'edit';
   source_question_id: string | null;
+  topic: string | null;
   created_at: CreatedAt;
 }
 

@@ -31,7 +31,11 @@ export const questioningTurn: TaskHandler<QuestioningTurnPayload> = async (paylo
   const { db, logger } = context;
   const job = await findJob(db, payload.jobId);
   if (job?.status !== 'questioning' || job.turn !== payload.turn) {
-    logger.info('turn is stale, nothing to do', { jobId: payload.jobId, turn: payload.turn, status: job?.status });
+    logger.info('turn is stale, nothing to do', {
+      jobId: payload.jobId,
+      turn: payload.turn,
+      status: job?.status,
+    });
     return;
   }
   const [questions, ledger, currentVersion] = await Promise.all([

@@ -35,11 +35,13 @@ async function runQueuedTurns(handler: TaskHandler<QuestioningTurnPayload>) {
         logger: quietLogger,
         preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
       },
-      { questioning_turn: wrapTask(
+      {
+        questioning_turn: wrapTask(
           { db: database.db, logger, model: createOfflineModel(), maxQuestions: 5 },
           'questioning_turn',
           handler,
-        ) },
+        ),
+      },
       client,
     );
   } finally {
@@ -106,7 +108,9 @@ describe('wrapTask', () => {
     await database.db.updateTable('jobs').set({ turn: 2 }).where('id', '=', job.id).execute();
     await runQueuedTurns(failing);
     expect((await findJob(database.db, job.id))?.status).toBe('questioning');
-    expect((await listEvents(database.db, job.id)).map((event) => event.type)).toEqual(['questioning_started']);
+    expect((await listEvents(database.db, job.id)).map((event) => event.type)).toEqual([
+      'questioning_started',
+    ]);
   });
 
   it('treats a ConflictError as "the job moved on": done, no retry', async () => {

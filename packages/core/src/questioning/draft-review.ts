@@ -57,9 +57,12 @@ export function draftProblem(draft: WriteQuestionOutput, context: DraftReviewCon
   if (context.covered.has(draft.topic) || !context.open.includes(draft.topic)) {
     return `topic "${draft.topic}" is already known; ask about one of: ${context.open.join(', ') || 'nothing'}`;
   }
-  const offLimits = mentionsOffLimits([draft.text, ...draft.options.map((option) => option.label)].join('\n'));
+  const offLimits = mentionsOffLimits(
+    [draft.text, ...draft.options.map((option) => option.label)].join('\n'),
+  );
   if (offLimits) return `never ask about hosting or technology (mentions "${offLimits}")`;
-  if (context.askedTexts.some((text) => factKey(text) === factKey(draft.text))) return 'this question was already asked';
+  if (context.askedTexts.some((text) => factKey(text) === factKey(draft.text)))
+    return 'this question was already asked';
   return null;
 }
 

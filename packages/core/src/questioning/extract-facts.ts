@@ -32,7 +32,8 @@ export async function extractFacts(
   context: ExtractionContext,
   message: NewestMessage,
 ): Promise<{ facts: NewFact[]; usage: TurnUsage[] }> {
-  if (message.kind === 'skip') return { facts: [assumptionFromSkip(message.question, context.ledger)], usage: [] };
+  if (message.kind === 'skip')
+    return { facts: [assumptionFromSkip(message.question, context.ledger)], usage: [] };
 
   const source: FactSource =
     message.kind === 'request' ? { kind: 'request' } : { kind: 'answer', questionId: message.question.id };
@@ -81,7 +82,8 @@ function answerParts(question: Question, includeText: boolean) {
 
 /** When a model returns nothing for a message that said something, keep the words themselves. */
 function verbatimFact(context: ExtractionContext, message: NewestMessage, answer: string): NewFact {
-  if (message.kind === 'request') return { kind: 'goal', text: context.request.trim(), source: { kind: 'request' } };
+  if (message.kind === 'request')
+    return { kind: 'goal', text: context.request.trim(), source: { kind: 'request' } };
   const question = message.question;
   const topic = questionTopic(question, context.ledger);
   return {

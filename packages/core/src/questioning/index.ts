@@ -1,6 +1,6 @@
-export { type Decision, decide, questionLimitReason } from './main-agent.ts';
-export { assumptionFromSkip, extractFacts, mergeFacts, type NewFact } from './extract-facts.ts';
 export { mentionsOffLimits, normalizeDraft, slugify } from './draft-review.ts';
+export { assumptionFromSkip, extractFacts, mergeFacts, type NewFact } from './extract-facts.ts';
+export { type Decision, decide, questionLimitReason } from './main-agent.ts';
 export {
   type LatestMessage,
   type QuestioningOutcome,

@@ -38,14 +38,21 @@ export interface DecisionContext {
 export async function decide(context: DecisionContext): Promise<{ decision: Decision; usage: TurnUsage[] }> {
   const coverage = readinessFor(context.jobKind, context.covered);
   if (context.userAskedToBuild) {
-    return { decision: { action: 'skip', reason: 'You asked to build now.', readiness: coverage }, usage: [] };
+    return {
+      decision: { action: 'skip', reason: 'You asked to build now.', readiness: coverage },
+      usage: [],
+    };
   }
   if (context.questions.length >= context.maxQuestions) {
     return { decision: { action: 'proceed', reason: questionLimitReason, readiness: coverage }, usage: [] };
   }
   if (context.open.length === 0) {
     return {
-      decision: { action: 'proceed', reason: 'Everything the build needs is known.', readiness: Math.max(coverage, 90) },
+      decision: {
+        action: 'proceed',
+        reason: 'Everything the build needs is known.',
+        readiness: Math.max(coverage, 90),
+      },
       usage: [],
     };
   }

@@ -1,10 +1,17 @@
 import type { Fact, FactTopic } from '../ledger.ts';
 import type { Model } from '../model.ts';
 import type { Question, QuestionDraft } from '../question.ts';
-import { assumptionFromSkip, type ExtractionContext, extractFacts, mergeFacts, type NewFact } from './extract-facts.ts';
+import {
+  assumptionFromSkip,
+  type ExtractionContext,
+  extractFacts,
+  mergeFacts,
+  type NewFact,
+} from './extract-facts.ts';
 import { decide, questionLimitReason } from './main-agent.ts';
 import { isSkipIntent } from './skip-intent.ts';
-import { coveredTopics, isInterviewTopic, openTopics, topicDescriptions } from './topics.ts';
+import { unknownFactText, withInferredTopics } from './topic-inference.ts';
+import { coveredTopics, isInterviewTopic, openTopics } from './topics.ts';
 import type { TurnUsage } from './turn-usage.ts';
 import { factView } from './views.ts';
 import { writeQuestion } from './write-question.ts';
@@ -44,11 +51,16 @@ export interface QuestioningTurnResult {
  */
 export async function runQuestioningTurn(
   deps: { model: Model; newId: () => string },
-  input: QuestioningTurnInput,
+  turnInput: QuestioningTurnInput,
 ): Promise<QuestioningTurnResult> {
   const usage: TurnUsage[] = [];
+  const tagged = withInferredTopics(turnInput.ledger, turnInput.questions);
+  const input = { ...turnInput, ledger: tagged.ledger, questions: tagged.questions };
   const existingApp = input.currentVersion
-    ? { facts: input.currentVersion.ledger.map(factView), files: input.currentVersion.files.map((file) => file.path) }
+    ? {
+        facts: input.currentVersion.ledger.map(factView),
+        files: input.currentVersion.files.map((file) => file.path),
+      }
     : null;
   const extraction: ExtractionContext = {
     model: deps.model,
@@ -118,7 +130,12 @@ export async function runQuestioningTurn(
   const written = await writeQuestion(context);
   usage.push(...written.usage);
   if (!written.draft) return complete(ledger, decision.readiness, 'enough_information', usage);
-  return { ledger, readiness: decision.readiness, outcome: { action: 'ask_question', question: written.draft }, usage };
+  return {
+    ledger,
+    readiness: decision.readiness,
+    outcome: { action: 'ask_question', question: written.draft },
+    usage,
+  };
 }
 
 function complete(
@@ -140,7 +157,11 @@ function findQuestion(questions: readonly Question[], questionId: string): Quest
  * Skipped questions (and, when the person builds now, the open one) whose default is not yet in
  * the ledger. Checking by source makes this idempotent across turns and reruns.
  */
-function pendingAssumptions(questions: readonly Question[], ledger: readonly Fact[], buildingNow: boolean): NewFact[] {
+function pendingAssumptions(
+  questions: readonly Question[],
+  ledger: readonly Fact[],
+  buildingNow: boolean,
+): NewFact[] {
   return questions
     .filter((question) => question.status === 'skipped' || (buildingNow && question.status === 'open'))
     .filter((question) => !ledger.some((fact) => fact.source.questionId === question.id))
@@ -159,7 +180,7 @@ function withUnknowns(ledger: Fact[], open: readonly FactTopic[], newId: () => s
     kept.push({
       id: newId(),
       kind: 'unknown',
-      text: `Not yet known: ${topicDescriptions[topic]}`,
+      text: unknownFactText(topic),
       source: { kind: 'request' },
       topic,
     });

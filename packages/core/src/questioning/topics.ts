@@ -40,7 +40,8 @@ export function coveredTopics(
 ): Set<FactTopic> {
   const covered = new Set<FactTopic>();
   for (const fact of facts) if (fact.topic && fact.kind !== 'unknown') covered.add(fact.topic);
-  for (const question of questions) if (question.topic && question.status !== 'open') covered.add(question.topic);
+  for (const question of questions)
+    if (question.topic && question.status !== 'open') covered.add(question.topic);
   return covered;
 }
 

@@ -1,11 +1,4 @@
 export {
-  createScriptedModel,
-  type RecordedModelCall,
-  type ScriptedModel,
-  type ScriptedModelOptions,
-  type ScriptedStep,
-} from './scripted-model.ts';
-export {
   type CompletionReplyOptions,
   completionReply,
   errorReply,
@@ -16,3 +9,10 @@ export {
   startOpenAiWireServer,
   type WireReply,
 } from './openai-wire-server.ts';
+export {
+  createScriptedModel,
+  type RecordedModelCall,
+  type ScriptedModel,
+  type ScriptedModelOptions,
+  type ScriptedStep,
+} from './scripted-model.ts';

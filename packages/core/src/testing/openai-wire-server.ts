@@ -54,7 +54,11 @@ export function completionReply(content: unknown, options: CompletionReplyOption
       choices: [
         {
           index: 0,
-          message: { role: 'assistant', content: options.refusal ? null : text, refusal: options.refusal ?? null },
+          message: {
+            role: 'assistant',
+            content: options.refusal ? null : text,
+            refusal: options.refusal ?? null,
+          },
           finish_reason: options.finishReason ?? 'stop',
           logprobs: null,
         },
@@ -72,14 +76,20 @@ export function refusalReply(refusal = "I'm sorry, I can't help with that."): Wi
   return completionReply('', { refusal });
 }
 
-export function errorReply(status: number, message = 'error', headers: Record<string, string> = {}): WireReply {
+export function errorReply(
+  status: number,
+  message = 'error',
+  headers: Record<string, string> = {},
+): WireReply {
   return { kind: 'json', status, headers, body: { error: { message, type: 'server_error', code: null } } };
 }
 
 /** A 429; `retryAfter` is seconds (the standard header) or `{ ms }` (OpenAI's `retry-after-ms`). */
 export function rateLimitReply(retryAfter: number | { ms: number }): WireReply {
   const headers: Record<string, string> =
-    typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : { 'retry-after-ms': String(retryAfter.ms) };
+    typeof retryAfter === 'number'
+      ? { 'retry-after': String(retryAfter) }
+      : { 'retry-after-ms': String(retryAfter.ms) };
   return errorReply(429, 'Rate limit reached', headers);
 }
 
@@ -132,7 +142,8 @@ export async function startOpenAiWireServer(
     waitForRequests: async (count, timeoutMs = 5_000) => {
       const deadline = Date.now() + timeoutMs;
       while (requests.length < count) {
-        if (Date.now() > deadline) throw new Error(`openai wire server: ${requests.length}/${count} requests arrived`);
+        if (Date.now() > deadline)
+          throw new Error(`openai wire server: ${requests.length}/${count} requests arrived`);
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
     },

@@ -45,7 +45,10 @@ export function createScriptedModel(options: ScriptedModelOptions = {}): Scripte
       return model;
     },
     callsFor: (task) => calls.filter((call) => call.task === task),
-    pending: () => Object.fromEntries([...queues].filter(([, steps]) => steps.length > 0).map(([task, steps]) => [task, steps.length])),
+    pending: () =>
+      Object.fromEntries(
+        [...queues].filter(([, steps]) => steps.length > 0).map(([task, steps]) => [task, steps.length]),
+      ),
     async call<T>(request: ModelCallRequest<T>): Promise<ModelCallResult<T>> {
       const recorded: RecordedModelCall = {
         phase: request.phase,

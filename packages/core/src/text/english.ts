@@ -1,5 +1,5 @@
-import winkNLP, { type ItsFunction } from 'wink-nlp';
 import englishModel from 'wink-eng-lite-web-model';
+import winkNLP, { type ItsFunction } from 'wink-nlp';
 
 export interface WordToken {
   /** The text as written. */
@@ -41,7 +41,9 @@ export function tokenize(text: string): WordToken[] {
 }
 
 export function sentences(text: string): string[] {
-  return (nlp().readDoc(text).sentences().out() as string[]).map((sentence) => sentence.trim()).filter(Boolean);
+  return (nlp().readDoc(text).sentences().out() as string[])
+    .map((sentence) => sentence.trim())
+    .filter(Boolean);
 }
 
 /** Space-separated lemmas with padding, so `includes(' low stock ')` matches whole words only. */

@@ -71,7 +71,3 @@ export function resolveRelativeImport(
   }
   return null;
 }
-
-export function throwIfAborted(signal: AbortSignal | undefined, onAbort: () => Error): void {
-  if (signal?.aborted) throw onAbort();
-}

@@ -2,7 +2,6 @@ import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { ModelAbortedError } from '../errors.ts';
 import type { Problem } from '../events.ts';
-import type { RawSourceMap } from './source-map.ts';
 import {
   type AppFile,
   allowedPackageImports,
@@ -11,6 +10,7 @@ import {
   packageDirectory,
   resolveRelativeImport,
 } from './app-files.ts';
+import type { RawSourceMap } from './source-map.ts';
 
 export type BundleResult = { ok: true; js: string; css: string } | { ok: false; problems: Problem[] };
 
@@ -76,7 +76,10 @@ function virtualAppPlugin(files: ReadonlyMap<string, string>, target: BundleTarg
           const shown = importer === 'index.tsx' ? appEntryPath : args.path;
           return { errors: [{ text: `Cannot find module "${shown}" (imported by ${importer})` }] };
         }
-        if (allowedPackageImports.has(args.path) || (target === 'server' && args.path === 'react-dom/server')) {
+        if (
+          allowedPackageImports.has(args.path) ||
+          (target === 'server' && args.path === 'react-dom/server')
+        ) {
           return target === 'server' ? { path: args.path, external: true } : undefined;
         }
         return {
@@ -88,10 +91,15 @@ function virtualAppPlugin(files: ReadonlyMap<string, string>, target: BundleTarg
         };
       });
       build.onLoad({ filter: /.*/, namespace }, (args) => {
-        const contents = args.path === entryName ? (target === 'server' ? serverEntry : browserEntry) : files.get(args.path);
+        const contents =
+          args.path === entryName ? (target === 'server' ? serverEntry : browserEntry) : files.get(args.path);
         if (contents === undefined) return { errors: [{ text: `Cannot find module "${args.path}"` }] };
         const loader = args.path === entryName ? 'tsx' : (loaders[path.posix.extname(args.path)] ?? 'tsx');
-        return { contents, loader: target === 'server' && loader === 'css' ? 'empty' : loader, resolveDir: packageDirectory };
+        return {
+          contents,
+          loader: target === 'server' && loader === 'css' ? 'empty' : loader,
+          resolveDir: packageDirectory,
+        };
       });
     },
   };
@@ -119,7 +127,10 @@ function problemsFrom(messages: readonly esbuild.Message[]): Problem[] {
  * one full build of a 10-file app takes ~50 ms, so no long-lived esbuild context is kept (a shared
  * context would make concurrent bundles of different apps race on the plugin's file map).
  */
-export async function bundleApp(files: readonly AppFile[], options: BundleOptions = {}): Promise<BundleResult> {
+export async function bundleApp(
+  files: readonly AppFile[],
+  options: BundleOptions = {},
+): Promise<BundleResult> {
   const result = await buildApp(files, 'browser', options);
   if (!result.ok) return result;
   return { ok: true, js: result.js, css: result.css };
@@ -137,7 +148,12 @@ export async function buildApp(
     return {
       ok: false,
       problems: [
-        { path: appEntryPath, line: null, message: `${appEntryPath} is missing: it must default-export the root component`, source: 'bundle' },
+        {
+          path: appEntryPath,
+          line: null,
+          message: `${appEntryPath} is missing: it must default-export the root component`,
+          source: 'bundle',
+        },
       ],
     };
   }

@@ -1,11 +1,11 @@
+import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { ModelAbortedError } from '../errors.ts';
 import type { Problem } from '../events.ts';
 import { type AppFile, appEntryPath, packageDirectory } from './app-files.ts';
 import { buildApp } from './bundle-app.ts';
+import { renderChildSource } from './render-child-source.ts';
 import { originalPosition, type RawSourceMap } from './source-map.ts';
-import { renderWorkerSource } from './render-worker-source.ts';
 
 export interface RenderSmokeTestOptions {
   /** Wall-clock limit for loading and rendering, after which the worker is terminated. */
@@ -19,14 +19,17 @@ export interface ServerBundle {
   sourceMap: RawSourceMap | null;
 }
 
-type WorkerReply = { ok: true; htmlLength: number } | { ok: false; message: string; stack: string };
+type RenderReply = { ok: true; htmlLength: number } | { ok: false; message: string; stack: string };
 
 const defaultTimeoutMs = 3_000;
 
 /**
- * Renders the root component once with `renderToString` in a worker thread with memory limits,
- * terminated on timeout: generated code may loop forever or allocate without bound, and neither
- * may take the worker process (which runs other jobs) down with it.
+ * Renders the root component once with `renderToString` in a child process with a heap limit,
+ * killed on timeout: generated code may loop forever or allocate without bound, and neither may
+ * take the process that runs other jobs down with it. A `worker_threads` Worker with
+ * `resourceLimits` is not enough: growing one array past the limit (`while (true) list.push(1)`)
+ * is a fatal V8 OOM that kills the whole host process (measured on Node 20), while a child
+ * process just dies. Costs ~150 ms per check (Node start + loading react-dom/server).
  */
 export async function renderSmokeTest(
   input: readonly AppFile[] | ServerBundle,
@@ -40,7 +43,7 @@ export async function renderSmokeTest(
   } else {
     bundle = input as ServerBundle;
   }
-  const reply = await runInWorker(bundle.code, options.timeoutMs ?? defaultTimeoutMs, options.signal);
+  const reply = await runIsolated(bundle.code, options.timeoutMs ?? defaultTimeoutMs, options.signal);
   if (reply === 'timeout') {
     return [
       {
@@ -63,15 +66,23 @@ export async function renderSmokeTest(
   ];
 }
 
-function runInWorker(code: string, timeoutMs: number, signal: AbortSignal | undefined): Promise<WorkerReply | 'timeout'> {
+const childArguments = ['--max-old-space-size=128', '--stack-size=2048', '-e', renderChildSource];
+
+function runIsolated(
+  code: string,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<RenderReply | 'timeout'> {
   if (signal?.aborted) return Promise.reject(new ModelAbortedError('render check cancelled'));
   return new Promise((resolve, reject) => {
-    const worker = new Worker(renderWorkerSource, {
-      eval: true,
-      workerData: { code, requireFrom: path.join(packageDirectory, 'package.json') },
-      resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
-      stdout: true,
-      stderr: true,
+    // An empty environment: generated code has no business reading the builder's secrets.
+    const child = spawn(process.execPath, childArguments, {
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      env: {},
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      if (stderr.length < 4_000) stderr += chunk.toString();
     });
     let settled = false;
     const finish = (outcome: () => void) => {
@@ -79,20 +90,27 @@ function runInWorker(code: string, timeoutMs: number, signal: AbortSignal | unde
       settled = true;
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
-      // Terminate even after a reply: app code may have left timers running in the worker.
-      void worker.terminate();
+      // Killed even after a reply: app code may have left timers running.
+      child.kill('SIGKILL');
       outcome();
     };
     const onAbort = () => finish(() => reject(new ModelAbortedError('render check cancelled')));
     const timer = setTimeout(() => finish(() => resolve('timeout')), timeoutMs);
     signal?.addEventListener('abort', onAbort, { once: true });
-    worker.once('message', (reply: WorkerReply) => finish(() => resolve(reply)));
-    worker.once('error', (error: Error) =>
-      finish(() => resolve({ ok: false, message: `${error.name}: ${error.message}`, stack: '' })),
+    child.once('message', (reply: RenderReply) => finish(() => resolve(reply)));
+    child.once('error', (error: Error) => finish(() => reject(error)));
+    child.once('exit', (exitCode, exitSignal) =>
+      finish(() =>
+        resolve({
+          ok: false,
+          message: /heap out of memory/i.test(stderr)
+            ? 'RangeError: the render ran out of memory (128 MB)'
+            : `(the render process exited with ${exitSignal ?? `code ${exitCode}`})`,
+          stack: '',
+        }),
+      ),
     );
-    worker.once('exit', (exitCode) =>
-      finish(() => resolve({ ok: false, message: `(the render worker exited with code ${exitCode})`, stack: '' })),
-    );
+    child.send({ code, requireFrom: path.join(packageDirectory, 'package.json') });
   });
 }
 

@@ -111,6 +111,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('single', 'multi', 'text')`))
     .addColumn('options', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
     .addColumn('assumption_if_skipped', 'text', (c) => c.notNull())
+    .addColumn('topic', 'text')
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('open', 'answered', 'skipped')`))
     .addColumn('answer', 'jsonb')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
@@ -135,6 +136,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       c.notNull().check(sql`source_kind in ('request', 'answer', 'skip', 'edit')`),
     )
     .addColumn('source_question_id', 'uuid', (c) => c.references('questions.id').onDelete('set null'))
+    // The interview slot a fact fills (who uses it, records, views …), so later turns need not guess.
+    .addColumn('topic', 'text')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   await db.schema

@@ -1,6 +1,7 @@
 import {
   Answer,
   type Fact,
+  FactTopic,
   JobError,
   type JobKind,
   type JobStatus,
@@ -62,14 +63,18 @@ export async function listLedger(db: DbOrTrx, jobId: string): Promise<Fact[]> {
     .where('job_id', '=', jobId)
     .orderBy('position')
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    kind: row.kind,
-    text: row.text,
-    source: row.source_question_id
-      ? { kind: row.source_kind, questionId: row.source_question_id }
-      : { kind: row.source_kind },
-  }));
+  return rows.map((row) => {
+    const topic = FactTopic.safeParse(row.topic).data;
+    return {
+      id: row.id,
+      kind: row.kind,
+      text: row.text,
+      source: row.source_question_id
+        ? { kind: row.source_kind, questionId: row.source_question_id }
+        : { kind: row.source_kind },
+      ...(topic ? { topic } : {}),
+    };
+  });
 }
 
 export async function loadJobView(db: DbOrTrx, job: JobRow): Promise<JobView> {
@@ -106,6 +111,7 @@ export function toQuestion(row: QuestionRow): Question {
     assumptionIfSkipped: row.assumption_if_skipped,
     status: row.status,
     answer: row.answer === null ? null : Answer.parse(row.answer),
+    ...(FactTopic.safeParse(row.topic).success ? { topic: FactTopic.parse(row.topic) } : {}),
   };
 }
 

@@ -191,6 +191,7 @@ export async function recordTurnResult(db: DbOrTrx, result: TurnResult) {
           kind: draft.kind,
           options: JSON.stringify(draft.options),
           assumption_if_skipped: draft.assumptionIfSkipped,
+          topic: draft.topic ?? null,
           status: 'open',
         })
         .returningAll()
@@ -226,6 +227,7 @@ async function replaceLedger(trx: Trx, jobId: string, ledger: Fact[]): Promise<v
         text: fact.text,
         source_kind: fact.source.kind,
         source_question_id: fact.source.questionId ?? null,
+        topic: fact.topic ?? null,
       })),
     )
     .execute();

@@ -11,7 +11,9 @@ export interface AppProfile {
 
 /** Everything said so far (request + facts) decides the domain, so an answer can steer it later. */
 export function profileFor(request: string, facts: readonly FactView[]): AppProfile {
-  const said = [request, ...facts.filter((fact) => fact.kind !== 'unknown').map((fact) => fact.text)].join('\n');
+  const said = [request, ...facts.filter((fact) => fact.kind !== 'unknown').map((fact) => fact.text)].join(
+    '\n',
+  );
   const domain = detectDomain(said) ?? genericDomain;
   if (domain !== genericDomain) return { domain, record: domain.record };
   const phrase = analyzeText(request).records[0];

@@ -1,9 +1,9 @@
 import type { FactTopic } from '../../ledger.ts';
+import { classifyQuestionTopic } from '../../questioning/question-topic.ts';
 import type { ExtractedFact, ExtractFactsInput, ExtractFactsOutput } from '../../questioning/task-schemas.ts';
 import { sentences } from '../../text/english.ts';
 import { type AppProfile, capitalize, listText, profileFor } from './app-profile.ts';
 import { vagueChangeWords } from './lexicon.ts';
-import { classifyQuestionTopic } from './question-topic.ts';
 import { analyzeText, isConcreteChange, namesRecord, type TextAnalysis } from './text-analysis.ts';
 
 /**
@@ -12,7 +12,8 @@ import { analyzeText, isConcreteChange, namesRecord, type TextAnalysis } from '.
  */
 export function offlineExtractFacts(input: ExtractFactsInput): ExtractFactsOutput {
   const profile = profileFor(input.request, input.knownFacts);
-  if (input.message.kind === 'request') return { facts: factsFromRequest(input.message.text, input.jobKind, profile) };
+  if (input.message.kind === 'request')
+    return { facts: factsFromRequest(input.message.text, input.jobKind, profile) };
   const { question, selectedOptions, text } = input.message;
   const topic = question.topic ?? classifyQuestionTopic(question.text);
   const facts: ExtractedFact[] = [];
@@ -24,24 +25,38 @@ export function offlineExtractFacts(input: ExtractFactsInput): ExtractFactsOutpu
   }
   // "Just me" settles sharing too: one person's data has nobody to be shared with.
   if (topic === 'audience' && analyzeText(answer.join('. ')).solo) {
-    facts.push({ kind: 'requirement', text: 'Single user: data stays private to that person', topic: 'sharing' });
+    facts.push({
+      kind: 'requirement',
+      text: 'Single user: data stays private to that person',
+      topic: 'sharing',
+    });
   }
   return { facts };
 }
 
-function factsFromRequest(request: string, jobKind: 'create' | 'change', profile: AppProfile): ExtractedFact[] {
+function factsFromRequest(
+  request: string,
+  jobKind: 'create' | 'change',
+  profile: AppProfile,
+): ExtractedFact[] {
   const [first = request, ...rest] = sentences(request);
   const facts: ExtractedFact[] = [];
   if (jobKind === 'change') {
     const concrete = isConcreteChange(request, vagueChangeWords);
-    facts.push({ kind: 'requirement', text: `Change requested: ${request.trim()}`, topic: concrete ? 'change' : null });
+    // The wording matters: topic inference reads "Change requested:" as a settled change.
+    facts.push(
+      concrete
+        ? { kind: 'requirement', text: `Change requested: ${request.trim()}`, topic: 'change' }
+        : { kind: 'requirement', text: `Asked for (needs detail): ${request.trim()}`, topic: null },
+    );
   } else {
     facts.push({ kind: 'goal', text: capitalize(first.trim()), topic: 'purpose' });
   }
   facts.push(...slotFacts(request, profile));
   if (jobKind === 'create') {
     for (const sentence of rest) {
-      if (slotFacts(sentence, profile).length === 0) facts.push({ kind: 'requirement', text: sentence, topic: null });
+      if (slotFacts(sentence, profile).length === 0)
+        facts.push({ kind: 'requirement', text: sentence, topic: null });
     }
   }
   return facts;
@@ -60,12 +75,14 @@ export function slotFacts(text: string, profile: AppProfile): ExtractedFact[] {
   if (analysis.audience.length > 0) add('requirement', `Used by ${listText(analysis.audience)}`, 'audience');
   else if (analysis.solo) add('requirement', 'Used by one person for themselves', 'audience');
   addFields(analysis, singular, add);
-  if (analysis.workflow.length > 0) add('requirement', `Workflow mentions: ${analysis.workflow.join(', ')}`, 'workflow');
+  if (analysis.workflow.length > 0)
+    add('requirement', `Workflow mentions: ${analysis.workflow.join(', ')}`, 'workflow');
   if (analysis.priorities) add('requirement', `${capitalize(plural)} have priorities`, null);
   if (analysis.views.length > 0) {
     add('ui', `Views: ${analysis.views.map((view) => view.word).join(', ')}`, 'views');
   }
-  if (analysis.sharing === 'shared') add('requirement', 'Data is shared with everyone who uses it', 'sharing');
+  if (analysis.sharing === 'shared')
+    add('requirement', 'Data is shared with everyone who uses it', 'sharing');
   if (analysis.sharing === 'private') add('requirement', "Each person's data is private to them", 'sharing');
   return facts;
 }
@@ -77,8 +94,9 @@ function addFields(
 ) {
   if (analysis.fields.length === 0) return;
   // One detail named is worth keeping, but it does not answer "what should each record capture?".
-  const topic = analysis.fields.length >= 2 ? 'fields' : null;
-  add('requirement', `Each ${singular} includes ${listText(analysis.fields)}`, topic);
+  if (analysis.fields.length >= 2)
+    add('requirement', `Each ${singular} records: ${listText(analysis.fields)}`, 'fields');
+  else add('requirement', `Each ${singular} includes ${listText(analysis.fields)}`, null);
 }
 
 function answerFact(topic: FactTopic | null, answer: readonly string[], profile: AppProfile): ExtractedFact {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ModelSchemaMismatchError, ModelUnavailableError, ModelAbortedError } from '../../errors.ts';
+import { ModelAbortedError, ModelSchemaMismatchError, ModelUnavailableError } from '../../errors.ts';
 import type { Model, ModelCallRequest, ModelCallResult } from '../../model.ts';
 import {
   DecideInput,

@@ -1,9 +1,9 @@
 import type { FactTopic } from '../../ledger.ts';
+import { classifyQuestionTopic } from '../../questioning/question-topic.ts';
 import type { WriteQuestionInput, WriteQuestionOutput } from '../../questioning/task-schemas.ts';
 import { genericRecordChoices } from './app-domains.ts';
 import { type AppProfile, capitalize, listText, profileFor } from './app-profile.ts';
 import { detectDomain } from './text-analysis.ts';
-import { classifyQuestionTopic } from './question-topic.ts';
 
 type Card = Omit<WriteQuestionOutput, 'topic'>;
 type Option = WriteQuestionOutput['options'][number];
@@ -38,7 +38,10 @@ function cardFor(topic: FactTopic, profile: AppProfile, known: string): Card {
       const choices =
         domain.id === 'generic'
           ? genericRecordChoices
-          : [capitalize(domain.record.plural), ...genericRecordChoices.filter((choice) => detectDomain(choice) !== domain)];
+          : [
+              capitalize(domain.record.plural),
+              ...genericRecordChoices.filter((choice) => detectDomain(choice) !== domain),
+            ];
       return {
         text: 'What will this app mainly keep track of?',
         why: 'The main records decide the screens, the forms and what gets stored.',

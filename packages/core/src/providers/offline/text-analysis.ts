@@ -51,7 +51,11 @@ function nounChunks(tokens: readonly WordToken[]): WordToken[][] {
   for (const [index, token] of tokens.entries()) {
     const next = tokens[index + 1];
     const joinsHyphen = token.normal === '-' && current.length > 0 && next && !next.isPunctuation;
-    if (nounTags.has(token.pos) || (token.pos === 'ADJ' && current.every((t) => t.pos === 'ADJ')) || joinsHyphen) {
+    if (
+      nounTags.has(token.pos) ||
+      (token.pos === 'ADJ' && current.every((t) => t.pos === 'ADJ')) ||
+      joinsHyphen
+    ) {
       current.push(token);
     } else if (current.length > 0 && current[current.length - 1]?.normal === '-') {
       current.push(token);
@@ -109,12 +113,20 @@ export function detectDomain(text: string): AppDomain | null {
 export function namesRecord(text: string, domain: AppDomain): string | null {
   const tokens = tokenize(text.toLowerCase());
   const matches = (line: string) => domain.recordWords.some((word) => line.includes(` ${lemmaOf(word)} `));
-  for (const chunk of nounChunks(tokens)) {
-    if (matches(lemmaLine(chunk))) return surface(chunk);
-  }
-  // The tagger sometimes reads plural nouns as verbs ("track leads"): fall back to the word itself.
+  // A verb read as a noun at the start of a sentence ("Log maintenance requests") is not part of the name.
+  const chunks = nounChunks(tokens).map((chunk) => {
+    const start = chunk.findIndex((token) => !trackingVerbs.has(token.lemma));
+    return start < 0 ? [] : chunk.slice(start);
+  });
+  // Prefer chunks headed by a record word: "blog posts" over "content calendar".
+  const headed = chunks.find((chunk) => chunk.length > 0 && matches(` ${chunk[chunk.length - 1]?.lemma} `));
+  const anywhere = headed ?? chunks.find((chunk) => chunk.length > 0 && matches(lemmaLine(chunk)));
+  if (anywhere) return surface(anywhere);
+  // The tagger sometimes reads plural nouns as verbs ("track leads"): fall back to the words themselves.
   const token = tokens.find((candidate) => matches(` ${candidate.lemma} `));
-  return token ? token.normal : null;
+  if (token) return token.normal;
+  const lines = linesOf(tokens);
+  return domain.recordWords.find((word) => hasPhrase(lines, word)) ?? null;
 }
 
 export function analyzeText(text: string): TextAnalysis {
@@ -132,8 +144,7 @@ export function analyzeText(text: string): TextAnalysis {
       const before = tokens[tokens.indexOf(chunk[0] as WordToken) - 1];
       const owner = before && possessives.has(before.normal) ? [before] : [];
       audience.push(surface([...owner, ...chunk]));
-    }
-    else if (chunk.some((token) => fieldWords.has(token.lemma)) && !priorityWords.has(head.lemma)) {
+    } else if (chunk.some((token) => fieldWords.has(token.lemma)) && !priorityWords.has(head.lemma)) {
       fields.push(surface(chunk));
     }
   }
@@ -141,15 +152,24 @@ export function analyzeText(text: string): TextAnalysis {
     if (token.pos !== 'VERB' || !trackingVerbs.has(token.lemma)) continue;
     const object = chunks.find((chunk) => tokens.indexOf(chunk[0] as WordToken) > index);
     const head = object?.[object.length - 1];
-    if (object && head && !genericNouns.has(head.lemma) && !roleWords.has(head.lemma) && !fieldWords.has(head.lemma)) {
+    if (
+      object &&
+      head &&
+      !genericNouns.has(head.lemma) &&
+      !roleWords.has(head.lemma) &&
+      !fieldWords.has(head.lemma)
+    ) {
       const between = tokens.slice(index + 1, tokens.indexOf(object[0] as WordToken));
       // "keep track of the plants": the words between verb and object carry no meaning of their own.
-      const filler = (t: WordToken) => ['DET', 'PRON', 'ADJ', 'NUM'].includes(t.pos) || ['track', 'of', 'tab'].includes(t.lemma);
+      const filler = (t: WordToken) =>
+        ['DET', 'PRON', 'ADJ', 'NUM'].includes(t.pos) || ['track', 'of', 'tab'].includes(t.lemma);
       if (between.every(filler)) records.push(surface(object));
     }
   }
 
-  const workflow = workflowTerms.filter((term) => lines[0]?.includes(` ${term} `)).map((term) => term.replace(/ - /g, '-'));
+  const workflow = workflowTerms
+    .filter((term) => lines[0]?.includes(` ${term} `))
+    .map((term) => term.replace(/ - /g, '-'));
   const views = tokens
     .filter((token) => nounTags.has(token.pos) && viewWords[token.lemma])
     .map((token) => ({ word: token.normal, kind: viewWords[token.lemma] as ViewKind }));
@@ -177,7 +197,10 @@ export function analyzeText(text: string): TextAnalysis {
 /** True when a change request names something concrete to change (not just "make it better"). */
 export function isConcreteChange(text: string, vague: ReadonlySet<string>): boolean {
   return tokenize(text).some(
-    (token) => (nounTags.has(token.pos) || token.pos === 'VERB') && !vague.has(token.lemma) && !vague.has(token.normal),
+    (token) =>
+      (nounTags.has(token.pos) || token.pos === 'VERB') &&
+      !vague.has(token.lemma) &&
+      !vague.has(token.normal),
   );
 }
 

@@ -71,7 +71,12 @@ describe('openai provider over the wire', () => {
     const result = await model().call(request());
 
     expect(result.output).toEqual(good);
-    expect(result.usage).toEqual({ model: 'gpt-4o-mini', inputTokens: 1_000, outputTokens: 500, costUsd: 0.00045 });
+    expect(result.usage).toEqual({
+      model: 'gpt-4o-mini',
+      inputTokens: 1_000,
+      outputTokens: 500,
+      costUsd: 0.00045,
+    });
     expect(server.requests).toHaveLength(1);
     const sent = server.requests[0];
     expect(sent?.path).toBe('/v1/chat/completions');
@@ -154,7 +159,11 @@ describe('openai provider over the wire', () => {
   });
 
   it('retries invalid JSON once, showing the model its rejected reply, then fails', async () => {
-    server.enqueue(completionReply('{"title": "Tick'), completionReply('not json at all'), completionReply(good));
+    server.enqueue(
+      completionReply('{"title": "Tick'),
+      completionReply('not json at all'),
+      completionReply(good),
+    );
     const error = await failure(model({ maxAttempts: 5 }).call(request()));
     expect(error).toBeInstanceOf(ModelSchemaMismatchError);
     expect((error as ModelSchemaMismatchError).reason).toBe('invalid_json');

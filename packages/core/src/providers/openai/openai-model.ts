@@ -48,7 +48,8 @@ export function createOpenAiModel(options: OpenAiModelOptions): Model {
     maxRetries: 0,
     timeout: timeoutMs + 5_000,
   });
-  const modelFor = (phase: ModelPhase) => (phase === 'questioning' ? options.questioningModel : options.generationModel);
+  const modelFor = (phase: ModelPhase) =>
+    phase === 'questioning' ? options.questioningModel : options.generationModel;
 
   return {
     describe() {
@@ -124,7 +125,10 @@ function buildResponseFormat<T>(schema: z.ZodType<T>, schemaName: string) {
   }
 }
 
-type CompletionBody = Pick<OpenAI.ChatCompletionCreateParamsNonStreaming, 'model' | 'messages' | 'response_format'>;
+type CompletionBody = Pick<
+  OpenAI.ChatCompletionCreateParamsNonStreaming,
+  'model' | 'messages' | 'response_format'
+>;
 
 /** One HTTP attempt with its own timeout; tells the caller's abort apart from our timeout. */
 async function attemptOnce(
@@ -173,8 +177,10 @@ function interpretCompletion<T>(completion: ChatCompletion, schema: z.ZodType<T>
   const choice = completion.choices[0];
   if (!choice) throw new RejectedOutput('model returned no choices', 'invalid_json', '');
   if (choice.message.refusal) throw new ModelRefusalError(`model refused: ${choice.message.refusal}`);
-  if (choice.finish_reason === 'length') throw new ModelTruncatedError('model output was cut off at the token limit');
-  if (choice.finish_reason === 'content_filter') throw new ModelRefusalError('model output was blocked by a content filter');
+  if (choice.finish_reason === 'length')
+    throw new ModelTruncatedError('model output was cut off at the token limit');
+  if (choice.finish_reason === 'content_filter')
+    throw new ModelRefusalError('model output was blocked by a content filter');
   const content = choice.message.content ?? '';
   let parsed: unknown;
   try {
@@ -184,8 +190,14 @@ function interpretCompletion<T>(completion: ChatCompletion, schema: z.ZodType<T>
   }
   const result = schema.safeParse(parsed);
   if (!result.success) {
-    const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
-    throw new RejectedOutput(`model output does not match the schema (${issues.join('; ')})`, 'schema_mismatch', content);
+    const issues = result.error.issues.map(
+      (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
+    throw new RejectedOutput(
+      `model output does not match the schema (${issues.join('; ')})`,
+      'schema_mismatch',
+      content,
+    );
   }
   return result.data;
 }

@@ -1,7 +1,11 @@
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 
 /** The structured input is sent as JSON so the model sees exactly what the offline provider sees. */
-export function renderMessages(task: string, instructions: string, input: unknown): ChatCompletionMessageParam[] {
+export function renderMessages(
+  task: string,
+  instructions: string,
+  input: unknown,
+): ChatCompletionMessageParam[] {
   return [
     { role: 'system', content: instructions },
     {

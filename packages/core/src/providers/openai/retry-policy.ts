@@ -21,7 +21,11 @@ export const defaultRetryPolicy: RetryPolicy = {
 };
 
 /** Exponential backoff with ±20 % jitter so parallel workers don't retry in lockstep. */
-export function backoffDelayMs(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
+export function backoffDelayMs(
+  policy: RetryPolicy,
+  attempt: number,
+  random: () => number = Math.random,
+): number {
   const exponential = Math.min(policy.backoffMaxMs, policy.backoffBaseMs * 2 ** (attempt - 1));
   return Math.round(exponential * (0.8 + random() * 0.4));
 }

@@ -1,5 +1,5 @@
-import type { FactTopic } from '../../ledger.ts';
-import { lemmaLine, tokenize } from '../../text/english.ts';
+import type { FactTopic } from '../ledger.ts';
+import { lemmaLine, tokenize } from '../text/english.ts';
 
 /** Cue lemma sequences per topic, checked in order; matches the offline question texts and most others. */
 const cues: [FactTopic, string[]][] = [

@@ -1,13 +1,18 @@
 /**
- * The smoke-test worker, as source text: an `eval` worker runs plain JavaScript, so it works the
- * same under tsx, vitest and a bundled server (a worker *file* in .ts would need a loader).
+ * The smoke-test child process, as source text run with `node -e`: plain JavaScript works the
+ * same under tsx, vitest and a bundled server (a script *file* in .ts would need a loader).
  *
  * React is required before the browser shims exist, so its environment checks still see a
  * server; the shims then let app code touch `window`, `document` or `localStorage` during its
  * first render (initial state read from storage) without failing for reasons a browser wouldn't.
  */
-export const renderWorkerSource = String.raw`
-const { parentPort, workerData } = require('node:worker_threads');
+export const renderChildSource = String.raw`
+process.once('message', (job) => {
+  const reply = run(job);
+  process.send(reply, () => process.exit(0));
+});
+
+function run(workerData) {
 const { createRequire } = require('node:module');
 const appRequire = createRequire(workerData.requireFrom);
 const modules = {
@@ -62,9 +67,10 @@ try {
     throw new Error('Cannot use "' + id + '" here');
   });
   const html = module.exports.render();
-  parentPort.postMessage({ ok: true, htmlLength: html.length });
+  return { ok: true, htmlLength: html.length };
 } catch (error) {
   const message = error instanceof Error ? error.name + ': ' + error.message : 'Threw a non-error value: ' + String(error);
-  parentPort.postMessage({ ok: false, message, stack: error instanceof Error ? String(error.stack) : '' });
+  return { ok: false, message, stack: error instanceof Error ? String(error.stack) : '' };
+}
 }
 `;

@@ -1,0 +1,281 @@
+import type {
+  Fact,
+  JobError,
+  JobEvent,
+  JobStatus,
+  PlanStep,
+  Problem,
+  Question,
+  Usage,
+} from '@app/core';
+
+export type StepStatus = 'pending' | 'running' | 'done';
+export type PlanStepState = PlanStep & { status: StepStatus };
+export type WrittenFile = { path: string; content: string };
+
+export type GenerationState = {
+  startedAt: string;
+  steps: PlanStepState[];
+  /** In the order they were first written; a rewrite (fix loop) replaces the content in place. */
+  files: WrittenFile[];
+  lastWrittenPath: string | null;
+  validation: { ok: boolean; problems: Problem[] } | null;
+  fixAttempt: number;
+};
+
+export type JobFailure = { message: string; retryable: boolean; at: string | null };
+
+/** A job snapshot as `jobs.get` (and every job mutation) returns it. */
+export type JobSnapshot = {
+  id: string;
+  status: JobStatus;
+  request: string;
+  questions: Question[];
+  ledger: Fact[];
+  readiness: number;
+  versionId: string | null;
+  error: JobError | null;
+  usage: Usage;
+  updatedAt: string;
+};
+
+/**
+ * Everything the builder shows about one job. Built by folding the job's event log, in `seq`
+ * order, so a page that replays the log after a refresh or a reconnect lands on exactly the state a
+ * page that watched it live has.
+ */
+export type JobState = {
+  /** Highest seq folded in; anything at or below it is a replay we already have. */
+  lastSeq: number;
+  status: JobStatus | null;
+  request: string | null;
+  questions: Question[];
+  ledger: Fact[];
+  readiness: number;
+  questioning: { reason: 'enough_information' | 'skipped' | 'question_limit'; questionCount: number } | null;
+  generation: GenerationState | null;
+  version: { versionId: string; number: number } | null;
+  usage: Usage;
+  failure: JobFailure | null;
+  /** When the job reached its current status (for elapsed-time displays). */
+  statusSince: string | null;
+};
+
+export const emptyJobState: JobState = {
+  lastSeq: 0,
+  status: null,
+  request: null,
+  questions: [],
+  ledger: [],
+  readiness: 0,
+  questioning: null,
+  generation: null,
+  version: null,
+  usage: { inputTokens: 0, outputTokens: 0, costUsd: 0 },
+  failure: null,
+  statusSince: null,
+};
+
+export type JobStateAction =
+  | { type: 'events'; events: JobEvent[] }
+  /**
+   * `jobs.get` or a mutation's answer. Before any event has arrived it paints the page at once;
+   * after that the log is the truth, with one exception: `jobs.retry` appends no event, so a
+   * snapshot newer than the failure that says the job runs again is how a retry becomes visible.
+   */
+  | { type: 'snapshot'; job: JobSnapshot };
+
+function withQuestion(questions: Question[], question: Question): Question[] {
+  const others = questions.filter((existing) => existing.id !== question.id);
+  return [...others, question].sort((a, b) => a.number - b.number);
+}
+
+function updateQuestion(questions: Question[], id: string, change: Partial<Question>): Question[] {
+  return questions.map((question) => (question.id === id ? { ...question, ...change } : question));
+}
+
+function updateSteps(generation: GenerationState, index: number, status: StepStatus): GenerationState {
+  return {
+    ...generation,
+    steps: generation.steps.map((step) => (step.index === index ? { ...step, status } : step)),
+  };
+}
+
+function withFile(generation: GenerationState, file: WrittenFile): GenerationState {
+  const exists = generation.files.some((existing) => existing.path === file.path);
+  return {
+    ...generation,
+    files: exists
+      ? generation.files.map((existing) => (existing.path === file.path ? file : existing))
+      : [...generation.files, file],
+    lastWrittenPath: file.path,
+  };
+}
+
+/** Events of a generation that the log shows before its `generation_started` still need a home. */
+function ensureGeneration(state: JobState, at: string): GenerationState {
+  return (
+    state.generation ?? {
+      startedAt: at,
+      steps: [],
+      files: [],
+      lastWrittenPath: null,
+      validation: null,
+      fixAttempt: 0,
+    }
+  );
+}
+
+function moveTo(state: JobState, status: JobStatus, at: string): JobState {
+  return state.status === status ? state : { ...state, status, statusSince: at };
+}
+
+function applyEvent(state: JobState, event: JobEvent): JobState {
+  switch (event.type) {
+    case 'questioning_started':
+      return { ...moveTo(state, 'questioning', event.at), request: event.data.request };
+    case 'question_asked':
+      return {
+        ...moveTo(state, 'awaiting_answer', event.at),
+        questions: withQuestion(state.questions, event.data.question),
+      };
+    case 'answer_received':
+      return {
+        ...moveTo(state, 'questioning', event.at),
+        questions: updateQuestion(state.questions, event.data.questionId, {
+          status: 'answered',
+          answer: { optionIds: event.data.optionIds, text: event.data.text },
+        }),
+      };
+    case 'question_skipped':
+      return {
+        ...moveTo(state, 'questioning', event.at),
+        questions: updateQuestion(state.questions, event.data.questionId, {
+          status: 'skipped',
+          assumptionIfSkipped: event.data.assumption,
+        }),
+      };
+    case 'ledger_updated':
+      return { ...state, ledger: event.data.ledger, readiness: event.data.readiness };
+    case 'questioning_complete':
+      return {
+        ...moveTo(state, 'generating', event.at),
+        ledger: event.data.ledger,
+        questioning: { reason: event.data.reason, questionCount: event.data.questionCount },
+      };
+    case 'generation_started':
+      // A retried generation starts over: a fresh plan, fresh files, no stale problems.
+      return {
+        ...moveTo(state, 'generating', event.at),
+        failure: null,
+        generation: {
+          startedAt: event.at,
+          steps: [],
+          files: [],
+          lastWrittenPath: null,
+          validation: null,
+          fixAttempt: 0,
+        },
+      };
+    case 'plan_created':
+      return {
+        ...state,
+        generation: {
+          ...ensureGeneration(state, event.at),
+          steps: event.data.steps.map((step) => ({ ...step, status: 'pending' as const })),
+        },
+      };
+    case 'step_started':
+      return { ...state, generation: updateSteps(ensureGeneration(state, event.at), event.data.index, 'running') };
+    case 'step_completed':
+      return { ...state, generation: updateSteps(ensureGeneration(state, event.at), event.data.index, 'done') };
+    case 'file_written':
+      return { ...state, generation: withFile(ensureGeneration(state, event.at), event.data) };
+    case 'validation_finished':
+      return {
+        ...state,
+        generation: { ...ensureGeneration(state, event.at), validation: event.data },
+      };
+    case 'fix_started':
+      return {
+        ...state,
+        generation: {
+          ...ensureGeneration(state, event.at),
+          fixAttempt: event.data.attempt,
+          validation: { ok: false, problems: event.data.problems },
+        },
+      };
+    case 'version_created':
+      return { ...state, version: event.data };
+    case 'preview_ready':
+      // The URL in the log carries a token that expires; the preview always asks versions.get.
+      return state;
+    case 'usage':
+      return {
+        ...state,
+        usage: {
+          inputTokens: state.usage.inputTokens + event.data.inputTokens,
+          outputTokens: state.usage.outputTokens + event.data.outputTokens,
+          costUsd: Math.round((state.usage.costUsd + event.data.costUsd) * 1e6) / 1e6,
+        },
+      };
+    case 'job_failed':
+      return {
+        ...moveTo(state, 'failed', event.at),
+        failure: { message: event.data.message, retryable: event.data.retryable, at: event.at },
+      };
+    case 'job_cancelled':
+      return moveTo(state, 'cancelled', event.at);
+    case 'done':
+      return moveTo(state, event.data.status, event.at);
+  }
+}
+
+function applySnapshot(state: JobState, job: JobSnapshot): JobState {
+  if (state.lastSeq === 0) {
+    return {
+      ...state,
+      status: job.status,
+      request: job.request,
+      questions: job.questions,
+      ledger: job.ledger,
+      readiness: job.readiness,
+      usage: job.usage,
+      failure: job.error ? { message: job.error.message, retryable: job.error.retryable, at: null } : null,
+      statusSince: job.updatedAt,
+    };
+  }
+  const retried =
+    state.status === 'failed' &&
+    (job.status === 'questioning' || job.status === 'generating') &&
+    job.error === null &&
+    (state.failure?.at == null || Date.parse(job.updatedAt) > Date.parse(state.failure.at));
+  return retried ? { ...moveTo(state, job.status, job.updatedAt), failure: null } : state;
+}
+
+export function jobStateReducer(state: JobState, action: JobStateAction): JobState {
+  if (action.type === 'snapshot') return applySnapshot(state, action.job);
+  let next = state;
+  for (const event of [...action.events].sort((a, b) => a.seq - b.seq)) {
+    // A replay after a reconnect may resend what we have; the log is gapless, so seq dedupes.
+    if (event.seq <= next.lastSeq) continue;
+    // The first event of a fresh log replaces whatever a snapshot painted before it arrived.
+    const base = next.lastSeq === 0 ? { ...emptyJobState, request: next.request } : next;
+    next = { ...applyEvent(base, event), lastSeq: event.seq };
+  }
+  return next;
+}
+
+export function foldJobEvents(events: JobEvent[], initial: JobState = emptyJobState): JobState {
+  return jobStateReducer(initial, { type: 'events', events });
+}
+
+export function openQuestion(state: JobState): Question | null {
+  return state.status === 'awaiting_answer'
+    ? (state.questions.find((question) => question.status === 'open') ?? null)
+    : null;
+}
+
+export function isActiveStatus(status: JobStatus | null): boolean {
+  return status === 'questioning' || status === 'awaiting_answer' || status === 'generating';
+}

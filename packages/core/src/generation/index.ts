@@ -1,0 +1,10 @@
+export { FileSet, problemFingerprint } from './file-set.ts';
+export {
+  type GenerateAppDependencies,
+  type GenerateAppHooks,
+  type GenerateAppInput,
+  type GenerateAppResult,
+  generateApp,
+  maxFixAttempts,
+} from './generate-app.ts';
+export * from './task-schemas.ts';
