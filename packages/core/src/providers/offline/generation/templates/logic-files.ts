@@ -71,7 +71,8 @@ export function formatMoney(value: number): string {
 }
 
 export function formatValue(field: FieldDef, item: Item): string {
-  const value: string | number = item[field.key];
+  // Widened on purpose: apps without numeric fields still share this code.
+  const value = item[field.key] as string | number;
   if (typeof value === 'number') return field.kind === 'money' ? money.format(value) : value.toLocaleString();
   if (value === '') return '—';
   const date = field.kind === 'date' || field.kind === 'datetime' ? parseDay(value) : null;
@@ -113,15 +114,20 @@ export function useRecordsFile(spec: AppSpec): string {
 import { app } from '../config';
 import { sampleItems } from '../data/samples';
 import type { Draft, Item, Status } from '../types';
-import { fromDraft } from './records';
+import { emptyDraft, fromDraft } from './records';
 
-/** Reads saved ${spec.record.plural}; corrupt or missing storage falls back to the samples instead of crashing. */
+/**
+ * Reads saved ${spec.record.plural}; corrupt or missing storage falls back to the samples instead of crashing.
+ * Saved records are merged over blank ones, so records saved before a field existed still work.
+ */
 function load(): Item[] {
   try {
     const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem(app.storageKey);
     if (!saved) return sampleItems();
     const parsed: unknown = JSON.parse(saved);
-    return Array.isArray(parsed) ? (parsed as Item[]) : sampleItems();
+    if (!Array.isArray(parsed)) return sampleItems();
+    const blank = fromDraft(emptyDraft());
+    return (parsed as Item[]).map((item) => ({ ...blank, ...item }));
   } catch {
     return sampleItems();
   }

@@ -1,0 +1,90 @@
+import { ExternalLink, MonitorPlay, RotateCw } from 'lucide-react';
+import { useState } from 'react';
+import { Button, buttonClassName } from '../../components/ui/button.tsx';
+import { Skeleton } from '../../components/ui/skeleton.tsx';
+import { useVersion } from './use-builder-data.ts';
+
+/**
+ * The version's app on the preview origin. `allow-same-origin` is safe here only because that
+ * origin is not the builder's: the app can keep its own localStorage but never reach our cookies.
+ * The URL is always taken fresh from versions.get (its token expires), never from the event log.
+ */
+export function PreviewPanel({ versionId, building }: { versionId: string | null; building: boolean }) {
+  const version = useVersion(versionId);
+  const [reloads, setReloads] = useState(0);
+
+  if (!versionId) {
+    return (
+      <div className="flex h-full flex-col items-center justify-center px-6 py-16 text-center" data-testid="preview-empty">
+        <div className="mb-3 flex size-10 items-center justify-center rounded-full bg-surface-sunken text-muted">
+          <MonitorPlay className="size-5" aria-hidden="true" />
+        </div>
+        <p className="text-sm font-medium text-text">{building ? 'Building the first version…' : 'No preview yet'}</p>
+        <p className="mt-1 max-w-xs text-[13px] text-muted">
+          {building
+            ? 'The app opens here as soon as it passes validation.'
+            : 'Answer a few questions, then build: the app runs here.'}
+        </p>
+      </div>
+    );
+  }
+
+  const previewUrl = version.data?.previewUrl;
+  const reload = async () => {
+    await version.refetch();
+    setReloads((count) => count + 1);
+  };
+
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <div className="flex h-10 shrink-0 items-center gap-2 border-b border-border px-3">
+        <span className="truncate rounded-md bg-surface-sunken px-2 py-0.5 font-mono text-[11.5px] text-muted">
+          {version.data ? `Version ${version.data.number}` : 'Loading…'}
+        </span>
+        <div className="ml-auto flex items-center gap-1">
+          <Button
+            variant="ghost"
+            size="icon"
+            aria-label="Reload preview"
+            title="Reload preview"
+            data-testid="preview-reload"
+            onClick={() => void reload()}
+          >
+            <RotateCw className="size-4" />
+          </Button>
+          {previewUrl && (
+            <a
+              href={previewUrl}
+              target="_blank"
+              rel="noopener noreferrer"
+              aria-label="Open preview in a new tab"
+              title="Open in a new tab"
+              data-testid="preview-open"
+              className={buttonClassName('ghost', 'icon')}
+            >
+              <ExternalLink className="size-4" />
+            </a>
+          )}
+        </div>
+      </div>
+      <div className="relative min-h-0 flex-1 bg-white">
+        {previewUrl ? (
+          <iframe
+            key={`${previewUrl}#${reloads}`}
+            src={previewUrl}
+            title="App preview"
+            data-testid="preview-frame"
+            sandbox="allow-scripts allow-forms allow-same-origin allow-modals"
+            className="absolute inset-0 size-full border-0"
+          />
+        ) : (
+          <div className="flex flex-col gap-3 bg-canvas p-6" aria-busy="true">
+            <Skeleton className="h-8 w-1/3" />
+            <Skeleton className="h-4 w-2/3" />
+            <Skeleton className="h-48 w-full rounded-xl" />
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import {
+  FixInput,
+  type FileChanges,
+  generationTasks,
+  PlanInput,
+  type PlanOutput,
+  type SourceFile,
+  WriteStepInput,
+} from '../../../generation/task-schemas.ts';
+import type { AppSpec } from './app-spec.ts';
+import { applyChange, specFromFiles } from './change-spec.ts';
+import { deriveSpec } from './derive-spec.ts';
+import { renderAppFiles, renderAppSteps, type TemplateStep } from './render-app.ts';
+
+/**
+ * The offline model's answers to the generation tasks: a template app derived from the ledger.
+ * Every task re-derives the same spec from its input (pure and deterministic), so the plan, the
+ * write steps and a retried job all agree without shared state.
+ */
+function specFor(input: { kind: 'create' | 'change'; request: string; ledger: PlanInput['ledger'] }, files: readonly SourceFile[] | null): AppSpec {
+  const previous = input.kind === 'change' && files ? specFromFiles(files) : null;
+  return previous ? applyChange(previous, input.request, input.ledger) : deriveSpec(input.request, input.ledger);
+}
+
+/** For a change, only the steps whose files differ from the current version (plus a step that deletes stale files). */
+function stepsFor(spec: AppSpec, currentFiles: readonly SourceFile[] | null): TemplateStep[] {
+  const steps = renderAppSteps(spec);
+  if (!currentFiles) return steps;
+  const current = new Map(currentFiles.map((file) => [file.path, file.content]));
+  const changed = steps
+    .map((step) => ({
+      ...step,
+      files: Object.fromEntries(Object.entries(step.files).filter(([path, content]) => current.get(path) !== content)),
+    }))
+    .filter((step) => Object.keys(step.files).length > 0);
+  if (changed.length > 0) return changed;
+  // Nothing the templates understand changed: re-state the shell so the version still records the request.
+  const shell = steps[0];
+  return shell ? [{ ...shell, title: 'Review the app for the requested change', files: { 'src/App.tsx': shell.files['src/App.tsx'] ?? '' } }] : [];
+}
+
+function plan(input: PlanInput): PlanOutput {
+  const spec = specFor(input, input.currentFiles);
+  const steps = stepsFor(spec, input.currentFiles);
+  return {
+    summary: `${spec.title}: ${spec.record.plural} with ${spec.fields.map((field) => field.label.toLowerCase()).join(', ')}.`,
+    steps: steps.map((step) => ({ title: step.title, phase: step.phase, description: step.description, files: Object.keys(step.files) })),
+  };
+}
+
+function writeStep(input: WriteStepInput): FileChanges {
+  // Later steps of a change see config.ts as rewritten by an earlier step; applyChange is
+  // idempotent, so re-applying the request to it yields the same spec the plan was made from.
+  const baseFiles = input.kind === 'change' ? input.files : null;
+  const spec = specFor(input, baseFiles);
+  const rendered = renderAppFiles(spec);
+  const files = input.step.files.flatMap((path) => {
+    const content = rendered.get(path);
+    return content === undefined ? [] : [{ path, content }];
+  });
+  // Files that belong to views the new spec dropped are removed with the first step.
+  const deletedPaths =
+    input.stepIndex === 0 ? input.files.map((file) => file.path).filter((path) => path.startsWith('src/') && !rendered.has(path)) : [];
+  return { files, deletedPaths };
+}
+
+/** Templates are valid by construction: the fix answer changes nothing, and the fingerprint check ends the loop. */
+function fix(_input: FixInput): FileChanges {
+  return { files: [], deletedPaths: [] };
+}
+
+export const offlineGenerationHandlers: Record<string, (input: unknown) => unknown> = {
+  [generationTasks.plan]: (input) => plan(PlanInput.parse(input)),
+  [generationTasks.writeStep]: (input) => writeStep(WriteStepInput.parse(input)),
+  [generationTasks.fix]: (input) => fix(FixInput.parse(input)),
+};
+
+/** Answers one of the generation tasks, or `undefined` for a task that is not one of them. */
+export function answerOfflineGenerationTask(task: string, input: unknown): unknown | undefined {
+  return offlineGenerationHandlers[task]?.(input);
+}
+
+export { deriveSpec } from './derive-spec.ts';
+export type { AppSpec } from './app-spec.ts';

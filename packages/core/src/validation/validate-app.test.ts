@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { bundleApp } from './bundle-app.ts';
+import { renderSmokeTest } from './render-smoke-test.ts';
+import { typecheckApp } from './typecheck-app.ts';
+import { validateApp } from './validate-app.ts';
+
+const counter = `import { useState } from 'react';
+import { Label } from './Label';
+import './styles.css';
+
+export default function App() {
+  const [count, setCount] = useState(() => Number(localStorage.getItem('count') ?? '0'));
+  return <button type="button" onClick={() => setCount(count + 1)}><Label count={count} /></button>;
+}
+`;
+const label = `export function Label({ count }: { count: number }) {
+  return <span>Clicked {count} times</span>;
+}
+`;
+const validApp = [
+  { path: 'src/App.tsx', content: counter },
+  { path: 'src/Label.tsx', content: label },
+  { path: 'src/styles.css', content: ':root { --accent: teal; } button { color: var(--accent); }' },
+];
+const withFile = (path: string, content: string) => [...validApp.filter((file) => file.path !== path), { path, content }];
+
+describe('bundleApp', () => {
+  it('bundles React from core itself and separates the CSS', async () => {
+    const result = await bundleApp(validApp, { minify: true });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.js).toContain('Clicked');
+    expect(result.js).not.toMatch(/https?:\/\/(unpkg|cdn|esm\.sh)/);
+    expect(result.css).toContain('--accent');
+  });
+
+  it('reports a syntax error at its file and line', async () => {
+    const result = await bundleApp(withFile('src/Label.tsx', `export function Label() {\n  const broken = ;\n  return null;\n}\n`));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems[0]).toMatchObject({ path: 'src/Label.tsx', line: 2, source: 'bundle' });
+  });
+
+  it('rejects an import outside the allow-list, located at the import', async () => {
+    const result = await bundleApp(
+      withFile('src/Label.tsx', `import confetti from 'canvas-confetti';\n\nexport function Label() {\n  confetti();\n  return null;\n}\n`),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems[0]).toMatchObject({ path: 'src/Label.tsx', line: 1, source: 'bundle' });
+    expect(result.problems[0]?.message).toContain('canvas-confetti');
+  });
+
+  it('requires src/App.tsx to default-export the root component', async () => {
+    const result = await bundleApp(withFile('src/App.tsx', 'export function App() { return null; }\n'));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]?.message).toMatch(/default export/);
+  });
+});
+
+describe('typecheckApp', () => {
+  it('accepts a valid app and resolves @types/react from core', () => {
+    expect(typecheckApp(validApp)).toEqual([]);
+  });
+
+  it('reports a type error at its file and line', () => {
+    const problems = typecheckApp(
+      withFile('src/Label.tsx', `export function Label({ count }: { count: number }) {\n  const text: string = count;\n  return <span>{text}</span>;\n}\n`),
+    );
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ path: 'src/Label.tsx', line: 2, source: 'types' });
+    expect(problems[0]?.message).toContain("Type 'number' is not assignable to type 'string'");
+  });
+});
+
+describe('renderSmokeTest', () => {
+  it('passes an app that reads localStorage while rendering', async () => {
+    expect(await renderSmokeTest(validApp)).toEqual([]);
+  });
+
+  it('reports a component that throws on first render, at the throwing line', async () => {
+    const problems = await renderSmokeTest(
+      withFile('src/Label.tsx', `export function Label(props: { count: number }) {\n  if (props.count === 0) {\n    throw new Error('no clicks yet');\n  }\n  return null;\n}\n`),
+    );
+    expect(problems).toEqual([
+      { path: 'src/Label.tsx', line: 3, message: 'Rendering the app threw Error: no clicks yet', source: 'render' },
+    ]);
+  });
+
+  it('stops a render that never finishes', async () => {
+    const started = Date.now();
+    const problems = await renderSmokeTest(
+      withFile('src/Label.tsx', 'export function Label() {\n  while (true) {}\n}\n'),
+      { timeoutMs: 800 },
+    );
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(problems[0]).toMatchObject({ source: 'render' });
+    expect(problems[0]?.message).toMatch(/did not finish within 800 ms/);
+  });
+});
+
+describe('validateApp', () => {
+  it('accepts a valid app, and prints how long bundling and validation take', async () => {
+    await validateApp(validApp); // warm: the first type check parses the DOM and React typings
+    const tenFiles = [
+      ...validApp,
+      ...Array.from({ length: 7 }, (_, index) => ({
+        path: `src/Part${index}.tsx`,
+        content: `export function Part${index}() {\n  return <p>part ${index}</p>;\n}\n`,
+      })),
+    ];
+    let started = performance.now();
+    const bundled = await bundleApp(tenFiles);
+    const bundleMs = performance.now() - started;
+    started = performance.now();
+    const result = await validateApp(tenFiles);
+    const validateMs = performance.now() - started;
+    console.log(`bundleApp (10 files): ${bundleMs.toFixed(0)} ms; validateApp (10 files): ${validateMs.toFixed(0)} ms`);
+    expect(bundled.ok).toBe(true);
+    expect(result).toEqual({ ok: true, problems: [] });
+  });
+
+  it('does not run the render when the bundle fails, but still reports type errors', async () => {
+    const result = await validateApp(withFile('src/Label.tsx', `export function Label() {\n  return <span>;\n}\n`));
+    expect(result.ok).toBe(false);
+    expect(result.problems.some((problem) => problem.source === 'bundle')).toBe(true);
+    expect(result.problems.some((problem) => problem.source === 'render')).toBe(false);
+  });
+});
