@@ -1,3 +1,4 @@
+import { type ModelConfig, modelConfigFromEnv } from '@app/core';
 import { z } from 'zod';
 
 const Env = z.object({
@@ -9,18 +10,13 @@ const Env = z.object({
   PUBLIC_URL: z.url().optional(),
   PREVIEW_URL: z.url().optional(),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters'),
-  MODEL_PROVIDER: z.enum(['offline', 'openai']).optional(),
-  OPENAI_API_KEY: z.string().min(1).optional(),
-  OPENAI_BASE_URL: z.url().optional(),
-  QUESTIONING_MODEL: z.string().min(1).default('gpt-4.1-mini'),
-  GENERATION_MODEL: z.string().min(1).default('gpt-4.1'),
   MAX_QUESTIONS: z.coerce.number().int().min(0).max(20).default(5),
   STATIC_DIR: z.string().optional(),
   HOST: z.string().default('127.0.0.1'),
 });
 
 export type ServerEnv = z.infer<typeof Env> & {
-  modelProvider: 'offline' | 'openai';
+  model: ModelConfig;
   publicUrl: string;
   previewUrl: string;
 };
@@ -35,19 +31,15 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     ? []
     : parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
   const env = parsed.success ? parsed.data : null;
-  const modelProvider = env?.MODEL_PROVIDER ?? (env?.OPENAI_API_KEY ? 'openai' : 'offline');
-  if (env && modelProvider === 'openai' && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) {
-    problems.push(
-      '  OPENAI_API_KEY: required when MODEL_PROVIDER=openai (or set OPENAI_BASE_URL for a local server)',
-    );
-  }
-  if (!env || problems.length > 0) {
+  const model = modelConfigFromEnv(source);
+  problems.push(...model.problems.map((problem) => `  ${problem}`));
+  if (!env || !model.config || problems.length > 0) {
     console.error(`Invalid environment:\n${problems.join('\n')}`);
     process.exit(1);
   }
   return {
     ...env,
-    modelProvider,
+    model: model.config,
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     previewUrl: env.PREVIEW_URL ?? `http://localhost:${env.PREVIEW_PORT}`,
   };

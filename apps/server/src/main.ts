@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { bundleApp, createModel } from '@app/core';
 import { createDb } from '@app/db';
 import { loadEnv } from './env.ts';
 import { startServer } from './server.ts';
@@ -23,11 +24,15 @@ const server = await startServer({
   sessionSecret: env.SESSION_SECRET,
   secureCookies: env.publicUrl.startsWith('https://'),
   maxQuestions: env.MAX_QUESTIONS,
-  modelDescription: env.modelProvider === 'openai' ? `openai:${env.QUESTIONING_MODEL}` : 'offline:builder',
+  modelDescription: createModel(env.model).describe(),
+  previewPort: env.PREVIEW_PORT,
+  previewBaseUrl: env.previewUrl,
+  builderOrigin: new URL(env.publicUrl).origin,
+  bundle: (files) => bundleApp(files),
   staticDir: env.STATIC_DIR ? path.resolve(env.STATIC_DIR) : undefined,
   log,
 });
-log('info', `server listening on http://${env.HOST}:${server.port}`, { model: env.modelProvider });
+log('info', `server listening on http://${env.HOST}:${server.port}`, { model: env.model.provider });
 
 let stopping = false;
 async function shutdown(signal: string) {

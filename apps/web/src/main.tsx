@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { Toaster } from './components/ui/toast.tsx';
 import { ConnectionStateProvider } from './features/connection/connection-provider.tsx';
 import { createAppQueryClient } from './lib/query-client.ts';
 import { type AppRouter, createAppTRPCClient, TRPCProvider } from './lib/trpc.ts';
@@ -25,6 +26,7 @@ createRoot(rootElement).render(
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
         <ConnectionStateProvider>
           <AppRoutes />
+          <Toaster />
         </ConnectionStateProvider>
       </TRPCProvider>
     </QueryClientProvider>

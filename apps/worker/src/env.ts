@@ -1,9 +1,8 @@
-import type { ModelConfig } from '@app/core';
+import { type ModelConfig, modelConfigFromEnv } from '@app/core';
 import { z } from 'zod';
 import { type LogLevel, logLevels } from './logger.ts';
 
 /** Unset and empty are the same thing for env vars (`FOO= pnpm dev`). */
-const optionalString = z.preprocess((value) => (value === '' ? undefined : value), z.string().optional());
 const positiveInt = (fallback: number) =>
   z.preprocess(
     (value) => (value === '' ? undefined : value),
@@ -13,15 +12,10 @@ const positiveInt = (fallback: number) =>
 const EnvSchema = z.object({
   DATABASE_URL: z.string({ error: 'is required' }).min(1, 'is required'),
   WORKER_CONCURRENCY: positiveInt(4),
-  MODEL_PROVIDER: z.preprocess(
-    (value) => (value === '' ? undefined : value),
-    z.enum(['offline', 'openai']).optional(),
-  ),
-  OPENAI_API_KEY: optionalString,
-  OPENAI_BASE_URL: z.preprocess((value) => (value === '' ? undefined : value), z.url().optional()),
-  QUESTIONING_MODEL: optionalString,
-  GENERATION_MODEL: optionalString,
   MAX_QUESTIONS: positiveInt(5),
+  SESSION_SECRET: z.string({ error: 'is required' }).min(32, 'must be at least 32 characters'),
+  PREVIEW_PORT: positiveInt(3001),
+  PREVIEW_URL: z.preprocess((value) => (value === '' ? undefined : value), z.url().optional()),
   LOG_LEVEL: z.preprocess((value) => (value === '' ? undefined : value), z.enum(logLevels).default('info')),
 });
 
@@ -31,10 +25,8 @@ export interface WorkerEnv {
   model: ModelConfig;
   maxQuestions: number;
   logLevel: LogLevel;
+  preview: { baseUrl: string; secret: string };
 }
-
-export const defaultQuestioningModel = 'gpt-4.1-mini';
-export const defaultGenerationModel = 'gpt-4.1';
 
 export class EnvError extends Error {
   override readonly name = 'EnvError';
@@ -52,13 +44,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const problems = parsed.success
     ? []
     : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'env'}: ${issue.message}`);
-  // Checked on the raw values, so this problem is listed even when other variables are invalid.
-  // `openai` is the default only when a key is there; asking for it explicitly without one is an error.
-  const provider = source.MODEL_PROVIDER || (source.OPENAI_API_KEY ? 'openai' : 'offline');
-  if (provider === 'openai' && !source.OPENAI_API_KEY) {
-    problems.push('OPENAI_API_KEY: is required when MODEL_PROVIDER is openai');
-  }
-  if (!parsed.success || problems.length > 0) throw new EnvError(problems);
+  const model = modelConfigFromEnv(source);
+  problems.push(...model.problems);
+  if (!parsed.success || problems.length > 0 || !model.config) throw new EnvError(problems);
   const values = parsed.data;
 
   return {
@@ -66,15 +54,10 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     concurrency: values.WORKER_CONCURRENCY,
     maxQuestions: values.MAX_QUESTIONS,
     logLevel: values.LOG_LEVEL,
-    model:
-      provider === 'openai'
-        ? {
-            provider: 'openai',
-            apiKey: values.OPENAI_API_KEY ?? '',
-            ...(values.OPENAI_BASE_URL ? { baseURL: values.OPENAI_BASE_URL } : {}),
-            questioningModel: values.QUESTIONING_MODEL ?? defaultQuestioningModel,
-            generationModel: values.GENERATION_MODEL ?? defaultGenerationModel,
-          }
-        : { provider: 'offline' },
+    model: model.config,
+    preview: {
+      baseUrl: values.PREVIEW_URL ?? `http://localhost:${values.PREVIEW_PORT}`,
+      secret: values.SESSION_SECRET,
+    },
   };
 }

@@ -30,7 +30,7 @@ const model = createModel(env.model);
 const starting = startWorker({
   connectionString: env.databaseUrl,
   db,
-  taskList: createTaskList({ db, logger, model, maxQuestions: env.maxQuestions }),
+  taskList: createTaskList({ db, logger, model, maxQuestions: env.maxQuestions, preview: env.preview }),
   concurrency: env.concurrency,
   logger,
 });

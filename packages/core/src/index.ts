@@ -9,3 +9,4 @@ export { createOfflineModel, type OfflineTaskHandler, offlineModelName } from '.
 export { createOpenAiModel, type OpenAiModelOptions } from './providers/openai/index.ts';
 export * from './question.ts';
 export * from './questioning/index.ts';
+export * from './model-env.ts';

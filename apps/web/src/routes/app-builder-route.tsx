@@ -1,12 +1,13 @@
 import { RequireSession } from '../features/auth/require-session.tsx';
-import { AppBreadcrumb, BuilderPlaceholder } from '../features/builder/builder-placeholder.tsx';
+import { AppBreadcrumb } from '../features/builder/builder-chrome.tsx';
+import { BuilderScreen } from '../features/builder/builder-screen.tsx';
 import { AppShell, AppShellSkeleton } from '../features/shell/app-shell.tsx';
 
 export function AppBuilderRoute({ appId }: { appId: string }) {
   return (
-    <RequireSession fallback={<AppShellSkeleton />}>
-      <AppShell breadcrumb={<AppBreadcrumb appId={appId} />}>
-        <BuilderPlaceholder appId={appId} />
+    <RequireSession fallback={<AppShellSkeleton fullWidth />}>
+      <AppShell fullWidth breadcrumb={<AppBreadcrumb appId={appId} />}>
+        <BuilderScreen appId={appId} />
       </AppShell>
     </RequireSession>
   );

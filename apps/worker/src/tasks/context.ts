@@ -9,6 +9,8 @@ export interface TaskDependencies {
   model: Model;
   /** SPEC `MAX_QUESTIONS`: the questioning cap per job. */
   maxQuestions: number;
+  /** Signs the preview link announced by `preview_ready` (same secret and origin as the server's). */
+  preview: { baseUrl: string; secret: string };
 }
 
 export interface TaskAttempt {

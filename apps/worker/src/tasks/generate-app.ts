@@ -1,11 +1,93 @@
-import type { GenerateAppPayload } from '@app/db';
+import { event, type Fact, previewUrlFor, generateApp as runGeneration } from '@app/core';
+import {
+  appendRunEvents,
+  completeGeneration,
+  type Db,
+  failJob,
+  findJob,
+  findVersion,
+  type GenerateAppPayload,
+  listLedger,
+  loadVersionView,
+} from '@app/db';
+import { watchForCancel } from './cancel-watch.ts';
 import type { TaskHandler } from './context.ts';
 
+async function loadBaseVersion(db: Db, versionId: string | null) {
+  const version = versionId ? await findVersion(db, versionId) : undefined;
+  return version ? loadVersionView(db, version) : null;
+}
+
+/** The version keeps everything known about the app: what it was built from, then this job's facts. */
+function mergeLedgers(base: readonly Fact[], job: readonly Fact[]): Fact[] {
+  const ids = new Set(job.map((fact) => fact.id));
+  return [...base.filter((fact) => !ids.has(fact.id) && fact.kind !== 'unknown'), ...job];
+}
+
 /**
- * TODO(lead): generation (a later issue): check the job is still `generating` at `payload.run`,
- * run core's generator with `context.signal`, write the version in one guarded transaction. Until
- * then it only logs.
+ * One generation run (SPEC §4.2): plan → files → validation → capped fixes → one version. Runs at
+ * least once: progress events are appended only while the job is still `generating` at this run,
+ * and the version is keyed by (job, run), so a rerun after a crash may redo the work but never
+ * stores a second version. A cancel aborts the model call in flight within about a second.
  */
-export const generateApp: TaskHandler<GenerateAppPayload> = async (payload, { logger }) => {
-  logger.warn('generate_app is not implemented yet', { jobId: payload.jobId, run: payload.run });
+export const generateApp: TaskHandler<GenerateAppPayload> = async (payload, context) => {
+  const { db, logger } = context;
+  const job = await findJob(db, payload.jobId);
+  if (job?.status !== 'generating' || job.generation_run !== payload.run) {
+    logger.info('generation run is stale, nothing to do', { jobId: payload.jobId, run: payload.run });
+    return;
+  }
+  const ref = { jobId: job.id, run: payload.run };
+  const [ledger, base] = await Promise.all([
+    listLedger(db, job.id),
+    loadBaseVersion(db, job.base_version_id),
+  ]);
+  const cancel = watchForCancel(db, ref);
+  const signal = AbortSignal.any([context.signal, cancel.signal]);
+  const started = Date.now();
+  try {
+    await appendRunEvents(db, ref, [event('generation_started', {})]);
+    const result = await runGeneration(
+      { model: context.model },
+      { request: job.request, kind: job.kind, ledger, currentVersion: base && { files: base.files }, signal },
+      { emit: async (item) => void (await appendRunEvents(db, ref, [item])) },
+    );
+    if (!result.ok) {
+      const count = result.problems.length;
+      await failJob(db, {
+        jobId: job.id,
+        phase: 'generation',
+        generationRun: payload.run,
+        message: `The generated app still has ${count} problem${count === 1 ? '' : 's'} after the fix attempts: ${result.problems
+          .slice(0, 3)
+          .map((problem) => `${problem.path}${problem.line ? `:${problem.line}` : ''} ${problem.message}`)
+          .join('; ')}`,
+      });
+      return;
+    }
+    const { version } = await completeGeneration(db, {
+      ...ref,
+      appId: job.app_id,
+      request: job.request,
+      files: result.files,
+      ledger: mergeLedgers(base?.ledger ?? [], ledger),
+      plan: result.plan,
+      previewUrlFor: (versionId) => previewUrlFor(context.preview.baseUrl, versionId, context.preview.secret),
+    });
+    logger.info('version created', {
+      jobId: job.id,
+      run: payload.run,
+      version: version.number,
+      ms: Date.now() - started,
+    });
+  } catch (error) {
+    // Cancelled: the cancel mutation already wrote job_cancelled + done; nothing more to persist.
+    if (cancel.cancelled && !context.signal.aborted) {
+      logger.info('generation cancelled', { jobId: job.id, run: payload.run });
+      return;
+    }
+    throw error;
+  } finally {
+    cancel.stop();
+  }
 };

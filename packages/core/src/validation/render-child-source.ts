@@ -58,6 +58,8 @@ define('prompt', () => null);
 define('requestAnimationFrame', (callback) => setTimeout(() => callback(Date.now()), 16));
 define('cancelAnimationFrame', (handle) => clearTimeout(handle));
 
+// The parent starts the render's time limit now: Node's start-up and loading React are not the app's fault.
+process.send({ started: true });
 try {
   const module = { exports: {} };
   const load = new Function('module', 'exports', 'require', workerData.code + '\n//# sourceURL=generated-app.js');

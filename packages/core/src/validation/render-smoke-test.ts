@@ -22,6 +22,7 @@ export interface ServerBundle {
 type RenderReply = { ok: true; htmlLength: number } | { ok: false; message: string; stack: string };
 
 const defaultTimeoutMs = 3_000;
+const startupLimitMs = 15_000;
 
 /**
  * Renders the root component once with `renderToString` in a child process with a heap limit,
@@ -95,9 +96,18 @@ function runIsolated(
       outcome();
     };
     const onAbort = () => finish(() => reject(new ModelAbortedError('render check cancelled')));
-    const timer = setTimeout(() => finish(() => resolve('timeout')), timeoutMs);
+    // Start-up gets its own, generous limit (a loaded machine can take seconds to start Node);
+    // the caller's limit applies from the moment the app's code starts running.
+    let timer = setTimeout(() => finish(() => resolve('timeout')), startupLimitMs + timeoutMs);
     signal?.addEventListener('abort', onAbort, { once: true });
-    child.once('message', (reply: RenderReply) => finish(() => resolve(reply)));
+    child.on('message', (message: RenderReply | { started: true }) => {
+      if ('started' in message) {
+        clearTimeout(timer);
+        timer = setTimeout(() => finish(() => resolve('timeout')), timeoutMs);
+      } else {
+        finish(() => resolve(message));
+      }
+    });
     child.once('error', (error: Error) => finish(() => reject(error)));
     child.once('exit', (exitCode, exitSignal) =>
       finish(() =>

@@ -50,7 +50,9 @@ export function Toaster() {
             toast.tone === 'danger' ? 'border-danger/30 text-danger' : 'border-border text-text',
           )}
         >
-          {toast.tone === 'success' && <span className="mt-1.5 size-1.5 shrink-0 rounded-full bg-emerald-500" />}
+          {toast.tone === 'success' && (
+            <span className="mt-1.5 size-1.5 shrink-0 rounded-full bg-emerald-500" />
+          )}
           <span className="flex-1">{toast.message}</span>
           <button
             type="button"

@@ -33,7 +33,8 @@ const copyByMode = {
 } as const;
 
 /** Every password an account can have is at least this long, so shorter ones cannot sign in. */
-const invalidCredentialsMessage = 'Invalid email or password';
+/** The server's own wording for a failed sign-in, so both paths read the same. */
+const invalidCredentialsMessage = 'Wrong email or password';
 
 export function AuthForm({ mode, onAuthenticated }: { mode: AuthMode; onAuthenticated: () => void }) {
   const copy = copyByMode[mode];

@@ -23,6 +23,7 @@ export function ReadinessMeter({ readiness }: { readiness: number }) {
           {value}%
         </span>
       </div>
+      {/* biome-ignore lint/a11y/useSemanticElements: a native <meter> cannot be styled consistently across browsers */}
       <div
         role="meter"
         aria-label="Readiness to build"
@@ -32,7 +33,10 @@ export function ReadinessMeter({ readiness }: { readiness: number }) {
         className="mt-1.5 h-1.5 overflow-hidden rounded-full bg-surface-sunken"
       >
         <div
-          className={clsx('h-full rounded-full transition-[width] duration-500 ease-out', readinessTone(value))}
+          className={clsx(
+            'h-full rounded-full transition-[width] duration-500 ease-out',
+            readinessTone(value),
+          )}
           style={{ width: `${Math.max(value, 2)}%` }}
         />
       </div>

@@ -6,8 +6,13 @@ import { useApp } from '../apps/use-apps.ts';
 
 export function AppNotFound({ unreachable = false }: { unreachable?: boolean }) {
   return (
-    <div className="mx-auto flex max-w-md flex-col items-center px-4 py-24 text-center" data-testid="app-not-found">
-      <h1 className="text-lg font-semibold text-text">{unreachable ? 'Couldn’t load this app' : 'App not found'}</h1>
+    <div
+      className="mx-auto flex max-w-md flex-col items-center px-4 py-24 text-center"
+      data-testid="app-not-found"
+    >
+      <h1 className="text-lg font-semibold text-text">
+        {unreachable ? 'Couldn’t load this app' : 'App not found'}
+      </h1>
       <p className="mt-1.5 text-sm text-muted">
         {unreachable
           ? 'The server didn’t answer. Check your connection and reload the page.'

@@ -25,7 +25,11 @@ function languageFor(path: string): string {
 function CodeView({ file }: { file: WrittenFile }) {
   const { resolved } = useTheme();
   return (
-    <Highlight code={file.content} language={languageFor(file.path)} theme={resolved === 'dark' ? themes.oneDark : themes.oneLight}>
+    <Highlight
+      code={file.content}
+      language={languageFor(file.path)}
+      theme={resolved === 'dark' ? themes.oneDark : themes.oneLight}
+    >
       {({ tokens, getLineProps, getTokenProps }) => (
         <pre
           data-testid="code-view"
@@ -78,8 +82,13 @@ export function CodePanel({
     setChosenPath(null);
   }, [live]);
 
-  const fallbackPath = (live ? followPath : null) ?? files.find((file) => file.path === 'src/App.tsx')?.path ?? files[0]?.path ?? null;
-  const selectedPath = chosenPath && files.some((file) => file.path === chosenPath) ? chosenPath : fallbackPath;
+  const fallbackPath =
+    (live ? followPath : null) ??
+    files.find((file) => file.path === 'src/App.tsx')?.path ??
+    files[0]?.path ??
+    null;
+  const selectedPath =
+    chosenPath && files.some((file) => file.path === chosenPath) ? chosenPath : fallbackPath;
   const selected = files.find((file) => file.path === selectedPath) ?? null;
 
   if (loading) {
@@ -101,7 +110,10 @@ export function CodePanel({
 
   if (files.length === 0) {
     return (
-      <div className="flex h-full flex-col items-center justify-center px-6 py-16 text-center" data-testid="code-empty">
+      <div
+        className="flex h-full flex-col items-center justify-center px-6 py-16 text-center"
+        data-testid="code-empty"
+      >
         <div className="mb-3 flex size-10 items-center justify-center rounded-full bg-surface-sunken text-muted">
           <FileCode2 className="size-5" aria-hidden="true" />
         </div>

@@ -6,10 +6,23 @@ import { Skeleton } from '../../components/ui/skeleton.tsx';
 import { formatAbsoluteTime } from '../../lib/format-relative-time.ts';
 import { GenerationProgress } from './generation-progress.tsx';
 import { type JobState, openQuestion } from './job-state.ts';
-import { type AnswerSubmission, ClosedQuestionCard, OpenQuestionCard, ThinkingCard } from './question-card.tsx';
+import {
+  type AnswerSubmission,
+  ClosedQuestionCard,
+  OpenQuestionCard,
+  ThinkingCard,
+} from './question-card.tsx';
 import type { AppJobSummary, AppVersionSummary } from './use-builder-data.ts';
 
-export function RequestBubble({ text, label, muted = false }: { text: string; label: string; muted?: boolean }) {
+export function RequestBubble({
+  text,
+  label,
+  muted = false,
+}: {
+  text: string;
+  label: string;
+  muted?: boolean;
+}) {
   return (
     <div className="flex flex-col items-end">
       <span className="mb-1 px-1 text-[11px] font-medium text-subtle">{label}</span>
@@ -55,7 +68,11 @@ function PastJob({ job, version }: { job: AppJobSummary; version: AppVersionSumm
     );
   return (
     <li data-testid="past-job" className="flex flex-col gap-1.5">
-      <RequestBubble text={job.request} label={job.kind === 'create' ? 'First request' : 'Change request'} muted />
+      <RequestBubble
+        text={job.request}
+        label={job.kind === 'create' ? 'First request' : 'Change request'}
+        muted
+      />
       <div className="flex items-center justify-end gap-2 px-1 text-[11px] text-subtle">
         <time dateTime={job.createdAt} title={formatAbsoluteTime(job.createdAt)}>
           {formatAbsoluteTime(job.createdAt)}
@@ -167,7 +184,9 @@ export function Conversation({
         {state.questioning && (
           <AgentNote
             testId="questioning-complete"
-            icon={<CheckCircle2 className="size-4 text-emerald-600 dark:text-emerald-400" aria-hidden="true" />}
+            icon={
+              <CheckCircle2 className="size-4 text-emerald-600 dark:text-emerald-400" aria-hidden="true" />
+            }
           >
             <span className="font-medium text-text">Questioning complete.</span>{' '}
             {completeReasonText[state.questioning.reason]}

@@ -1,4 +1,6 @@
-export type TreeRow = { kind: 'dir'; path: string; name: string; depth: number } | { kind: 'file'; path: string; name: string; depth: number };
+export type TreeRow =
+  | { kind: 'dir'; path: string; name: string; depth: number }
+  | { kind: 'file'; path: string; name: string; depth: number };
 
 /** Paths → an indented tree (directories first, then files, each alphabetical). */
 export function fileTreeRows(paths: readonly string[]): TreeRow[] {

@@ -41,10 +41,10 @@ function StepIcon({ status }: { status: PlanStepState['status'] }) {
 function ProblemList({ problems }: { problems: Problem[] }) {
   return (
     <ul className="mt-2 flex flex-col gap-1" data-testid="validation-problems">
-      {problems.map((problem, index) => (
+      {problems.map((problem) => (
         <li
           // Problems have no id; the same message at the same place is the same problem.
-          key={`${problem.path}:${problem.line}:${index}`}
+          key={`${problem.source}:${problem.path}:${problem.line}:${problem.message}`}
           className="rounded-md bg-surface-sunken px-2.5 py-1.5 font-mono text-[12px] leading-snug text-text"
         >
           <span className="text-muted">
@@ -85,7 +85,8 @@ export function GenerationProgress({
   const doneSteps = steps.filter((step) => step.status === 'done').length;
 
   let title = kind === 'change' ? 'Updating your app' : 'Building your app';
-  if (state.status === 'complete') title = state.version ? `Version ${state.version.number} is ready` : 'Done';
+  if (state.status === 'complete')
+    title = state.version ? `Version ${state.version.number} is ready` : 'Done';
   if (state.status === 'failed') title = 'The build failed';
   if (state.status === 'cancelled') title = 'Build cancelled';
 
@@ -107,7 +108,10 @@ export function GenerationProgress({
           </span>
         )}
       </header>
-      <p className="mt-0.5 flex flex-wrap gap-x-2 text-xs text-muted tabular-nums" data-testid="generation-meta">
+      <p
+        className="mt-0.5 flex flex-wrap gap-x-2 text-xs text-muted tabular-nums"
+        data-testid="generation-meta"
+      >
         {startedAt && (
           <span data-testid="elapsed">
             {running ? 'Elapsed ' : 'Took '}

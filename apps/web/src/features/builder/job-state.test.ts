@@ -1,6 +1,12 @@
 import type { Fact, JobEvent, Question } from '@app/core';
 import { describe, expect, it } from 'vitest';
-import { emptyJobState, foldJobEvents, type JobSnapshot, jobStateReducer, openQuestion } from './job-state.ts';
+import {
+  emptyJobState,
+  foldJobEvents,
+  type JobSnapshot,
+  jobStateReducer,
+  openQuestion,
+} from './job-state.ts';
 
 const questionId = '00000000-0000-4000-8000-000000000001';
 const secondQuestionId = '00000000-0000-4000-8000-000000000002';
@@ -31,7 +37,11 @@ function fact(text: string, source: Fact['source'] = { kind: 'request' }): Fact 
 function log(...events: { type: JobEvent['type']; data: unknown }[]): JobEvent[] {
   return events.map(
     (event, index) =>
-      ({ ...event, seq: index + 1, at: new Date(Date.UTC(2025, 0, 1, 0, 0, index)).toISOString() }) as JobEvent,
+      ({
+        ...event,
+        seq: index + 1,
+        at: new Date(Date.UTC(2025, 0, 1, 0, 0, index)).toISOString(),
+      }) as JobEvent,
   );
 }
 
@@ -71,8 +81,14 @@ const generationLog = [
     { type: 'step_started', data: { index: 1 } },
     { type: 'file_written', data: { path: 'src/App.css', content: 'body{}' } },
     { type: 'file_written', data: { path: 'src/App.tsx', content: 'v2' } },
-    { type: 'usage', data: { phase: 'generation', model: 'm', inputTokens: 10, outputTokens: 5, costUsd: 0.1 } },
-    { type: 'usage', data: { phase: 'generation', model: 'm', inputTokens: 1, outputTokens: 2, costUsd: 0.2 } },
+    {
+      type: 'usage',
+      data: { phase: 'generation', model: 'm', inputTokens: 10, outputTokens: 5, costUsd: 0.1 },
+    },
+    {
+      type: 'usage',
+      data: { phase: 'generation', model: 'm', inputTokens: 1, outputTokens: 2, costUsd: 0.2 },
+    },
   ),
 ].map((event, index) => ({ ...event, seq: index + 1 }));
 

@@ -1,13 +1,4 @@
-import type {
-  Fact,
-  JobError,
-  JobEvent,
-  JobStatus,
-  PlanStep,
-  Problem,
-  Question,
-  Usage,
-} from '@app/core';
+import type { Fact, JobError, JobEvent, JobStatus, PlanStep, Problem, Question, Usage } from '@app/core';
 
 export type StepStatus = 'pending' | 'running' | 'done';
 export type PlanStepState = PlanStep & { status: StepStatus };
@@ -186,9 +177,15 @@ function applyEvent(state: JobState, event: JobEvent): JobState {
         },
       };
     case 'step_started':
-      return { ...state, generation: updateSteps(ensureGeneration(state, event.at), event.data.index, 'running') };
+      return {
+        ...state,
+        generation: updateSteps(ensureGeneration(state, event.at), event.data.index, 'running'),
+      };
     case 'step_completed':
-      return { ...state, generation: updateSteps(ensureGeneration(state, event.at), event.data.index, 'done') };
+      return {
+        ...state,
+        generation: updateSteps(ensureGeneration(state, event.at), event.data.index, 'done'),
+      };
     case 'file_written':
       return { ...state, generation: withFile(ensureGeneration(state, event.at), event.data) };
     case 'validation_finished':

@@ -19,7 +19,8 @@ function useFreshFactKeys(ledger: Fact[]): Set<string> {
   const fresh = useRef<Set<string>>(new Set());
   if (previous.current !== ledger) {
     // The first ledger the page sees is not news, only what changes while it is open.
-    fresh.current = previous.current && previous.current.length > 0 ? newFactKeys(previous.current, ledger) : new Set();
+    fresh.current =
+      previous.current && previous.current.length > 0 ? newFactKeys(previous.current, ledger) : new Set();
     previous.current = ledger;
   }
   return fresh.current;

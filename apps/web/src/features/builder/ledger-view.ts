@@ -9,7 +9,10 @@ export const factGroups: { kind: FactKind; title: string }[] = [
 ];
 
 /** Where a fact came from, in the words the ledger shows under it. */
-export function factSourceLabel(source: Fact['source'], questionNumbers: ReadonlyMap<string, number>): string {
+export function factSourceLabel(
+  source: Fact['source'],
+  questionNumbers: ReadonlyMap<string, number>,
+): string {
   const number = source.questionId ? questionNumbers.get(source.questionId) : undefined;
   switch (source.kind) {
     case 'request':

@@ -15,11 +15,16 @@ export function PreviewPanel({ versionId, building }: { versionId: string | null
 
   if (!versionId) {
     return (
-      <div className="flex h-full flex-col items-center justify-center px-6 py-16 text-center" data-testid="preview-empty">
+      <div
+        className="flex h-full flex-col items-center justify-center px-6 py-16 text-center"
+        data-testid="preview-empty"
+      >
         <div className="mb-3 flex size-10 items-center justify-center rounded-full bg-surface-sunken text-muted">
           <MonitorPlay className="size-5" aria-hidden="true" />
         </div>
-        <p className="text-sm font-medium text-text">{building ? 'Building the first version…' : 'No preview yet'}</p>
+        <p className="text-sm font-medium text-text">
+          {building ? 'Building the first version…' : 'No preview yet'}
+        </p>
         <p className="mt-1 max-w-xs text-[13px] text-muted">
           {building
             ? 'The app opens here as soon as it passes validation.'

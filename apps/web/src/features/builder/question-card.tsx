@@ -1,6 +1,6 @@
 import type { Question } from '@app/core';
 import { clsx } from 'clsx';
-import { Check, CornerDownLeft, CircleSlash, Sparkles } from 'lucide-react';
+import { Check, CircleSlash, CornerDownLeft, Sparkles } from 'lucide-react';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Button } from '../../components/ui/button.tsx';
 import { Kbd } from '../../components/ui/kbd.tsx';
@@ -51,7 +51,8 @@ export function OpenQuestionCard({
   const multi = question.kind === 'multi';
   const textOnly = question.kind === 'text' || question.options.length === 0;
   const trimmedText = otherText.trim();
-  const canSend = !pending && (selected.length > 0 || trimmedText.length > 0) && otherText.length <= answerMaxLength;
+  const canSend =
+    !pending && (selected.length > 0 || trimmedText.length > 0) && otherText.length <= answerMaxLength;
 
   const send = () => {
     if (!canSend) return;
@@ -79,7 +80,11 @@ export function OpenQuestionCard({
     if (event.metaKey || event.ctrlKey || event.altKey || event.defaultPrevented) return;
     if (isTypingInField(event.target)) return;
     const digit = Number(event.key);
-    if (Number.isInteger(digit) && digit >= 1 && digit <= Math.min(numberedOptions, question.options.length)) {
+    if (
+      Number.isInteger(digit) &&
+      digit >= 1 &&
+      digit <= Math.min(numberedOptions, question.options.length)
+    ) {
       const option = question.options[digit - 1];
       if (!option) return;
       event.preventDefault();
@@ -260,7 +265,10 @@ export function ClosedQuestionCard({ question }: { question: Question }) {
         <div className="min-w-0 flex-1">
           <p className="text-[13px] leading-snug text-muted">{question.text}</p>
           {skipped ? (
-            <p className="mt-1 flex items-start gap-1.5 text-[13.5px] text-text" data-testid="question-answer">
+            <p
+              className="mt-1 flex items-start gap-1.5 text-[13.5px] text-text"
+              data-testid="question-answer"
+            >
               <CircleSlash className="mt-0.5 size-3.5 shrink-0 text-subtle" aria-hidden="true" />
               <span>
                 <span className="text-muted">Skipped — </span>
@@ -268,8 +276,14 @@ export function ClosedQuestionCard({ question }: { question: Question }) {
               </span>
             </p>
           ) : (
-            <p className="mt-1 flex items-start gap-1.5 text-[13.5px] font-medium text-text" data-testid="question-answer">
-              <Check className="mt-0.5 size-3.5 shrink-0 text-emerald-600 dark:text-emerald-400" aria-hidden="true" />
+            <p
+              className="mt-1 flex items-start gap-1.5 text-[13.5px] font-medium text-text"
+              data-testid="question-answer"
+            >
+              <Check
+                className="mt-0.5 size-3.5 shrink-0 text-emerald-600 dark:text-emerald-400"
+                aria-hidden="true"
+              />
               <span>{answerSummary(question)}</span>
             </p>
           )}

@@ -33,7 +33,9 @@ export function VersionsPanel({
           <GitCommitVertical className="size-5" aria-hidden="true" />
         </div>
         <p className="text-sm font-medium text-text">No versions yet</p>
-        <p className="mt-1 max-w-xs text-[13px] text-muted">Each build and each change adds a version here.</p>
+        <p className="mt-1 max-w-xs text-[13px] text-muted">
+          Each build and each change adds a version here.
+        </p>
       </div>
     );
   }
@@ -48,7 +50,10 @@ export function VersionsPanel({
             key={version.id}
             data-testid="version-row"
             data-number={version.number}
-            className={clsx('rounded-lg px-3 py-3', confirming ? 'bg-surface-sunken' : 'hover:bg-surface-sunken/60')}
+            className={clsx(
+              'rounded-lg px-3 py-3',
+              confirming ? 'bg-surface-sunken' : 'hover:bg-surface-sunken/60',
+            )}
           >
             <div className="flex items-start gap-3">
               <span className="mt-0.5 inline-flex h-6 min-w-9 items-center justify-center rounded-md border border-border bg-surface px-1.5 font-mono text-[12px] font-semibold text-text">
@@ -74,7 +79,11 @@ export function VersionsPanel({
                     size="sm"
                     variant="ghost"
                     disabled={jobActive}
-                    title={jobActive ? 'Finish or cancel the running job first' : `Restore version ${version.number}`}
+                    title={
+                      jobActive
+                        ? 'Finish or cancel the running job first'
+                        : `Restore version ${version.number}`
+                    }
                     data-testid="version-restore"
                     onClick={() => setConfirmingId(version.id)}
                     leadingIcon={<RotateCcw className="size-3.5" aria-hidden="true" />}
@@ -85,22 +94,20 @@ export function VersionsPanel({
               )}
             </div>
             {confirming && (
-              <div
+              <fieldset
                 className="mt-3 ml-12 flex flex-wrap items-center gap-2"
-                role="group"
                 aria-label={`Restore version ${version.number}?`}
                 onKeyDown={(event) => {
                   if (event.key === 'Escape') setConfirmingId(null);
                 }}
               >
                 <p className="w-full text-[12.5px] text-muted">
-                  This adds version {(current?.number ?? 0) + 1} with the files of version {version.number}. Nothing
-                  is lost.
+                  This adds version {(current?.number ?? 0) + 1} with the files of version {version.number}.
+                  Nothing is lost.
                 </p>
                 <Button
                   size="sm"
                   variant="primary"
-                  // biome-ignore lint/a11y/noAutofocus: the confirm step takes focus so Enter/Esc work at once
                   autoFocus
                   pending={restoringId === version.id}
                   data-testid="version-restore-confirm"
@@ -114,7 +121,7 @@ export function VersionsPanel({
                 <Button size="sm" variant="ghost" onClick={() => setConfirmingId(null)}>
                   Keep current
                 </Button>
-              </div>
+              </fieldset>
             )}
           </li>
         );

@@ -1,3 +1,4 @@
+import { clsx } from 'clsx';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { ConnectionPill } from '../../components/ui/connection-pill.tsx';
@@ -7,10 +8,23 @@ import { useConnectionState } from '../connection/connection-provider.tsx';
 import { ThemeToggle } from '../theme/theme-toggle.tsx';
 import { UserMenu } from './user-menu.tsx';
 
-function TopBar({ breadcrumb, actions }: { breadcrumb?: ReactNode; actions: ReactNode }) {
+function TopBar({
+  breadcrumb,
+  actions,
+  fullWidth = false,
+}: {
+  breadcrumb?: ReactNode;
+  actions: ReactNode;
+  fullWidth?: boolean;
+}) {
   return (
     <header className="sticky top-0 z-40 border-b border-border bg-canvas/80 backdrop-blur-md supports-[backdrop-filter]:bg-canvas/70">
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:px-6">
+      <div
+        className={clsx(
+          'mx-auto flex h-14 items-center gap-3 px-4',
+          fullWidth ? 'max-w-none' : 'max-w-6xl sm:px-6',
+        )}
+      >
         <Link
           href="/"
           aria-label="All apps"
@@ -32,13 +46,25 @@ function TopBar({ breadcrumb, actions }: { breadcrumb?: ReactNode; actions: Reac
   );
 }
 
-/** The frame of every signed-in page. The builder (next) reports its stream state into the pill. */
-export function AppShell({ breadcrumb, children }: { breadcrumb?: ReactNode; children: ReactNode }) {
+/**
+ * The frame of every signed-in page. The builder reports its stream state into the pill and uses the
+ * whole width (`fullWidth`) for its two panes.
+ */
+export function AppShell({
+  breadcrumb,
+  fullWidth = false,
+  children,
+}: {
+  breadcrumb?: ReactNode;
+  fullWidth?: boolean;
+  children: ReactNode;
+}) {
   const connectionState = useConnectionState();
   return (
     <div className="flex min-h-dvh flex-col">
       <TopBar
         breadcrumb={breadcrumb}
+        fullWidth={fullWidth}
         actions={
           <>
             {connectionState && <ConnectionPill state={connectionState} className="mr-1" />}
@@ -53,10 +79,17 @@ export function AppShell({ breadcrumb, children }: { breadcrumb?: ReactNode; chi
 }
 
 /** Shown while the session loads: the same frame, so nothing jumps when the page arrives. */
-export function AppShellSkeleton({ children }: { children?: ReactNode }) {
+export function AppShellSkeleton({
+  children,
+  fullWidth = false,
+}: {
+  children?: ReactNode;
+  fullWidth?: boolean;
+}) {
   return (
     <div className="flex min-h-dvh flex-col" aria-busy="true">
       <TopBar
+        fullWidth={fullWidth}
         actions={
           <>
             <Skeleton className="size-8 rounded-lg" />

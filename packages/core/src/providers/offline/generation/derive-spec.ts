@@ -108,7 +108,7 @@ export function deriveSpec(request: string, ledger: readonly LedgerFactView[]): 
     domainId: domain.id,
     title: titleFor(plural, domain.id),
     subtitle: capitalize(goal.trim().replace(/\s+/g, ' ').slice(0, 140)),
-    record: { singular, plural, typeName: pascalCase(singular) },
+    record: { singular, plural, typeName: recordTypeName(singular) },
     fields,
     statuses,
     views: {
@@ -128,6 +128,14 @@ export function deriveSpec(request: string, ledger: readonly LedgerFactView[]): 
     storageKey: `app:${domain.id}:${plural.replace(/\s+/g, '-')}:v1`,
     sampleTitles: sampleTitlesFor(domain.id, singular),
   };
+}
+
+/** Names the generated code already uses for its own types can't also name the record. */
+const reservedTypeNames = new Set(['Item', 'Status', 'Draft', 'FieldDef', 'FieldKey', 'FieldKind', 'App', 'View', 'Filters']);
+
+function recordTypeName(singular: string): string {
+  const name = pascalCase(singular);
+  return reservedTypeNames.has(name) ? `${name}Record` : name;
 }
 
 function titleFor(plural: string, domainId: string): string {

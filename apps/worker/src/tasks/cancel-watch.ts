@@ -1,0 +1,30 @@
+import type { Db } from '@app/db';
+
+/**
+ * Aborts when the job leaves `generating` at this run (a cancel, or a retry that superseded us).
+ * Polling one indexed row a second is cheap, and reaches a model call that would otherwise run
+ * for a minute: a cancelled generation stops within about a second (SPEC §4.6).
+ */
+export function watchForCancel(db: Db, ref: { jobId: string; run: number }, intervalMs = 1000) {
+  const controller = new AbortController();
+  const check = async () => {
+    const job = await db
+      .selectFrom('jobs')
+      .select(['status', 'generation_run'])
+      .where('id', '=', ref.jobId)
+      .executeTakeFirst()
+      .catch(() => undefined); // a blip in the database is not a cancel
+    if (job && (job.status !== 'generating' || job.generation_run !== ref.run)) {
+      controller.abort(new Error('the job was cancelled'));
+    }
+  };
+  const timer = setInterval(() => void check(), intervalMs);
+  timer.unref();
+  return {
+    signal: controller.signal,
+    get cancelled() {
+      return controller.signal.aborted;
+    },
+    stop: () => clearInterval(timer),
+  };
+}
