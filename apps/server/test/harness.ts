@@ -1,3 +1,4 @@
+import { bundleApp } from '@app/core';
 import type { Db } from '@app/db';
 import {
   createTRPCClient,
@@ -19,6 +20,8 @@ export async function startTestServer(db: Db, connectionString: string, port = 0
     port,
     sessionSecret: testSessionSecret,
     modelDescription: 'offline:builder',
+    previewPort: 0,
+    bundle: (files) => bundleApp(files),
   });
 }
 

@@ -13,6 +13,7 @@ export async function spawnServerProcess(databaseUrl: string, port: number): Pro
       PORT: String(port),
       SESSION_SECRET: testSessionSecret,
       MODEL_PROVIDER: 'offline',
+      PREVIEW_PORT: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

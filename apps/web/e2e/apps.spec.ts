@@ -22,7 +22,7 @@ test('describing a new app from an example opens it, and it then appears in the 
 
   await expect(page).toHaveURL(/\/apps\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId('app-name')).toContainText(/booking tool/i);
-  await expect(page.getByTestId('app-request')).toContainText('for three dentists');
+  await expect(page.getByTestId('request-bubble')).toContainText('for three dentists');
 
   await page.getByRole('link', { name: 'All apps' }).click();
   const card = page.getByTestId('app-card');

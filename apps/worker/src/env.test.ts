@@ -11,20 +11,24 @@ function problemsOf(env: Record<string, string | undefined>): string[] {
   return [];
 }
 
+const secret = 'a-session-secret-of-at-least-32-characters';
+
 describe('loadEnv', () => {
-  it('needs only DATABASE_URL and defaults the rest (offline model without a key)', () => {
-    expect(loadEnv({ DATABASE_URL: 'postgres://localhost/app' })).toEqual({
+  it('needs only DATABASE_URL and SESSION_SECRET and defaults the rest (offline model without a key)', () => {
+    expect(loadEnv({ DATABASE_URL: 'postgres://localhost/app', SESSION_SECRET: secret })).toEqual({
       databaseUrl: 'postgres://localhost/app',
       concurrency: 4,
       maxQuestions: 5,
       logLevel: 'info',
       model: { provider: 'offline' },
+      preview: { baseUrl: 'http://localhost:3001', secret },
     });
   });
 
   it('defaults to openai when a key is set', () => {
     const env = loadEnv({
       DATABASE_URL: 'postgres://localhost/app',
+      SESSION_SECRET: secret,
       OPENAI_API_KEY: 'sk-test',
       OPENAI_BASE_URL: 'http://localhost:11434/v1',
       QUESTIONING_MODEL: 'llama3',
@@ -38,7 +42,10 @@ describe('loadEnv', () => {
       questioningModel: 'llama3',
       generationModel: 'gpt-4.1',
     });
-    expect(loadEnv({ DATABASE_URL: 'x', OPENAI_API_KEY: 'sk', MODEL_PROVIDER: 'offline' }).model).toEqual({
+    expect(
+      loadEnv({ DATABASE_URL: 'x', SESSION_SECRET: secret, OPENAI_API_KEY: 'sk', MODEL_PROVIDER: 'offline' })
+        .model,
+    ).toEqual({
       provider: 'offline',
     });
   });
@@ -54,9 +61,9 @@ describe('loadEnv', () => {
     ).toEqual([
       expect.stringMatching(/^DATABASE_URL: /),
       expect.stringMatching(/^WORKER_CONCURRENCY: /),
-      expect.stringMatching(/^OPENAI_BASE_URL: /),
       expect.stringMatching(/^MAX_QUESTIONS: /),
-      'OPENAI_API_KEY: is required when MODEL_PROVIDER is openai',
+      expect.stringMatching(/^SESSION_SECRET: /),
+      expect.stringMatching(/^OPENAI_BASE_URL: /),
     ]);
   });
 });

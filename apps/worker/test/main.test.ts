@@ -9,10 +9,18 @@ beforeAll(async () => {
 afterAll(() => database.destroy());
 
 describe('worker main', () => {
-  it('starts with just DATABASE_URL and stops cleanly on SIGTERM', { timeout: 60_000 }, async () => {
+  it('starts with just DATABASE_URL + SESSION_SECRET and stops cleanly on SIGTERM', {
+    timeout: 60_000,
+  }, async () => {
     const worker = await spawnWorkerProcess(
       'src/main.ts',
-      { DATABASE_URL: database.url, LOG_LEVEL: 'info', MODEL_PROVIDER: '', OPENAI_API_KEY: '' },
+      {
+        DATABASE_URL: database.url,
+        SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
+        LOG_LEVEL: 'info',
+        MODEL_PROVIDER: '',
+        OPENAI_API_KEY: '',
+      },
       /worker started/,
     );
     const heartbeats = await waitFor('the first heartbeat', async () => {

@@ -37,7 +37,13 @@ async function runQueuedTurns(handler: TaskHandler<QuestioningTurnPayload>) {
       },
       {
         questioning_turn: wrapTask(
-          { db: database.db, logger, model: createOfflineModel(), maxQuestions: 5 },
+          {
+            db: database.db,
+            logger,
+            model: createOfflineModel(),
+            maxQuestions: 5,
+            preview: { baseUrl: 'http://127.0.0.1:3001', secret: 'test-secret' },
+          },
           'questioning_turn',
           handler,
         ),

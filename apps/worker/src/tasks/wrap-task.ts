@@ -1,3 +1,4 @@
+import { isModelError } from '@app/core';
 import { ConflictError, failJob, returnAttempt } from '@app/db';
 import type { Task } from 'graphile-worker';
 import type { TaskDependencies, TaskHandler } from './context.ts';
@@ -54,12 +55,20 @@ export function wrapTask<N extends TaskName>(
         logger.info('task aborted by shutdown; it will run again on another worker');
         throw error;
       }
-      if (!attempt.isLast) throw error;
+      // A model that refuses or runs out of output tokens will do the same on a rerun: end now.
+      const terminal = isModelError(error) && !error.retryable;
+      if (!attempt.isLast && !terminal) throw error;
 
       const message = describeFailure(error);
       let failed: boolean;
       try {
-        failed = await failJob(deps.db, { ...definition.target(payload), phase: definition.phase, message });
+        failed = await failJob(deps.db, {
+          ...definition.target(payload),
+          phase: definition.phase,
+          message,
+          // Retrying the same request into a refusal is pointless; anything else may go through.
+          retryable: !(isModelError(error) && error.code === 'refusal'),
+        });
       } catch (failError) {
         // Leave graphile's exhausted job in place: the sweeper retries this failure later.
         logger.error('last attempt failed and recording the failure failed too', { error, failError });

@@ -8,7 +8,13 @@ import { generateApp, maxFixAttempts } from './generate-app.ts';
 import { generationTasks } from './task-schemas.ts';
 
 const ledger: Fact[] = [
-  { id: randomUUID(), kind: 'goal', text: 'A counter for visitors', source: { kind: 'request' }, topic: 'purpose' },
+  {
+    id: randomUUID(),
+    kind: 'goal',
+    text: 'A counter for visitors',
+    source: { kind: 'request' },
+    topic: 'purpose',
+  },
 ];
 
 const goodApp = `import { useState } from 'react';\n\nexport default function App() {\n  const [count, setCount] = useState(0);\n  return <button type="button" onClick={() => setCount(count + 1)}>{count}</button>;\n}\n`;
@@ -28,7 +34,11 @@ const write = (files: { path: string; content: string }[], deletedPaths: string[
 
 function recorder() {
   const events: NewEvent[] = [];
-  return { events, emit: async (event: NewEvent) => void events.push(event), types: () => events.map((e) => e.type) };
+  return {
+    events,
+    emit: async (event: NewEvent) => void events.push(event),
+    types: () => events.map((e) => e.type),
+  };
 }
 
 const input = { request: 'A visitor counter', kind: 'create' as const, ledger, currentVersion: null };
@@ -82,15 +92,17 @@ describe('generateApp', () => {
     const result = await generateApp({ model }, input, hooks);
 
     expect(result.ok).toBe(true);
-    const fixInput = model.callsFor(generationTasks.fix)[0]?.input as { problems: Problem[]; attempt: number };
+    const fixInput = model.callsFor(generationTasks.fix)[0]?.input as {
+      problems: Problem[];
+      attempt: number;
+    };
     expect(fixInput.attempt).toBe(1);
     expect(fixInput.problems[0]).toMatchObject({ path: 'src/App.tsx', line: 2, source: 'types' });
     const fixStarted = hooks.events.find((event) => event.type === 'fix_started');
     expect(fixStarted?.data).toMatchObject({ attempt: 1 });
-    expect(hooks.events.filter((event) => event.type === 'validation_finished').map((event) => event.data)).toEqual([
-      expect.objectContaining({ ok: false }),
-      { ok: true, problems: [] },
-    ]);
+    expect(
+      hooks.events.filter((event) => event.type === 'validation_finished').map((event) => event.data),
+    ).toEqual([expect.objectContaining({ ok: false }), { ok: true, problems: [] }]);
   });
 
   it('stops early when a fix brings back the same problems', async () => {
@@ -118,7 +130,10 @@ describe('generateApp', () => {
       model.enqueue(generationTasks.fix, {
         respond: () => {
           calls += 1;
-          return { files: [{ path: 'src/App.tsx', content: calls % 2 ? otherTypeError : typeError }], deletedPaths: [] };
+          return {
+            files: [{ path: 'src/App.tsx', content: calls % 2 ? otherTypeError : typeError }],
+            deletedPaths: [],
+          };
         },
       });
     }
@@ -137,11 +152,20 @@ describe('generateApp', () => {
   it('applies a change on top of the current files, including deletions', async () => {
     const model = createScriptedModel()
       .enqueue(generationTasks.plan, {
-        output: { summary: 'Drop the old widget', steps: [{ title: 'Edit', phase: 'logic', description: '', files: ['src/App.tsx'] }] },
+        output: {
+          summary: 'Drop the old widget',
+          steps: [{ title: 'Edit', phase: 'logic', description: '', files: ['src/App.tsx'] }],
+        },
       })
-      .enqueue(generationTasks.writeStep, write([{ path: 'src/App.tsx', content: goodApp }], ['src/Old.tsx']));
+      .enqueue(
+        generationTasks.writeStep,
+        write([{ path: 'src/App.tsx', content: goodApp }], ['src/Old.tsx']),
+      );
     const current = [
-      { path: 'src/App.tsx', content: `import { Old } from './Old';\n\nexport default function App() {\n  return <Old />;\n}\n` },
+      {
+        path: 'src/App.tsx',
+        content: `import { Old } from './Old';\n\nexport default function App() {\n  return <Old />;\n}\n`,
+      },
       { path: 'src/Old.tsx', content: 'export function Old() {\n  return <p>old</p>;\n}\n' },
       { path: 'src/styles.css', content: 'p { color: red; }' },
     ];
@@ -168,9 +192,9 @@ describe('generateApp', () => {
         },
       });
     const hooks = recorder();
-    await expect(generateApp({ model }, { ...input, signal: controller.signal }, hooks)).rejects.toBeInstanceOf(
-      ModelAbortedError,
-    );
+    await expect(
+      generateApp({ model }, { ...input, signal: controller.signal }, hooks),
+    ).rejects.toBeInstanceOf(ModelAbortedError);
     expect(model.callsFor(generationTasks.writeStep)).toHaveLength(1);
     expect(hooks.types()).not.toContain('validation_finished');
   });

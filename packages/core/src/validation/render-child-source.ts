@@ -7,14 +7,8 @@
  * first render (initial state read from storage) without failing for reasons a browser wouldn't.
  */
 export const renderChildSource = String.raw`
-process.once('message', (job) => {
-  const reply = run(job);
-  process.send(reply, () => process.exit(0));
-});
-
-function run(workerData) {
 const { createRequire } = require('node:module');
-const appRequire = createRequire(workerData.requireFrom);
+const appRequire = createRequire(process.argv[1]);
 const modules = {
   react: appRequire('react'),
   'react/jsx-runtime': appRequire('react/jsx-runtime'),
@@ -58,11 +52,20 @@ define('prompt', () => null);
 define('requestAnimationFrame', (callback) => setTimeout(() => callback(Date.now()), 16));
 define('cancelAnimationFrame', (handle) => clearTimeout(handle));
 
-// The parent starts the render's time limit now: Node's start-up and loading React are not the app's fault.
-process.send({ started: true });
+// The parent starts the render's time limit once "started" is delivered: Node's start-up and
+// loading React are not the app's fault. Waiting for the send callback matters, because an app
+// that loops forever blocks this process before a queued message would go out.
+process.once('message', (job) => {
+  process.send({ started: true }, () => {
+    const reply = run(job.code);
+    process.send(reply, () => process.exit(0));
+  });
+});
+
+function run(code) {
 try {
   const module = { exports: {} };
-  const load = new Function('module', 'exports', 'require', workerData.code + '\n//# sourceURL=generated-app.js');
+  const load = new Function('module', 'exports', 'require', code + '\n//# sourceURL=generated-app.js');
   load(module, module.exports, (id) => {
     if (id in modules) return modules[id];
     if (lazyModules.has(id)) return appRequire(id);

@@ -67,7 +67,14 @@ export async function renderSmokeTest(
   ];
 }
 
-const childArguments = ['--max-old-space-size=128', '--stack-size=2048', '-e', renderChildSource];
+const childArguments = [
+  '--max-old-space-size=128',
+  '--stack-size=2048',
+  '-e',
+  renderChildSource,
+  // Read as process.argv[1]: where the child requires React from.
+  path.join(packageDirectory, 'package.json'),
+];
 
 function runIsolated(
   code: string,
@@ -120,7 +127,7 @@ function runIsolated(
         }),
       ),
     );
-    child.send({ code, requireFrom: path.join(packageDirectory, 'package.json') });
+    child.send({ code });
   });
 }
 

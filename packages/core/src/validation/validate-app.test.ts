@@ -22,7 +22,10 @@ const validApp = [
   { path: 'src/Label.tsx', content: label },
   { path: 'src/styles.css', content: ':root { --accent: teal; } button { color: var(--accent); }' },
 ];
-const withFile = (path: string, content: string) => [...validApp.filter((file) => file.path !== path), { path, content }];
+const withFile = (path: string, content: string) => [
+  ...validApp.filter((file) => file.path !== path),
+  { path, content },
+];
 
 describe('bundleApp', () => {
   it('bundles React from core itself and separates the CSS', async () => {
@@ -35,7 +38,9 @@ describe('bundleApp', () => {
   });
 
   it('reports a syntax error at its file and line', async () => {
-    const result = await bundleApp(withFile('src/Label.tsx', `export function Label() {\n  const broken = ;\n  return null;\n}\n`));
+    const result = await bundleApp(
+      withFile('src/Label.tsx', `export function Label() {\n  const broken = ;\n  return null;\n}\n`),
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems[0]).toMatchObject({ path: 'src/Label.tsx', line: 2, source: 'bundle' });
@@ -43,7 +48,10 @@ describe('bundleApp', () => {
 
   it('rejects an import outside the allow-list, located at the import', async () => {
     const result = await bundleApp(
-      withFile('src/Label.tsx', `import confetti from 'canvas-confetti';\n\nexport function Label() {\n  confetti();\n  return null;\n}\n`),
+      withFile(
+        'src/Label.tsx',
+        `import confetti from 'canvas-confetti';\n\nexport function Label() {\n  confetti();\n  return null;\n}\n`,
+      ),
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -65,7 +73,10 @@ describe('typecheckApp', () => {
 
   it('reports a type error at its file and line', () => {
     const problems = typecheckApp(
-      withFile('src/Label.tsx', `export function Label({ count }: { count: number }) {\n  const text: string = count;\n  return <span>{text}</span>;\n}\n`),
+      withFile(
+        'src/Label.tsx',
+        `export function Label({ count }: { count: number }) {\n  const text: string = count;\n  return <span>{text}</span>;\n}\n`,
+      ),
     );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ path: 'src/Label.tsx', line: 2, source: 'types' });
@@ -80,10 +91,18 @@ describe('renderSmokeTest', () => {
 
   it('reports a component that throws on first render, at the throwing line', async () => {
     const problems = await renderSmokeTest(
-      withFile('src/Label.tsx', `export function Label(props: { count: number }) {\n  if (props.count === 0) {\n    throw new Error('no clicks yet');\n  }\n  return null;\n}\n`),
+      withFile(
+        'src/Label.tsx',
+        `export function Label(props: { count: number }) {\n  if (props.count === 0) {\n    throw new Error('no clicks yet');\n  }\n  return null;\n}\n`,
+      ),
     );
     expect(problems).toEqual([
-      { path: 'src/Label.tsx', line: 3, message: 'Rendering the app threw Error: no clicks yet', source: 'render' },
+      {
+        path: 'src/Label.tsx',
+        line: 3,
+        message: 'Rendering the app threw Error: no clicks yet',
+        source: 'render',
+      },
     ]);
   });
 
@@ -115,13 +134,17 @@ describe('validateApp', () => {
     started = performance.now();
     const result = await validateApp(tenFiles);
     const validateMs = performance.now() - started;
-    console.log(`bundleApp (10 files): ${bundleMs.toFixed(0)} ms; validateApp (10 files): ${validateMs.toFixed(0)} ms`);
+    console.log(
+      `bundleApp (10 files): ${bundleMs.toFixed(0)} ms; validateApp (10 files): ${validateMs.toFixed(0)} ms`,
+    );
     expect(bundled.ok).toBe(true);
     expect(result).toEqual({ ok: true, problems: [] });
   });
 
   it('does not run the render when the bundle fails, but still reports type errors', async () => {
-    const result = await validateApp(withFile('src/Label.tsx', `export function Label() {\n  return <span>;\n}\n`));
+    const result = await validateApp(
+      withFile('src/Label.tsx', `export function Label() {\n  return <span>;\n}\n`),
+    );
     expect(result.ok).toBe(false);
     expect(result.problems.some((problem) => problem.source === 'bundle')).toBe(true);
     expect(result.problems.some((problem) => problem.source === 'render')).toBe(false);

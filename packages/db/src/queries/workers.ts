@@ -185,6 +185,8 @@ export interface FailJobInput {
   phase: JobPhase;
   /** Shown to the user. */
   message: string;
+  /** Whether retrying may help (default true): `job_failed.retryable`. */
+  retryable?: boolean;
   /** The task's own counters: a stale task must not fail a job that has moved on. */
   turn?: number;
   generationRun?: number;
@@ -207,10 +209,10 @@ export async function failJob(db: DbOrTrx, input: FailJobInput): Promise<boolean
       },
       update: {
         status: 'failed',
-        error: JSON.stringify({ message: input.message, retryable: true, phase: input.phase }),
+        error: JSON.stringify({ message: input.message, retryable: input.retryable ?? true, phase: input.phase }),
       },
       events: [
-        event('job_failed', { message: input.message, retryable: true }),
+        event('job_failed', { message: input.message, retryable: input.retryable ?? true }),
         event('done', { status: 'failed' }),
       ],
     });

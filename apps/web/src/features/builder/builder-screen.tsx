@@ -268,7 +268,7 @@ function BuilderSkeleton() {
       </div>
       <div className="hidden flex-1 flex-col lg:flex">
         <div className="flex h-11 items-end gap-4 border-b border-border px-4 pb-3">
-          {['w-14', 'w-16', 'w-12', 'w-16'].map((width) => (
+          {['w-14', 'w-16', 'w-12', 'w-20'].map((width) => (
             <Skeleton key={width} className={`h-4 ${width}`} />
           ))}
         </div>

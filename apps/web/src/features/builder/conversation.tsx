@@ -1,7 +1,8 @@
 import { clsx } from 'clsx';
-import { CheckCircle2, CircleSlash, History, XCircle } from 'lucide-react';
+import { CheckCircle2, CircleSlash, History, RotateCcw, XCircle } from 'lucide-react';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { Badge } from '../../components/ui/badge.tsx';
+import { Button } from '../../components/ui/button.tsx';
 import { Skeleton } from '../../components/ui/skeleton.tsx';
 import { formatAbsoluteTime } from '../../lib/format-relative-time.ts';
 import { GenerationProgress } from './generation-progress.tsx';
@@ -197,11 +198,25 @@ export function Conversation({
           <AgentNote icon={<CircleSlash className="size-4" aria-hidden="true" />}>Cancelled.</AgentNote>
         )}
         {state.status === 'failed' && !showGeneration && (
-          <AgentNote icon={<XCircle className="size-4 text-danger" aria-hidden="true" />}>
-            <span data-testid="job-error" className="text-danger">
-              {state.failure?.message ?? 'Something went wrong.'}
-            </span>
-          </AgentNote>
+          <div className="flex flex-col items-start gap-2.5">
+            <AgentNote icon={<XCircle className="size-4 text-danger" aria-hidden="true" />}>
+              <span data-testid="job-error" className="text-danger">
+                {state.failure?.message ?? 'Something went wrong.'}
+              </span>
+            </AgentNote>
+            {state.failure?.retryable !== false && (
+              <Button
+                size="sm"
+                className="ml-7"
+                onClick={onRetry}
+                pending={retryPending}
+                data-testid="retry"
+                leadingIcon={<RotateCcw className="size-3.5" aria-hidden="true" />}
+              >
+                Retry
+              </Button>
+            )}
+          </div>
         )}
 
         {showGeneration && (

@@ -79,7 +79,8 @@ export function GenerationProgress({
   const running = state.status === 'generating';
   const now = useNow(running ? 1000 : 60_000);
   const generation = state.generation;
-  const startedAt = generation?.startedAt ?? state.statusSince;
+  // Before generation_started only a running build has a meaningful clock (since questioning ended).
+  const startedAt = generation?.startedAt ?? (running ? state.statusSince : null);
   const problems = generation?.validation && !generation.validation.ok ? generation.validation.problems : [];
   const steps = generation?.steps ?? [];
   const doneSteps = steps.filter((step) => step.status === 'done').length;
@@ -113,12 +114,14 @@ export function GenerationProgress({
         data-testid="generation-meta"
       >
         {startedAt && (
-          <span data-testid="elapsed">
-            {running ? 'Elapsed ' : 'Took '}
-            {formatElapsed(startedAt, now)}
-          </span>
+          <>
+            <span data-testid="elapsed">
+              {running ? 'Elapsed ' : 'Took '}
+              {formatElapsed(startedAt, running ? now : new Date(state.statusSince ?? now))}
+            </span>
+            <span aria-hidden="true">·</span>
+          </>
         )}
-        <span aria-hidden="true">·</span>
         <span data-testid="usage">{formatUsage(state.usage)}</span>
       </p>
 
@@ -133,32 +136,34 @@ export function GenerationProgress({
           ))}
         </div>
       ) : (
-        <ol className="mt-3 flex flex-col gap-2">
-          {steps.map((step) => (
-            <li
-              key={step.index}
-              data-testid="plan-step"
-              data-status={step.status}
-              className="flex items-start gap-2.5"
-            >
-              <StepIcon status={step.status} />
-              <div className="min-w-0 flex-1">
-                <p
-                  className={clsx(
-                    'text-[13.5px] leading-5',
-                    step.status === 'pending' ? 'text-muted' : 'text-text',
-                    step.status === 'running' && 'font-medium',
+        steps.length > 0 && (
+          <ol className="mt-3 flex flex-col gap-2">
+            {steps.map((step) => (
+              <li
+                key={step.index}
+                data-testid="plan-step"
+                data-status={step.status}
+                className="flex items-start gap-2.5"
+              >
+                <StepIcon status={step.status} />
+                <div className="min-w-0 flex-1">
+                  <p
+                    className={clsx(
+                      'text-[13.5px] leading-5',
+                      step.status === 'pending' ? 'text-muted' : 'text-text',
+                      step.status === 'running' && 'font-medium',
+                    )}
+                  >
+                    {step.title}
+                  </p>
+                  {step.files.length > 0 && step.status !== 'done' && (
+                    <p className="truncate font-mono text-[11px] text-subtle">{step.files.join(', ')}</p>
                   )}
-                >
-                  {step.title}
-                </p>
-                {step.files.length > 0 && step.status !== 'done' && (
-                  <p className="truncate font-mono text-[11px] text-subtle">{step.files.join(', ')}</p>
-                )}
-              </div>
-            </li>
-          ))}
-        </ol>
+                </div>
+              </li>
+            ))}
+          </ol>
+        )
       )}
 
       {running && generation?.lastWrittenPath && (

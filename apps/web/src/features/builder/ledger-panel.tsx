@@ -71,7 +71,7 @@ export function LedgerPanel({
   }
 
   return (
-    <div className="flex flex-col gap-6 p-5" data-testid="ledger">
+    <div className="mx-auto flex max-w-3xl flex-col gap-6 p-5" data-testid="ledger">
       {groups.map((group) => (
         <section key={group.kind} aria-label={group.title} data-testid="ledger-group" data-kind={group.kind}>
           <h3 className="mb-2 flex items-center gap-2 text-[11px] font-semibold tracking-wide text-muted uppercase">

@@ -7,6 +7,7 @@ import {
   questioningTasks,
   WriteQuestionInput,
 } from '../../questioning/task-schemas.ts';
+import { offlineGenerationHandlers } from './generation/index.ts';
 import { offlineDecide } from './offline-decide.ts';
 import { offlineExtractFacts } from './offline-extract-facts.ts';
 import { offlineWriteQuestion } from './offline-write-question.ts';
@@ -32,7 +33,7 @@ export const questioningHandlers: Record<string, OfflineTaskHandler> = {
 };
 
 export function createOfflineModel(options: { handlers?: Record<string, OfflineTaskHandler> } = {}): Model {
-  const handlers = { ...questioningHandlers, ...options.handlers };
+  const handlers = { ...questioningHandlers, ...offlineGenerationHandlers, ...options.handlers };
   return {
     describe: () => `offline:${offlineModelName}`,
     async call<T>(request: ModelCallRequest<T>): Promise<ModelCallResult<T>> {

@@ -16,7 +16,15 @@ export function specFromFiles(files: readonly SourceFile[]): AppSpec | null {
 }
 
 const colourHues: Record<string, number> = {
-  red: 0, orange: 28, yellow: 48, green: 142, teal: 174, blue: 218, indigo: 240, purple: 270, pink: 330,
+  red: 0,
+  orange: 28,
+  yellow: 48,
+  green: 142,
+  teal: 174,
+  blue: 218,
+  indigo: 240,
+  purple: 270,
+  pink: 330,
 };
 
 /**
@@ -24,7 +32,9 @@ const colourHues: Record<string, number> = {
  * CSV export, colours and renames. Anything else leaves the spec as it is.
  */
 export function applyChange(spec: AppSpec, request: string, ledger: readonly LedgerFactView[]): AppSpec {
-  const text = [request, ...ledger.filter((fact) => fact.topic === 'change').map((fact) => fact.text)].join('\n');
+  const text = [request, ...ledger.filter((fact) => fact.topic === 'change').map((fact) => fact.text)].join(
+    '\n',
+  );
   const lower = text.toLowerCase();
   const next: AppSpec = structuredClone(spec);
   const adds = /\b(add|show|include|need|want|with)\b/.test(lower);
@@ -32,19 +42,26 @@ export function applyChange(spec: AppSpec, request: string, ledger: readonly Led
 
   if (/\b(csv|export|download)\b/.test(lower)) next.csvExport = !removes || adds;
   if (/\b(board|kanban|columns?)\b/.test(lower)) next.views.board = !removes;
-  if (/\b(calendar|schedule|agenda)\b/.test(lower) && next.fields.some((field) => field.kind === 'date' || field.kind === 'datetime')) {
+  if (
+    /\b(calendar|schedule|agenda)\b/.test(lower) &&
+    next.fields.some((field) => field.kind === 'date' || field.kind === 'datetime')
+  ) {
     next.views.calendar = !removes;
   }
-  if (/\b(dashboard|charts?|reports?|stats|graphs?|summary|totals?)\b/.test(lower)) next.views.dashboard = !removes;
+  if (/\b(dashboard|charts?|reports?|stats|graphs?|summary|totals?)\b/.test(lower))
+    next.views.dashboard = !removes;
 
-  for (const [colour, hue] of Object.entries(colourHues)) if (new RegExp(`\\b${colour}\\b`).test(lower)) next.accentHue = hue;
+  for (const [colour, hue] of Object.entries(colourHues))
+    if (new RegExp(`\\b${colour}\\b`).test(lower)) next.accentHue = hue;
 
   const rename = /\b(?:rename (?:it|the app)? ?to|call it|title (?:it|to))\s+["“]?([^"”\n.]+)/i.exec(text);
   if (rename?.[1]) next.title = rename[1].trim();
 
-  const statusMatch = /\badd (?:a |an )?(?:status|stage|column)(?:es|s)?\s+(?:called\s+|named\s+)?["“]?([^"”\n.]+)/i.exec(text);
+  const statusMatch =
+    /\badd (?:a |an )?(?:status|stage|column)(?:es|s)?\s+(?:called\s+|named\s+)?["“]?([^"”\n.]+)/i.exec(text);
   if (statusMatch?.[1]) {
-    for (const status of splitList(statusMatch[1])) if (!next.statuses.includes(status)) next.statuses.push(status);
+    for (const status of splitList(statusMatch[1]))
+      if (!next.statuses.includes(status)) next.statuses.push(status);
   }
 
   const fieldMatch = /\b(add|remove|delete|drop)\s+(?:a |an |the )?(.+?)\s+(?:field|column)s?\b/i.exec(text);
@@ -53,11 +70,13 @@ export function applyChange(spec: AppSpec, request: string, ledger: readonly Led
     if (/add/i.test(fieldMatch[1])) {
       const added = fieldSpecs(['placeholder', ...labels], next.domainId).slice(1);
       for (const field of added) {
-        if (!next.fields.some((existing) => existing.key === field.key)) next.fields.push({ ...field, required: false });
+        if (!next.fields.some((existing) => existing.key === field.key))
+          next.fields.push({ ...field, required: false });
       }
     } else {
       const keep = next.fields.filter(
-        (field, index) => index === 0 || !labels.some((label) => label.toLowerCase() === field.label.toLowerCase()),
+        (field, index) =>
+          index === 0 || !labels.some((label) => label.toLowerCase() === field.label.toLowerCase()),
       );
       next.fields = keep;
     }

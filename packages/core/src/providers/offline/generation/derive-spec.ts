@@ -131,7 +131,17 @@ export function deriveSpec(request: string, ledger: readonly LedgerFactView[]): 
 }
 
 /** Names the generated code already uses for its own types can't also name the record. */
-const reservedTypeNames = new Set(['Item', 'Status', 'Draft', 'FieldDef', 'FieldKey', 'FieldKind', 'App', 'View', 'Filters']);
+const reservedTypeNames = new Set([
+  'Item',
+  'Status',
+  'Draft',
+  'FieldDef',
+  'FieldKey',
+  'FieldKind',
+  'App',
+  'View',
+  'Filters',
+]);
 
 function recordTypeName(singular: string): string {
   const name = pascalCase(singular);

@@ -1,6 +1,6 @@
 import {
-  FixInput,
   type FileChanges,
+  FixInput,
   generationTasks,
   PlanInput,
   type PlanOutput,
@@ -17,9 +17,14 @@ import { renderAppFiles, renderAppSteps, type TemplateStep } from './render-app.
  * Every task re-derives the same spec from its input (pure and deterministic), so the plan, the
  * write steps and a retried job all agree without shared state.
  */
-function specFor(input: { kind: 'create' | 'change'; request: string; ledger: PlanInput['ledger'] }, files: readonly SourceFile[] | null): AppSpec {
+function specFor(
+  input: { kind: 'create' | 'change'; request: string; ledger: PlanInput['ledger'] },
+  files: readonly SourceFile[] | null,
+): AppSpec {
   const previous = input.kind === 'change' && files ? specFromFiles(files) : null;
-  return previous ? applyChange(previous, input.request, input.ledger) : deriveSpec(input.request, input.ledger);
+  return previous
+    ? applyChange(previous, input.request, input.ledger)
+    : deriveSpec(input.request, input.ledger);
 }
 
 /** For a change, only the steps whose files differ from the current version (plus a step that deletes stale files). */
@@ -30,13 +35,23 @@ function stepsFor(spec: AppSpec, currentFiles: readonly SourceFile[] | null): Te
   const changed = steps
     .map((step) => ({
       ...step,
-      files: Object.fromEntries(Object.entries(step.files).filter(([path, content]) => current.get(path) !== content)),
+      files: Object.fromEntries(
+        Object.entries(step.files).filter(([path, content]) => current.get(path) !== content),
+      ),
     }))
     .filter((step) => Object.keys(step.files).length > 0);
   if (changed.length > 0) return changed;
   // Nothing the templates understand changed: re-state the shell so the version still records the request.
   const shell = steps[0];
-  return shell ? [{ ...shell, title: 'Review the app for the requested change', files: { 'src/App.tsx': shell.files['src/App.tsx'] ?? '' } }] : [];
+  return shell
+    ? [
+        {
+          ...shell,
+          title: 'Review the app for the requested change',
+          files: { 'src/App.tsx': shell.files['src/App.tsx'] ?? '' },
+        },
+      ]
+    : [];
 }
 
 function plan(input: PlanInput): PlanOutput {
@@ -44,7 +59,12 @@ function plan(input: PlanInput): PlanOutput {
   const steps = stepsFor(spec, input.currentFiles);
   return {
     summary: `${spec.title}: ${spec.record.plural} with ${spec.fields.map((field) => field.label.toLowerCase()).join(', ')}.`,
-    steps: steps.map((step) => ({ title: step.title, phase: step.phase, description: step.description, files: Object.keys(step.files) })),
+    steps: steps.map((step) => ({
+      title: step.title,
+      phase: step.phase,
+      description: step.description,
+      files: Object.keys(step.files),
+    })),
   };
 }
 
@@ -60,7 +80,9 @@ function writeStep(input: WriteStepInput): FileChanges {
   });
   // Files that belong to views the new spec dropped are removed with the first step.
   const deletedPaths =
-    input.stepIndex === 0 ? input.files.map((file) => file.path).filter((path) => path.startsWith('src/') && !rendered.has(path)) : [];
+    input.stepIndex === 0
+      ? input.files.map((file) => file.path).filter((path) => path.startsWith('src/') && !rendered.has(path))
+      : [];
   return { files, deletedPaths };
 }
 
@@ -80,5 +102,5 @@ export function answerOfflineGenerationTask(task: string, input: unknown): unkno
   return offlineGenerationHandlers[task]?.(input);
 }
 
-export { deriveSpec } from './derive-spec.ts';
 export type { AppSpec } from './app-spec.ts';
+export { deriveSpec } from './derive-spec.ts';

@@ -39,7 +39,11 @@ const cases: Case[] = [
   {
     request: 'Our dental clinic receptionists need to schedule patient appointments',
     facts: [
-      ['requirement', 'Each appointment records: patient, date and time, provider and phone number', 'fields'],
+      [
+        'requirement',
+        'Each appointment records: patient, date and time, provider and phone number',
+        'fields',
+      ],
       ['requirement', 'Appointment statuses: Scheduled → Confirmed → Completed → No-show', 'workflow'],
       ['ui', 'Views: Calendar by day and week', 'views'],
     ],
@@ -66,7 +70,9 @@ const cases: Case[] = [
   },
   {
     request: 'Hiring tracker for candidates and interviews',
-    facts: [['requirement', 'Candidate statuses: Applied → Screening → Interview → Offer → Hired', 'workflow']],
+    facts: [
+      ['requirement', 'Candidate statuses: Applied → Screening → Interview → Offer → Hired', 'workflow'],
+    ],
     expectType: 'Candidate',
     expectFields: ['name', 'email'],
     expectViews: ['StatusBoard'],
@@ -94,7 +100,9 @@ const cases: Case[] = [
   },
   {
     request: 'Bug tracker for our developers with severity and a kanban board',
-    facts: [['requirement', 'Each ticket records: title, severity, reported by and steps to reproduce', 'fields']],
+    facts: [
+      ['requirement', 'Each ticket records: title, severity, reported by and steps to reproduce', 'fields'],
+    ],
     expectType: 'Ticket',
     expectFields: ['title', 'severity', 'reportedBy'],
     expectViews: ['StatusBoard'],
@@ -111,7 +119,10 @@ const cases: Case[] = [
 const model: Model = createOfflineModel({ handlers: offlineGenerationHandlers });
 
 async function build(testCase: Case) {
-  const ledger = [fact('goal', testCase.request, 'purpose'), ...testCase.facts.map(([kind, text, topic]) => fact(kind, text, topic))];
+  const ledger = [
+    fact('goal', testCase.request, 'purpose'),
+    ...testCase.facts.map(([kind, text, topic]) => fact(kind, text, topic)),
+  ];
   const events: NewEvent[] = [];
   const result = await generateApp(
     { model },
@@ -129,9 +140,12 @@ describe('offline generation', () => {
       expect(result.ok, `${testCase.request}: ${JSON.stringify(!result.ok && result.problems)}`).toBe(true);
       expect(events.filter((event) => event.type === 'fix_started')).toEqual([]);
       const file = (path: string) => result.files.find((candidate) => candidate.path === path)?.content ?? '';
-      if (testCase.expectType) expect(file('src/types.ts')).toContain(`export interface ${testCase.expectType} {`);
-      for (const key of testCase.expectFields) expect(file('src/types.ts'), testCase.request).toContain(`  ${key}: `);
-      for (const view of testCase.expectViews) expect(file('src/App.tsx'), testCase.request).toContain(`<${view} `);
+      if (testCase.expectType)
+        expect(file('src/types.ts')).toContain(`export interface ${testCase.expectType} {`);
+      for (const key of testCase.expectFields)
+        expect(file('src/types.ts'), testCase.request).toContain(`  ${key}: `);
+      for (const view of testCase.expectViews)
+        expect(file('src/App.tsx'), testCase.request).toContain(`<${view} `);
       expect(file('src/lib/useRecords.ts')).toContain('localStorage');
       expect(file('src/styles.css')).toContain('prefers-color-scheme: dark');
       appFiles.push(file('src/App.tsx') + file('src/types.ts') + file('src/config.ts'));

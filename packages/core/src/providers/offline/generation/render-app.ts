@@ -9,7 +9,7 @@ import {
   statusBadgeFile,
   toolbarFile,
 } from './templates/form-table-files.ts';
-import { recordsFile, useRecordsFile } from './templates/logic-files.ts';
+import { recordsFile, recordsHookFile } from './templates/logic-files.ts';
 import { stylesFile } from './templates/styles-file.ts';
 import { calendarViewFile, dashboardFile, statusBoardFile } from './templates/view-files.ts';
 
@@ -44,7 +44,7 @@ export function renderAppSteps(spec: AppSpec): TemplateStep[] {
       files: {
         'src/types.ts': typesFile(spec),
         'src/config.ts': configFile(spec),
-        'src/lib/useRecords.ts': useRecordsFile(spec),
+        'src/lib/useRecords.ts': recordsHookFile(spec),
         'src/App.tsx': appFile(spec),
       },
     },
@@ -91,6 +91,7 @@ export function renderAppSteps(spec: AppSpec): TemplateStep[] {
 
 export function renderAppFiles(spec: AppSpec): Map<string, string> {
   const files = new Map<string, string>();
-  for (const step of renderAppSteps(spec)) for (const [path, content] of Object.entries(step.files)) files.set(path, content);
+  for (const step of renderAppSteps(spec))
+    for (const [path, content] of Object.entries(step.files)) files.set(path, content);
   return files;
 }

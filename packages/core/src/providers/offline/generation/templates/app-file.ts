@@ -24,8 +24,14 @@ export function appFile(spec: AppSpec): string {
   const views = [
     ...(spec.views.dashboard ? ["      {view === 'dashboard' && <Dashboard items={visible} />}"] : []),
     "      {view === 'list' && <RecordTable items={visible} onEdit={openEdit} onDelete={confirmDelete} />}",
-    ...(spec.views.board ? ["      {view === 'board' && <StatusBoard items={visible} onMove={records.move} onEdit={openEdit} />}"] : []),
-    ...(spec.views.calendar ? ["      {view === 'calendar' && <CalendarView items={visible} onEdit={openEdit} />}"] : []),
+    ...(spec.views.board
+      ? [
+          "      {view === 'board' && <StatusBoard items={visible} onMove={records.move} onEdit={openEdit} />}",
+        ]
+      : []),
+    ...(spec.views.calendar
+      ? ["      {view === 'calendar' && <CalendarView items={visible} onEdit={openEdit} />}"]
+      : []),
   ];
   const firstTab = tabs[0]?.id ?? 'list';
   return `import { useCallback, useMemo, useState } from 'react';

@@ -109,7 +109,7 @@ export function downloadCsv(items: readonly Item[], fileName: string): void {
 }
 
 /** `src/lib/useRecords.ts`: the records, persisted in localStorage. */
-export function useRecordsFile(spec: AppSpec): string {
+export function recordsHookFile(spec: AppSpec): string {
   return `import { useEffect, useState } from 'react';
 import { app } from '../config';
 import { sampleItems } from '../data/samples';

@@ -1,0 +1,72 @@
+import { expect, type Page, test } from '@playwright/test';
+import { createApp, openQuestion, signUp } from './builder-helpers.ts';
+
+// A whole build, a change and a restore run the real worker with the offline model.
+test.setTimeout(120_000);
+
+async function buildNowAndWaitForVersion(page: Page, number: number) {
+  // The agent may have enough to build at once (a concrete change); otherwise skip the rest.
+  const complete = page.getByTestId('questioning-complete');
+  await expect(openQuestion(page).or(complete)).toBeVisible();
+  if ((await openQuestion(page).count()) > 0) await page.getByTestId('build-now').click();
+  await expect(complete).toBeVisible();
+  const progress = page.getByTestId('generation-progress');
+  await expect(progress).toHaveAttribute('data-status', 'complete', { timeout: 60_000 });
+  await expect(progress).toContainText(`Version ${number} is ready`);
+  return progress;
+}
+
+test('generation: plan, preview that works, code viewer, a change to version 2, restore version 1 as 3', async ({
+  page,
+}) => {
+  await signUp(page);
+  await createApp(page, 'A tracker for our support tickets with priorities');
+
+  // The plan is a checklist whose steps all complete.
+  const progress = await buildNowAndWaitForVersion(page, 1);
+  const steps = progress.getByTestId('plan-step');
+  await expect(steps).not.toHaveCount(0);
+  const stepCount = await steps.count();
+  await expect(progress.locator('[data-testid="plan-step"][data-status="done"]')).toHaveCount(stepCount);
+
+  // The preview shows the generated app from the preview origin, and it works: add a record.
+  await page.getByRole('tab', { name: 'Preview' }).click();
+  const frameElement = page.getByTestId('preview-frame');
+  await expect(frameElement).toHaveAttribute('src', /^http:\/\/127\.0\.0\.1:\d+\/.*[?&]token=/);
+  const app = page.frameLocator('[data-testid="preview-frame"]');
+  await app
+    .getByRole('button', { name: /^(\+\s*)?(new|add)\b/i })
+    .first()
+    .click();
+  const title = `Printer on fire ${Date.now()}`;
+  await app.getByRole('textbox').first().fill(title);
+  await app
+    .getByRole('button', { name: /^(save|add|create)\b/i })
+    .first()
+    .click();
+  await expect(app.getByText(title).first()).toBeVisible();
+
+  // The code viewer opens a generated file, highlighted.
+  await page.getByRole('tab', { name: 'Code' }).click();
+  await page.locator('[data-testid="code-file"][data-path="src/App.tsx"]').click();
+  await expect(page.getByTestId('code-view')).toHaveAttribute('data-path', 'src/App.tsx');
+  await expect(page.getByTestId('code-view')).toContainText('export default');
+
+  // A change request runs its own questions and build in the same conversation → version 2.
+  await page.getByTestId('change-prompt').fill('Add a CSV export of the tickets');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('past-job')).toHaveCount(1);
+  await expect(page.getByTestId('request-bubble').last()).toHaveText('Add a CSV export of the tickets');
+  await buildNowAndWaitForVersion(page, 2);
+
+  // Restore version 1: confirm, and it comes back as version 3 (history is never rewritten).
+  await page.getByRole('tab', { name: /Versions/ }).click();
+  const versionOne = page.locator('[data-testid="version-row"][data-number="1"]');
+  await versionOne.getByTestId('version-restore').click();
+  await versionOne.getByTestId('version-restore-confirm').click();
+  await expect(page.getByTestId('toast')).toContainText('Restored as version 3');
+  const versionThree = page.locator('[data-testid="version-row"][data-number="3"]');
+  await expect(versionThree).toContainText('Current');
+  await expect(versionThree).toContainText('Restore version 1');
+  await expect(page.getByTestId('version-row')).toHaveCount(3);
+});

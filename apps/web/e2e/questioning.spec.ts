@@ -1,0 +1,79 @@
+import { expect, test } from '@playwright/test';
+import { createApp, openQuestion, questionCard, signUp } from './builder-helpers.ts';
+
+test('questioning: answer, skip, see the ledger learn it, survive a reload, then build now', async ({
+  page,
+}) => {
+  await signUp(page);
+  await createApp(page, 'A tracker for our support tickets with priorities');
+
+  await expect(page.getByTestId('request-bubble')).toHaveText(
+    'A tracker for our support tickets with priorities',
+  );
+  await expect(page.getByTestId('connection-pill')).toHaveAttribute('data-state', 'live');
+  await expect(page.getByTestId('offline-model')).toBeVisible();
+
+  // The first question card: numbered options, one recommended, a reason, a skip default.
+  const first = questionCard(page, 1);
+  await expect(first).toHaveAttribute('data-status', 'open');
+  await expect(first.getByTestId('question-why')).not.toBeEmpty();
+  await expect(first.getByText('Recommended')).toHaveCount(1);
+  await expect(first.getByTestId('question-skip')).toContainText('Skip —');
+  // The ledger already holds what the request said, before any answer.
+  await expect(
+    page.getByTestId('fact-source').filter({ hasText: 'from your request' }).first(),
+  ).toBeVisible();
+
+  // Answer Q1 by clicking an option: the card collapses to question + answer.
+  const chosen = first.getByTestId('question-option').first();
+  const chosenLabel = (await chosen.locator('span').nth(0).textContent())?.trim() ?? '';
+  await chosen.click();
+  await expect(first).toHaveAttribute('data-status', 'answered');
+  await expect(first.getByTestId('question-answer')).toHaveText(chosenLabel);
+
+  // Skip Q2: it shows the assumption it made.
+  const second = questionCard(page, 2);
+  await expect(second).toHaveAttribute('data-status', 'open');
+  const assumption = (await second.getByTestId('question-skip').getAttribute('title')) ?? '';
+  await second.getByTestId('question-skip').click();
+  await expect(second).toHaveAttribute('data-status', 'skipped');
+  await expect(second.getByTestId('question-answer')).toContainText(assumption);
+
+  // The ledger changed, and each new fact says where it came from.
+  const ledger = page.getByTestId('ledger');
+  await expect(
+    ledger.getByTestId('fact-source').filter({ hasText: 'from your answer to Q1' }),
+  ).not.toHaveCount(0);
+  await expect(
+    ledger.getByTestId('ledger-fact').filter({ hasText: 'assumed when you skipped Q2' }),
+  ).toContainText(assumption);
+
+  // Mid-question reload: the same open question, the same history and the same ledger.
+  const third = questionCard(page, 3);
+  await expect(third).toHaveAttribute('data-status', 'open');
+  const thirdText = await third.locator('h3').textContent();
+  const ledgerBefore = await ledger.getByTestId('ledger-fact').allTextContents();
+  await page.reload();
+  await expect(openQuestion(page)).toHaveCount(1);
+  await expect(openQuestion(page)).toHaveAttribute('data-number', '3');
+  await expect(openQuestion(page).locator('h3')).toHaveText(thirdText ?? '');
+  await expect(questionCard(page, 1)).toHaveAttribute('data-status', 'answered');
+  await expect(questionCard(page, 2)).toHaveAttribute('data-status', 'skipped');
+  await expect(page.getByTestId('ledger').getByTestId('ledger-fact')).toHaveText(ledgerBefore);
+  await expect(page.getByTestId('connection-pill')).toHaveAttribute('data-state', 'live');
+
+  // Keyboard: a number picks an option (a multi-choice question toggles it), Enter sends.
+  await page.keyboard.press('1');
+  await expect(third.getByTestId('question-option').first()).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Enter');
+  await expect(third).toHaveAttribute('data-status', 'answered');
+  await expect(questionCard(page, 4)).toHaveAttribute('data-status', 'open');
+
+  // Build now: the open question is skipped and questioning is complete.
+  await page.getByTestId('build-now').click();
+  await expect(page.getByTestId('questioning-complete')).toBeVisible();
+  await expect(questionCard(page, 4)).toHaveAttribute('data-status', 'skipped');
+  await expect(openQuestion(page)).toHaveCount(0);
+  await expect(page.getByTestId('build-now')).toHaveCount(0);
+  await expect(page.getByTestId('generation-progress')).toBeVisible();
+});
