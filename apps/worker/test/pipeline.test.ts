@@ -1,0 +1,339 @@
+import { createOfflineModel, type JobEvent, type Model, type Question } from '@app/core';
+import {
+  answerQuestion,
+  buildNow,
+  ConflictError,
+  findJob,
+  findVersion,
+  listEvents,
+  listLedger,
+  listQuestions,
+  loadVersionView,
+  type QuestioningTurnPayload,
+  skipQuestion,
+  startJob,
+} from '@app/db';
+import { countGraphileJobs, createTestDatabase, createUserWithJob, type TestDatabase } from '@app/db/testing';
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { questioningTurn } from '../src/tasks/questioning-turn.ts';
+import {
+  createTaskRunner,
+  gapless,
+  progressTypes,
+  seqsOf,
+  silentLogger,
+  taskDependencies,
+} from './support/task-runner.ts';
+
+let database: TestDatabase;
+let runner: ReturnType<typeof createTaskRunner>;
+// A database per test: `runTaskListOnce` runs every queued job, so tests must not see each other's.
+beforeEach(async () => {
+  database = await createTestDatabase(inject('databaseServerUrl'));
+  runner = createTaskRunner(database);
+});
+afterEach(async () => {
+  await runner.close();
+  await database.destroy();
+});
+
+const request = 'A tracker for our support tickets with priorities';
+
+async function openQuestion(jobId: string): Promise<Question> {
+  const job = await findJob(database.db, jobId);
+  expect(job?.status).toBe('awaiting_answer');
+  const question = (await listQuestions(database.db, jobId)).find((q) => q.id === job?.open_question_id);
+  if (!question) throw new Error('no open question');
+  return question;
+}
+
+function eventsOfType<T extends JobEvent['type']>(events: readonly JobEvent[], type: T) {
+  return events.filter((event): event is Extract<JobEvent, { type: T }> => event.type === type);
+}
+
+/**
+ * Generation's progress as a user sees it: started, the plan, each step's start → files →
+ * completion in plan order, a passing validation, then the version, its preview and `done`.
+ */
+function expectGenerationOrder(events: readonly JobEvent[]) {
+  const types = progressTypes(events);
+  expect(types.slice(0, 2)).toEqual(['generation_started', 'plan_created']);
+  const plan = eventsOfType(events, 'plan_created')[0];
+  const steps = plan?.data.steps ?? [];
+  expect(steps.length).toBeGreaterThan(0);
+  const progress = events.filter((event) => event.type !== 'usage').slice(2);
+  let position = 0;
+  for (const step of steps) {
+    expect(progress[position]).toMatchObject({ type: 'step_started', data: { index: step.index } });
+    position += 1;
+    while (progress[position]?.type === 'file_written') position += 1;
+    expect(progress[position]).toMatchObject({ type: 'step_completed', data: { index: step.index } });
+    position += 1;
+  }
+  expect(progress.slice(position).map((event) => event.type)).toEqual([
+    'validation_finished',
+    'version_created',
+    'preview_ready',
+    'done',
+  ]);
+  expect(progress[position]?.data).toEqual({ ok: true, problems: [] });
+  expect(progress.at(-1)?.data).toEqual({ status: 'complete' });
+}
+
+async function runUntilGenerating(jobId: string, ownerId: string, deps = taskDependencies(database)) {
+  await runner.run(deps, ['questioning_turn']);
+  const job = await findJob(database.db, jobId);
+  if (job?.status === 'awaiting_answer') {
+    await buildNow(database.db, { jobId, ownerId });
+    await runner.run(deps, ['questioning_turn']);
+  }
+  expect((await findJob(database.db, jobId))?.status).toBe('generating');
+}
+
+describe('offline pipeline (real tasks, real Postgres)', () => {
+  it('questions, answers, a skip and build now, then generates version 1 with a gapless log', async () => {
+    const { user, job } = await createUserWithJob(database.db, request);
+    const deps = taskDependencies(database);
+
+    // Turn 1: a question card a person can answer with one click.
+    await runner.run(deps, ['questioning_turn']);
+    const first = await openQuestion(job.id);
+    expect(first.number).toBe(1);
+    expect(first.options.length).toBeGreaterThanOrEqual(2);
+    expect(first.options.filter((option) => option.recommended)).toHaveLength(1);
+    expect(first.assumptionIfSkipped.trim()).not.toBe('');
+    const asked = eventsOfType(await listEvents(database.db, job.id), 'question_asked');
+    expect(asked.map((event) => event.data.question.id)).toEqual([first.id]);
+
+    // Answer with the recommended option → turn 2 asks the next question.
+    const recommended = first.options.find((option) => option.recommended);
+    await answerQuestion(database.db, {
+      jobId: job.id,
+      ownerId: user.id,
+      questionId: first.id,
+      optionIds: [recommended?.id ?? ''],
+      text: null,
+    });
+    await runner.run(deps, ['questioning_turn']);
+    const second = await openQuestion(job.id);
+    expect(second.number).toBe(2);
+    expect(second.id).not.toBe(first.id);
+    expect(second.assumptionIfSkipped.trim()).not.toBe('');
+
+    // Skip it → its stated default becomes an assumption sourced from the skip.
+    await skipQuestion(database.db, { jobId: job.id, ownerId: user.id, questionId: second.id });
+    await runner.run(deps, ['questioning_turn']);
+    const ledgerAfterSkip = await listLedger(database.db, job.id);
+    expect(ledgerAfterSkip).toContainEqual(
+      expect.objectContaining({
+        kind: 'assumption',
+        text: second.assumptionIfSkipped,
+        source: { kind: 'skip', questionId: second.id },
+      }),
+    );
+    const third = await openQuestion(job.id);
+    expect(third.number).toBe(3);
+
+    // Build now: the open question is skipped too and questioning completes as `skipped`.
+    await buildNow(database.db, { jobId: job.id, ownerId: user.id });
+    await runner.run(deps, ['questioning_turn']);
+    const generating = await findJob(database.db, job.id);
+    expect(generating).toMatchObject({ status: 'generating', generation_run: 1, open_question_id: null });
+    const questioningEvents = await listEvents(database.db, job.id);
+    const complete = eventsOfType(questioningEvents, 'questioning_complete');
+    expect(complete).toHaveLength(1);
+    expect(complete[0]?.data).toMatchObject({ reason: 'skipped', questionCount: 3 });
+    expect(complete[0]?.data.ledger).toContainEqual(
+      expect.objectContaining({ kind: 'assumption', source: { kind: 'skip', questionId: third.id } }),
+    );
+    expect(await countGraphileJobs(database.db, 'generate_app')).toBe(1);
+    const questions = await listQuestions(database.db, job.id);
+    expect(questions.map((q) => [q.number, q.status])).toEqual([
+      [1, 'answered'],
+      [2, 'skipped'],
+      [3, 'skipped'],
+    ]);
+
+    // Generation.
+    await runner.run(deps, ['generate_app']);
+    const done = await findJob(database.db, job.id);
+    expect(done?.status).toBe('complete');
+    expect(done?.version_id).toEqual(expect.any(String));
+    const events = await listEvents(database.db, job.id);
+    expect(seqsOf(events)).toEqual(gapless(events.length));
+    expect(eventsOfType(events, 'done')).toHaveLength(1);
+    expect(progressTypes(questioningEvents)).toEqual([
+      'questioning_started',
+      'ledger_updated',
+      'question_asked',
+      'answer_received',
+      'ledger_updated',
+      'question_asked',
+      'question_skipped',
+      'ledger_updated',
+      'question_asked',
+      'question_skipped',
+      'ledger_updated',
+      'questioning_complete',
+    ]);
+    const generationEvents = events.slice(questioningEvents.length);
+    expectGenerationOrder(generationEvents);
+
+    const created = eventsOfType(events, 'version_created')[0];
+    expect(created?.data).toEqual({ versionId: done?.version_id, number: 1 });
+    const preview = eventsOfType(events, 'preview_ready')[0];
+    expect(preview?.data.url).toMatch(/^http:\/\/127\.0\.0\.1:3001\/.*[?&]token=/);
+
+    const versionRow = await findVersion(database.db, done?.version_id ?? '');
+    if (!versionRow) throw new Error('version missing');
+    const version = await loadVersionView(database.db, versionRow);
+    expect(version.number).toBe(1);
+    const paths = version.files.map((file) => file.path);
+    expect(paths).toContain('src/App.tsx');
+    expect(version.files.find((file) => file.path === 'src/App.tsx')?.content).toMatch(/export default/);
+    // The files written during the run are the files stored: the last write of each path wins.
+    const written = new Map(eventsOfType(events, 'file_written').map((event) => [event.data.path, event.data.content]));
+    expect(Object.fromEntries(version.files.map((file) => [file.path, file.content]))).toEqual(
+      Object.fromEntries(written),
+    );
+    // The version keeps the ledger generation was built from, incl. the skip's assumption.
+    expect(version.ledger.map((fact) => fact.id).sort()).toEqual(
+      (await listLedger(database.db, job.id)).map((fact) => fact.id).sort(),
+    );
+    expect(version.ledger).toContainEqual(
+      expect.objectContaining({ kind: 'assumption', source: { kind: 'skip', questionId: second.id } }),
+    );
+    expect(version.plan.length).toBe(eventsOfType(events, 'plan_created')[0]?.data.steps.length);
+    expect(await countGraphileJobs(database.db)).toBe(0);
+  });
+
+  it('a rerun of the same turn, sequential or concurrent, persists one question and one question_asked', async () => {
+    const { job } = await createUserWithJob(database.db, request);
+    const deps = taskDependencies(database);
+    await runner.run(deps, ['questioning_turn']);
+    const first = await openQuestion(job.id);
+
+    // The same payload again, as graphile would after a crash between commit and completion.
+    await sql`select graphile_worker.add_job('questioning_turn', ${JSON.stringify({ jobId: job.id, turn: 1 })}::json, max_attempts => 3)`.execute(
+      database.db,
+    );
+    await runner.run(deps, ['questioning_turn']);
+    expect(await countGraphileJobs(database.db)).toBe(0);
+    expect((await openQuestion(job.id)).id).toBe(first.id);
+    expect(await listQuestions(database.db, job.id)).toHaveLength(1);
+    expect(eventsOfType(await listEvents(database.db, job.id), 'question_asked')).toHaveLength(1);
+
+    // Two runs of turn 2 at once, both past the job check before either commits: a barrier on
+    // the model holds every call until both runs have made one.
+    const { user } = { user: { id: job.owner_id } };
+    await answerQuestion(database.db, {
+      jobId: job.id,
+      ownerId: user.id,
+      questionId: first.id,
+      optionIds: [first.options[0]?.id ?? ''],
+      text: null,
+    });
+    const model = barrierModel(createOfflineModel(), 2);
+    const payload: QuestioningTurnPayload = { jobId: job.id, turn: 2 };
+    const context = () => ({
+      ...taskDependencies(database, model),
+      signal: new AbortController().signal,
+      attempt: { number: 1, max: 3, isLast: false },
+      logger: silentLogger,
+    });
+    const results = await Promise.allSettled([
+      questioningTurn(payload, context()),
+      questioningTurn(payload, context()),
+    ]);
+    expect(model.arrived()).toBe(2);
+    // One commits; the other's guarded commit finds the turn taken (the task wrapper treats a
+    // ConflictError as "moved on, done").
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((result) => result.status === 'rejected');
+    expect(rejected?.status === 'rejected' && rejected.reason).toBeInstanceOf(ConflictError);
+
+    const questions = await listQuestions(database.db, job.id);
+    expect(questions.map((q) => q.number)).toEqual([1, 2]);
+    const events = await listEvents(database.db, job.id);
+    expect(eventsOfType(events, 'question_asked').map((event) => event.data.question.number)).toEqual([1, 2]);
+    expect(eventsOfType(events, 'ledger_updated')).toHaveLength(2);
+    expect(seqsOf(events)).toEqual(gapless(events.length));
+    expect((await openQuestion(job.id)).number).toBe(2);
+    // The queued graphile job for turn 2 now finds the turn done and does nothing.
+    await runner.run(deps, ['questioning_turn']);
+    expect(await listQuestions(database.db, job.id)).toHaveLength(2);
+    expect(await listEvents(database.db, job.id)).toHaveLength(events.length);
+  });
+
+  it('a change request on version 1 questions, builds and stores version 2 with both ledgers', async () => {
+    const { user, app, job } = await createUserWithJob(database.db, request);
+    const deps = taskDependencies(database);
+    await runUntilGenerating(job.id, user.id, deps);
+    await runner.run(deps, ['generate_app']);
+    const v1Id = (await findJob(database.db, job.id))?.version_id;
+    const v1Row = v1Id ? await findVersion(database.db, v1Id) : undefined;
+    if (!v1Row) throw new Error('version 1 missing');
+    const v1 = await loadVersionView(database.db, v1Row);
+
+    const change = await startJob(database.db, {
+      appId: app.id,
+      ownerId: user.id,
+      kind: 'change',
+      request: 'Add a notes field to each ticket',
+      baseVersionId: v1.id,
+    });
+    await runUntilGenerating(change.id, user.id, deps);
+    const changeLedger = await listLedger(database.db, change.id);
+    expect(changeLedger.some((fact) => /notes/i.test(fact.text))).toBe(true);
+    await runner.run(deps, ['generate_app']);
+
+    const finished = await findJob(database.db, change.id);
+    expect(finished?.status).toBe('complete');
+    const v2Row = finished?.version_id ? await findVersion(database.db, finished.version_id) : undefined;
+    if (!v2Row) throw new Error('version 2 missing');
+    const v2 = await loadVersionView(database.db, v2Row);
+    expect(v2.number).toBe(2);
+    expect(v2.id).not.toBe(v1.id);
+    const file = (version: typeof v1, path: string) =>
+      version.files.find((candidate) => candidate.path === path)?.content ?? '';
+    expect(v2.files.map((f) => f.path)).toContain('src/App.tsx');
+    expect(v2.files).not.toEqual(v1.files);
+    const allV1 = v1.files.map((f) => f.content).join('\n');
+    const allV2 = v2.files.map((f) => f.content).join('\n');
+    expect(allV1).not.toMatch(/notes/i);
+    expect(allV2).toMatch(/notes/i);
+    // Version 1 is untouched.
+    expect((await loadVersionView(database.db, v1Row)).files).toEqual(v1.files);
+    void file;
+
+    // v2's ledger: everything v1 knew (bar its unknowns) plus the change's facts.
+    const v2Ids = new Set(v2.ledger.map((fact) => fact.id));
+    for (const fact of v1.ledger.filter((f) => f.kind !== 'unknown')) expect(v2Ids).toContain(fact.id);
+    for (const fact of changeLedger) expect(v2Ids).toContain(fact.id);
+
+    const events = await listEvents(database.db, change.id);
+    expect(seqsOf(events)).toEqual(gapless(events.length));
+    expect(eventsOfType(events, 'version_created')[0]?.data).toEqual({ versionId: v2.id, number: 2 });
+    expect(eventsOfType(events, 'done')).toEqual([expect.objectContaining({ data: { status: 'complete' } })]);
+  });
+});
+
+/** Delegates to `model`, holding every call until `parties` calls have arrived. */
+function barrierModel(model: Model, parties: number): Model & { arrived(): number } {
+  let arrived = 0;
+  let release: () => void = () => {};
+  const open = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return {
+    describe: () => model.describe(),
+    arrived: () => arrived,
+    async call(request) {
+      arrived += 1;
+      if (arrived >= parties) release();
+      await open;
+      return model.call(request);
+    },
+  };
+}
