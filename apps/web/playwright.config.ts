@@ -47,6 +47,9 @@ export default defineConfig({
     command: 'pnpm exec tsx scripts/e2e-stack.ts',
     cwd: repoRoot,
     url: `${webOrigin}/healthz`,
+    // The builder's public origin is where the SPA runs (Vite here): the preview origin only lets
+    // that origin frame it (CSP frame-ancestors), and the default would be the API port.
+    env: { PUBLIC_URL: webOrigin },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'pipe',

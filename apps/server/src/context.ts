@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Db, findSessionUser, type User } from '@app/db';
 import { hashSessionToken, readCookie, sessionCookieName } from './auth/sessions.ts';
+import type { ServerMetrics } from './observability/metrics.ts';
 import type { JobEventHub } from './realtime/job-event-hub.ts';
 
 /** Everything a procedure may use; built once per process (services) and per request (user). */
@@ -12,6 +13,7 @@ export interface Services {
   maxQuestions: number;
   /** Absolute base of the preview origin (PREVIEW_URL). */
   previewBaseUrl: string;
+  metrics: ServerMetrics;
 }
 
 export interface Context extends Services {

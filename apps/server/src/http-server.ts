@@ -3,8 +3,8 @@ import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { readSystemStats } from '@app/db';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
-import { sql } from 'kysely';
 import { createContext, type Services } from './context.ts';
 import { appRouter } from './router.ts';
 
@@ -45,14 +45,45 @@ export function createHttpServer(options: HttpServerOptions) {
       return;
     }
     if (url.pathname === '/healthz') {
-      const database = await sql`select 1`
-        .execute(options.services.db)
-        .then(() => true)
-        .catch(() => false);
-      const listener = options.services.hub.state;
-      const ok = database && listener === 'listening';
+      const { db, hub } = options.services;
+      const stats = await readSystemStats(db).catch(() => null);
+      const listener = hub.state;
+      // Ready = this process can serve: database reachable and LISTEN held. Workers are reported, not
+      // required: the API keeps answering (and jobs keep queueing) while workers restart.
+      const ok = stats !== null && listener === 'listening';
       res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      res.end(JSON.stringify({ ok, model: options.modelDescription, database, listener }));
+      res.end(
+        JSON.stringify({
+          ok,
+          model: options.modelDescription,
+          database: stats !== null,
+          listener,
+          workers: stats?.liveWorkers ?? null,
+          queueDepth: stats?.queueDepth ?? null,
+          subscriptions: hub.subscriptionCount,
+        }),
+      );
+      return;
+    }
+    if (url.pathname === '/metrics') {
+      const { db, hub, metrics } = options.services;
+      const stats = await readSystemStats(db).catch(() => null);
+      if (!stats) {
+        res.writeHead(503, { 'content-type': 'text/plain' });
+        res.end('database unavailable\n');
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': 'text/plain; version=0.0.4; charset=utf-8',
+        'cache-control': 'no-store',
+      });
+      res.end(
+        metrics.render({
+          stats,
+          subscriptions: hub.subscriptionCount,
+          listenerUp: hub.state === 'listening',
+        }),
+      );
       return;
     }
     if (options.staticDir && (req.method === 'GET' || req.method === 'HEAD')) {

@@ -1,6 +1,7 @@
 import type { Db } from '@app/db';
 import type { Services } from './context.ts';
 import { createHttpServer } from './http-server.ts';
+import { ServerMetrics } from './observability/metrics.ts';
 import { type BundleResult, createPreviewServer } from './preview/preview-server.ts';
 import { JobEventHub } from './realtime/job-event-hub.ts';
 
@@ -59,6 +60,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     secureCookies: options.secureCookies ?? false,
     maxQuestions: options.maxQuestions ?? 5,
     previewBaseUrl,
+    metrics: new ServerMetrics(),
   };
   const http = createHttpServer({
     services,

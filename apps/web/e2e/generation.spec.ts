@@ -34,17 +34,19 @@ test('generation: plan, preview that works, code viewer, a change to version 2, 
   const frameElement = page.getByTestId('preview-frame');
   await expect(frameElement).toHaveAttribute('src', /^http:\/\/127\.0\.0\.1:\d+\/.*[?&]token=/);
   const app = page.frameLocator('[data-testid="preview-frame"]');
-  await app
-    .getByRole('button', { name: /^(\+\s*)?(new|add)\b/i })
-    .first()
-    .click();
+  // The offline generator's record apps: a "New <record>" button opens a form dialog whose first
+  // required field is the title, submitted with "Add <record>".
+  await app.getByRole('button', { name: 'New ticket' }).click();
+  const form = app.getByRole('dialog', { name: 'New ticket' });
   const title = `Printer on fire ${Date.now()}`;
-  await app.getByRole('textbox').first().fill(title);
-  await app
-    .getByRole('button', { name: /^(save|add|create)\b/i })
-    .first()
-    .click();
-  await expect(app.getByText(title).first()).toBeVisible();
+  await form.getByRole('textbox', { name: /^Title/ }).fill(title);
+  await form.getByRole('button', { name: 'Add ticket' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(app.getByText(title)).toBeVisible();
+  // The app keeps its data on its own origin: a reload of the preview still lists the record.
+  await page.getByTestId('preview-reload').click();
+  await expect(app.getByText(title)).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Export CSV' })).toHaveCount(0);
 
   // The code viewer opens a generated file, highlighted.
   await page.getByRole('tab', { name: 'Code' }).click();
@@ -58,6 +60,9 @@ test('generation: plan, preview that works, code viewer, a change to version 2, 
   await expect(page.getByTestId('past-job')).toHaveCount(1);
   await expect(page.getByTestId('request-bubble').last()).toHaveText('Add a CSV export of the tickets');
   await buildNowAndWaitForVersion(page, 2);
+  await page.getByRole('tab', { name: 'Preview' }).click();
+  await expect(page.getByTestId('preview-frame')).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Export CSV' })).toBeVisible();
 
   // Restore version 1: confirm, and it comes back as version 3 (history is never rewritten).
   await page.getByRole('tab', { name: /Versions/ }).click();
@@ -69,4 +74,8 @@ test('generation: plan, preview that works, code viewer, a change to version 2, 
   await expect(versionThree).toContainText('Current');
   await expect(versionThree).toContainText('Restore version 1');
   await expect(page.getByTestId('version-row')).toHaveCount(3);
+  // Version 3 has version 1's files again: no CSV export.
+  await page.getByRole('tab', { name: 'Preview' }).click();
+  await expect(app.getByRole('button', { name: 'New ticket' })).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Export CSV' })).toHaveCount(0);
 });

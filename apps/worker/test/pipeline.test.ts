@@ -246,7 +246,8 @@ describe('offline pipeline (real tasks, real Postgres)', () => {
       questioningTurn(payload, context()),
       questioningTurn(payload, context()),
     ]);
-    expect(model.arrived()).toBe(2);
+    // (A run that found the job stale would make no call, and the barrier would never open.)
+    expect(model.arrived()).toBeGreaterThanOrEqual(2);
     // One commits; the other's guarded commit finds the turn taken (the task wrapper treats a
     // ConflictError as "moved on, done").
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
@@ -283,7 +284,18 @@ describe('offline pipeline (real tasks, real Postgres)', () => {
       request: 'Add a notes field to each ticket',
       baseVersionId: v1.id,
     });
-    await runUntilGenerating(change.id, user.id, deps);
+    // "Build now" before the first turn ran: turn 1 is superseded (it finds the job at turn 2 and
+    // does nothing), turn 2 distills the request and completes questioning as `skipped`.
+    await buildNow(database.db, { jobId: change.id, ownerId: user.id });
+    await runner.run(deps, ['questioning_turn']);
+    expect((await findJob(database.db, change.id))?.status).toBe('generating');
+    expect(progressTypes(await listEvents(database.db, change.id))).toEqual([
+      'questioning_started',
+      'ledger_updated',
+      'questioning_complete',
+    ]);
+    const changeComplete = eventsOfType(await listEvents(database.db, change.id), 'questioning_complete');
+    expect(changeComplete[0]?.data).toMatchObject({ reason: 'skipped', questionCount: 0 });
     const changeLedger = await listLedger(database.db, change.id);
     expect(changeLedger.some((fact) => /notes/i.test(fact.text))).toBe(true);
     await runner.run(deps, ['generate_app']);
@@ -299,13 +311,12 @@ describe('offline pipeline (real tasks, real Postgres)', () => {
       version.files.find((candidate) => candidate.path === path)?.content ?? '';
     expect(v2.files.map((f) => f.path)).toContain('src/App.tsx');
     expect(v2.files).not.toEqual(v1.files);
-    const allV1 = v1.files.map((f) => f.content).join('\n');
-    const allV2 = v2.files.map((f) => f.content).join('\n');
-    expect(allV1).not.toMatch(/notes/i);
-    expect(allV2).toMatch(/notes/i);
+    // The record type gained the field the person asked for; v1's did not have it.
+    expect(file(v1, 'src/types.ts')).toMatch(/export interface Ticket \{/);
+    expect(file(v1, 'src/types.ts')).not.toContain('  notes: ');
+    expect(file(v2, 'src/types.ts')).toContain('  notes: string;');
     // Version 1 is untouched.
     expect((await loadVersionView(database.db, v1Row)).files).toEqual(v1.files);
-    void file;
 
     // v2's ledger: everything v1 knew (bar its unknowns) plus the change's facts.
     const v2Ids = new Set(v2.ledger.map((fact) => fact.id));

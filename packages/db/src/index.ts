@@ -9,6 +9,7 @@ export * from './queries/jobs.ts';
 export * from './queries/lifecycle.ts';
 export * from './queries/questioning.ts';
 export * from './queries/sessions.ts';
+export * from './queries/stats.ts';
 export * from './queries/transition.ts';
 export * from './queries/users.ts';
 export * from './queries/versions.ts';

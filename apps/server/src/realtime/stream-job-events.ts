@@ -49,6 +49,8 @@ export async function* streamJobEvents(options: {
   jobId: string;
   lastEventId: number;
   signal: AbortSignal;
+  /** Called for each event read after a live wake-up (not the initial replay), e.g. for metrics. */
+  onLiveEvent?: (event: JobEvent) => void;
 }): AsyncGenerator<JobEvent> {
   const { db, hub, jobId, signal } = options;
   let lastSent = options.lastEventId;
@@ -59,17 +61,20 @@ export async function* streamJobEvents(options: {
     },
     onResync: () => wake.notify(),
   });
+  let live = false;
   try {
     while (!signal.aborted) {
       const batch = await listEvents(db, jobId, lastSent, replayBatchSize);
       for (const event of batch) {
         if (event.seq <= lastSent) continue;
         lastSent = event.seq;
+        if (live) options.onLiveEvent?.(event);
         yield event;
         if (signal.aborted) return;
       }
       if (batch.length === replayBatchSize) continue; // more to replay before waiting
       await wake.wait(signal);
+      live = true;
     }
   } finally {
     unsubscribe();

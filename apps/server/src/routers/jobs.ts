@@ -92,7 +92,11 @@ export const jobsRouter = router({
         jobId: job.id,
         lastEventId: input.lastEventId ?? 0,
         signal: signal ?? new AbortController().signal,
+        onLiveEvent: (event) => ctx.metrics.observeDelivery(Date.now() - Date.parse(event.at)),
       });
-      for await (const event of events) yield tracked(String(event.seq), event);
+      for await (const event of events) {
+        ctx.metrics.eventsDelivered += 1;
+        yield tracked(String(event.seq), event);
+      }
     }),
 });

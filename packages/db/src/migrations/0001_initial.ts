@@ -152,7 +152,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('data', 'jsonb', (c) => c.notNull())
-    .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    // clock_timestamp, not now(): the moment the row is written (≈ commit), not the transaction start.
+    .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`clock_timestamp()`))
     .addPrimaryKeyConstraint('job_events_pk', ['job_id', 'seq'])
     .execute();
 

@@ -1,0 +1,58 @@
+import { event } from '@app/core';
+import { appendEvents } from '@app/db';
+import { createTestDatabase, type TestDatabase } from '@app/db/testing';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { RunningServer } from '../src/server.ts';
+import { createTestClient, startTestServer } from './harness.ts';
+import { recordJobEvents } from './subscribe.ts';
+
+let database: TestDatabase;
+let server: RunningServer;
+let baseUrl: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase(inject('databaseServerUrl'));
+  server = await startTestServer(database.db, database.url);
+  baseUrl = `http://127.0.0.1:${server.port}`;
+});
+afterAll(async () => {
+  await server.close();
+  await database.destroy();
+});
+
+function metricValue(text: string, name: string): number {
+  const line = text.split('\n').find((candidate) => candidate.startsWith(`${name} `));
+  if (!line) throw new Error(`metric ${name} missing`);
+  return Number(line.split(' ')[1]);
+}
+
+describe('observability', () => {
+  it('/metrics reports jobs, queue, subscriptions and live delivery latency in Prometheus format', async () => {
+    const client = createTestClient(baseUrl);
+    await client.signUp();
+    const { job } = await client.trpc.apps.create.mutate({ prompt: 'A tracker for our support tickets' });
+    const stream = recordJobEvents(client, job.id);
+    await stream.waitForSeq(1);
+    await appendEvents(database.db, job.id, [event('generation_started', {})]);
+    await stream.waitForSeq(2);
+
+    const response = await fetch(`${baseUrl}/metrics`);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    const text = await response.text();
+    expect(text).toContain('# TYPE app_event_delivery_ms histogram');
+    expect(text).toContain('app_jobs{status="questioning"} 1');
+    expect(metricValue(text, 'app_questioning_turns_total')).toBe(1);
+    expect(metricValue(text, 'app_queue_depth')).toBe(1); // the first turn, no worker running here
+    expect(metricValue(text, 'app_subscriptions')).toBe(1);
+    expect(metricValue(text, 'app_listener_up')).toBe(1);
+    expect(metricValue(text, 'app_event_delivery_ms_count')).toBe(1); // the live event, not the replay
+    expect(metricValue(text, 'app_events_delivered_total')).toBe(2);
+    stream.unsubscribe();
+  });
+
+  it('/healthz reports database, listener, workers and queue', async () => {
+    const body = await (await fetch(`${baseUrl}/healthz`)).json();
+    expect(body).toMatchObject({ ok: true, database: true, listener: 'listening', workers: 0 });
+    expect(typeof body.queueDepth).toBe('number');
+  });
+});

@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { type AppFile, bundleApp, createModel, type Fact, generateApp } from '@app/core';
+import { type LatencySummary, summarize } from '../stats.ts';
+
+export interface PreviewBundleResult extends LatencySummary {
+  fileCount: number;
+  bytes: number;
+}
+
+/**
+ * The offline generator's smallest app (a records app without extra views: 12 files, the closest
+ * it gets to SPEC's "10-file app"), generated once, then bundled exactly as the preview origin does.
+ */
+export async function measurePreviewBundle(options: { warmup: number; samples: number }): Promise<PreviewBundleResult> {
+  const files = await generateOfflineApp();
+  for (let index = 0; index < options.warmup; index++) await bundleOrThrow(files);
+  const timings: number[] = [];
+  let bytes = 0;
+  for (let index = 0; index < options.samples; index++) {
+    const started = performance.now();
+    const result = await bundleOrThrow(files);
+    timings.push(performance.now() - started);
+    bytes = result.js.length + result.css.length;
+  }
+  return { ...summarize(timings), fileCount: files.length, bytes };
+}
+
+async function generateOfflineApp(): Promise<AppFile[]> {
+  const request = 'Inventory of our warehouse stock with low stock warnings';
+  const fact = (kind: Fact['kind'], text: string, topic: Fact['topic']): Fact => ({
+    id: randomUUID(),
+    kind,
+    text,
+    source: { kind: 'request' },
+    topic,
+  });
+  const result = await generateApp(
+    // Validation (bundle + types + render) is what the worker does; here only the files matter.
+    { model: createModel({ provider: 'offline' }), validate: async () => ({ ok: true, problems: [] }) },
+    {
+      request,
+      kind: 'create',
+      ledger: [
+        fact('goal', request, 'purpose'),
+        fact('requirement', 'Each item records: name, SKU, quantity and reorder level', 'fields'),
+      ],
+      currentVersion: null,
+    },
+    { emit: async () => {} },
+  );
+  if (!result.ok) throw new Error(`offline generation failed: ${JSON.stringify(result.problems)}`);
+  return result.files;
+}
+
+async function bundleOrThrow(files: readonly AppFile[]) {
+  const result = await bundleApp(files);
+  if (!result.ok) throw new Error(`bundle failed: ${JSON.stringify(result.problems)}`);
+  return result;
+}

@@ -1,0 +1,44 @@
+import { createDb } from '@app/db';
+import { createLogger } from '../apps/worker/src/logger.ts';
+import { startWorker } from '../apps/worker/src/runner.ts';
+import { createTaskList } from '../apps/worker/src/tasks/index.ts';
+import { createInstantQuestioningModel } from './instant-model.ts';
+import { type ChildMessage, serveParent } from './ipc.ts';
+
+/**
+ * The real worker runner (`startWorker` + `createTaskList`, composed as apps/worker/src/main.ts
+ * does) with the instant model in place of a provider.
+ */
+const databaseUrl = process.env.DATABASE_URL;
+const sessionSecret = process.env.SESSION_SECRET;
+if (!databaseUrl || !sessionSecret) throw new Error('bench worker: DATABASE_URL and SESSION_SECRET are required');
+const concurrency = Number(process.env.WORKER_CONCURRENCY ?? 4);
+
+const logger = createLogger({ level: 'warn', fields: { service: 'bench-worker' } });
+const { db } = createDb({
+  connectionString: databaseUrl,
+  max: concurrency + 2,
+  applicationName: 'app-builder-worker',
+});
+const worker = await startWorker({
+  connectionString: databaseUrl,
+  db,
+  taskList: createTaskList({
+    db,
+    logger,
+    model: createInstantQuestioningModel(),
+    maxQuestions: 5,
+    preview: { baseUrl: 'http://127.0.0.1:1', secret: sessionSecret },
+  }),
+  concurrency,
+  logger,
+});
+
+serveParent({
+  subscriptions: () => 0,
+  stop: async () => {
+    await worker.stop();
+    await db.destroy();
+  },
+});
+process.send?.({ type: 'ready' } satisfies ChildMessage);
