@@ -14,6 +14,7 @@ export interface Services {
   /** Absolute base of the preview origin (PREVIEW_URL). */
   previewBaseUrl: string;
   metrics: ServerMetrics;
+  log: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 }
 
 export interface Context extends Services {

@@ -61,6 +61,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     maxQuestions: options.maxQuestions ?? 5,
     previewBaseUrl,
     metrics: new ServerMetrics(),
+    log,
   };
   const http = createHttpServer({
     services,

@@ -62,6 +62,13 @@ test('questioning: answer, skip, see the ledger learn it, survive a reload, then
   await expect(page.getByTestId('ledger').getByTestId('ledger-fact')).toHaveText(ledgerBefore);
   await expect(page.getByTestId('connection-pill')).toHaveAttribute('data-state', 'live');
 
+  // Losing the network is a pill, not an error page; the stream resumes when it comes back.
+  await page.context().setOffline(true);
+  await expect(page.getByTestId('connection-pill')).toHaveAttribute('data-state', 'offline');
+  await expect(openQuestion(page)).toHaveAttribute('data-number', '3');
+  await page.context().setOffline(false);
+  await expect(page.getByTestId('connection-pill')).toHaveAttribute('data-state', 'live');
+
   // Keyboard: a number picks an option (a multi-choice question toggles it), Enter sends.
   await page.keyboard.press('1');
   await expect(third.getByTestId('question-option').first()).toHaveAttribute('aria-pressed', 'true');

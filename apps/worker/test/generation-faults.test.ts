@@ -12,8 +12,8 @@ import { buildNow, cancelJob, findJob, listEvents, retryJob } from '@app/db';
 import { countGraphileJobs, createTestDatabase, createUserWithJob, type TestDatabase } from '@app/db/testing';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { waitFor } from './worker-process.ts';
 import { createTaskRunner, gapless, progressTypes, seqsOf, taskDependencies } from './support/task-runner.ts';
+import { waitFor } from './worker-process.ts';
 
 let database: TestDatabase;
 let runner: ReturnType<typeof createTaskRunner>;
@@ -65,7 +65,10 @@ function neverFixingModel() {
       respond: () => {
         fixes += 1;
         // Alternating errors: the problem set changes every time, so only the cap stops the loop.
-        return { files: [{ path: 'src/App.tsx', content: fixes % 2 ? otherTypeError : typeError }], deletedPaths: [] };
+        return {
+          files: [{ path: 'src/App.tsx', content: fixes % 2 ? otherTypeError : typeError }],
+          deletedPaths: [],
+        };
       },
     });
   }
@@ -102,7 +105,10 @@ describe('generation faults (scripted model, real tasks, real Postgres)', () => 
     expect(fixes.length).toBeLessThanOrEqual(maxFixAttempts);
     expect(model.callsFor(generationTasks.fix)).toHaveLength(fixes.length);
     expect(progressTypes(events).slice(-2)).toEqual(['job_failed', 'done']);
-    expect(events.at(-2)?.data).toMatchObject({ retryable: true, message: expect.stringContaining('problem') });
+    expect(events.at(-2)?.data).toMatchObject({
+      retryable: true,
+      message: expect.stringContaining('problem'),
+    });
     expect(events.at(-1)?.data).toEqual({ status: 'failed' });
     expect(eventsOfType(events, 'version_created')).toEqual([]);
     const all = await listEvents(database.db, job.id);
@@ -113,9 +119,9 @@ describe('generation faults (scripted model, real tasks, real Postgres)', () => 
     const { job: retried } = await retryJob(database.db, { jobId: job.id, ownerId: user.id });
     expect(retried).toMatchObject({ status: 'generating', generation_run: 2, error: null });
     const { rows: queued } = await sql<{ payload: unknown }>`
-      select payload from graphile_worker._private_jobs where task_identifier = 'generate_app'`.execute(
-      database.db,
-    );
+      select job.payload from graphile_worker._private_jobs job
+      join graphile_worker._private_tasks task on task.id = job.task_id
+      where task.identifier = 'generate_app'`.execute(database.db);
     expect(queued.map((row) => row.payload)).toEqual([{ jobId: job.id, run: 2 }]);
 
     // …and with a model that works, run 2 completes with the app's first version.

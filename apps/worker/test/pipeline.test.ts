@@ -193,7 +193,9 @@ describe('offline pipeline (real tasks, real Postgres)', () => {
     expect(paths).toContain('src/App.tsx');
     expect(version.files.find((file) => file.path === 'src/App.tsx')?.content).toMatch(/export default/);
     // The files written during the run are the files stored: the last write of each path wins.
-    const written = new Map(eventsOfType(events, 'file_written').map((event) => [event.data.path, event.data.content]));
+    const written = new Map(
+      eventsOfType(events, 'file_written').map((event) => [event.data.path, event.data.content]),
+    );
     expect(Object.fromEntries(version.files.map((file) => [file.path, file.content]))).toEqual(
       Object.fromEntries(written),
     );

@@ -1,8 +1,8 @@
+import type { JobEvent } from '@app/core';
 import {
   answerQuestion,
   buildNow,
   cancelJob,
-  type Db,
   findOwnedJob,
   type JobRow,
   loadJobView,
@@ -11,14 +11,17 @@ import {
 } from '@app/db';
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
+import type { Context } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { streamJobEvents } from '../realtime/stream-job-events.ts';
 import { protectedProcedure, router } from '../trpc.ts';
 import { AnswerText, Id } from './inputs.ts';
 
-/** Mutations answer with the job as it is right after their commit. */
-async function jobResult(db: Db, result: { job: JobRow }) {
-  return { job: await loadJobView(db, result.job) };
+/** Mutations answer with the job as it is right after their commit (and log what they appended). */
+async function jobResult(ctx: Context, result: { job: JobRow; events: JobEvent[] }) {
+  for (const item of result.events)
+    ctx.log('info', 'event', { jobId: result.job.id, seq: item.seq, type: item.type });
+  return { job: await loadJobView(ctx.db, result.job) };
 }
 
 const JobInput = z.object({ jobId: Id });
@@ -41,7 +44,7 @@ export const jobsRouter = router({
     )
     .mutation(async ({ ctx, input }) =>
       jobResult(
-        ctx.db,
+        ctx,
         await answerQuestion(ctx.db, {
           jobId: input.jobId,
           ownerId: ctx.user.id,
@@ -55,25 +58,25 @@ export const jobsRouter = router({
   skipQuestion: protectedProcedure
     .input(z.object({ jobId: Id, questionId: Id }))
     .mutation(async ({ ctx, input }) =>
-      jobResult(ctx.db, await skipQuestion(ctx.db, { ...input, ownerId: ctx.user.id })),
+      jobResult(ctx, await skipQuestion(ctx.db, { ...input, ownerId: ctx.user.id })),
     ),
 
   build: protectedProcedure
     .input(JobInput)
     .mutation(async ({ ctx, input }) =>
-      jobResult(ctx.db, await buildNow(ctx.db, { ...input, ownerId: ctx.user.id })),
+      jobResult(ctx, await buildNow(ctx.db, { ...input, ownerId: ctx.user.id })),
     ),
 
   cancel: protectedProcedure
     .input(JobInput)
     .mutation(async ({ ctx, input }) =>
-      jobResult(ctx.db, await cancelJob(ctx.db, { ...input, ownerId: ctx.user.id })),
+      jobResult(ctx, await cancelJob(ctx.db, { ...input, ownerId: ctx.user.id })),
     ),
 
   retry: protectedProcedure
     .input(JobInput)
     .mutation(async ({ ctx, input }) =>
-      jobResult(ctx.db, await retryJob(ctx.db, { ...input, ownerId: ctx.user.id })),
+      jobResult(ctx, await retryJob(ctx.db, { ...input, ownerId: ctx.user.id })),
     ),
 
   /**

@@ -12,6 +12,7 @@ import {
 } from '@app/db';
 import { watchForCancel } from './cancel-watch.ts';
 import type { TaskHandler } from './context.ts';
+import { logEvents } from './log-events.ts';
 
 async function loadBaseVersion(db: Db, versionId: string | null) {
   const version = versionId ? await findVersion(db, versionId) : undefined;
@@ -46,11 +47,13 @@ export const generateApp: TaskHandler<GenerateAppPayload> = async (payload, cont
   const signal = AbortSignal.any([context.signal, cancel.signal]);
   const started = Date.now();
   try {
-    await appendRunEvents(db, ref, [event('generation_started', {})]);
+    const append = async (events: Parameters<typeof appendRunEvents>[2]) =>
+      logEvents(logger, job.id, await appendRunEvents(db, ref, events));
+    await append([event('generation_started', {})]);
     const result = await runGeneration(
       { model: context.model },
       { request: job.request, kind: job.kind, ledger, currentVersion: base && { files: base.files }, signal },
-      { emit: async (item) => void (await appendRunEvents(db, ref, [item])) },
+      { emit: (item) => append([item]) },
     );
     if (!result.ok) {
       const count = result.problems.length;
@@ -65,7 +68,7 @@ export const generateApp: TaskHandler<GenerateAppPayload> = async (payload, cont
       });
       return;
     }
-    const { version } = await completeGeneration(db, {
+    const { version, events } = await completeGeneration(db, {
       ...ref,
       appId: job.app_id,
       request: job.request,
@@ -74,6 +77,7 @@ export const generateApp: TaskHandler<GenerateAppPayload> = async (payload, cont
       plan: result.plan,
       previewUrlFor: (versionId) => previewUrlFor(context.preview.baseUrl, versionId, context.preview.secret),
     });
+    logEvents(logger, job.id, events);
     logger.info('version created', {
       jobId: job.id,
       run: payload.run,

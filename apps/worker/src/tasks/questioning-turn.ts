@@ -11,6 +11,7 @@ import {
   TurnInput,
 } from '@app/db';
 import type { TaskHandler } from './context.ts';
+import { logEvents } from './log-events.ts';
 
 /** A change job is questioned in the context of the version it changes. */
 async function loadBaseVersion(db: Db, versionId: string | null) {
@@ -56,7 +57,7 @@ export const questioningTurn: TaskHandler<QuestioningTurnPayload> = async (paylo
       signal: context.signal,
     },
   );
-  await recordTurnResult(db, {
+  const { events } = await recordTurnResult(db, {
     jobId: job.id,
     turn: payload.turn,
     ledger: result.ledger,
@@ -64,6 +65,7 @@ export const questioningTurn: TaskHandler<QuestioningTurnPayload> = async (paylo
     outcome: result.outcome,
     usage: result.usage,
   });
+  logEvents(logger, job.id, events);
   logger.info(result.outcome.action === 'ask_question' ? 'question asked' : 'questioning complete', {
     jobId: job.id,
     turn: payload.turn,

@@ -4,16 +4,22 @@ import type { TestDatabase } from '@app/db/testing';
 import { runTaskListOnce } from 'graphile-worker';
 import pg from 'pg';
 import { createLogger } from '../../src/logger.ts';
-import { type TaskDependencies, createTaskList } from '../../src/tasks/index.ts';
+import { createTaskList, type TaskDependencies } from '../../src/tasks/index.ts';
 
 export type TaskName = 'questioning_turn' | 'generate_app';
 
 export const silentLogger = createLogger({ level: 'error', write: () => {} });
 
-export const testPreview = { baseUrl: 'http://127.0.0.1:3001', secret: 'a-test-secret-of-at-least-32-characters' };
+export const testPreview = {
+  baseUrl: 'http://127.0.0.1:3001',
+  secret: 'a-test-secret-of-at-least-32-characters',
+};
 
 /** The same dependencies main.ts builds, with the model under test (offline unless given). */
-export function taskDependencies(database: TestDatabase, model: Model = createOfflineModel()): TaskDependencies {
+export function taskDependencies(
+  database: TestDatabase,
+  model: Model = createOfflineModel(),
+): TaskDependencies {
   return { db: database.db, logger: silentLogger, model, maxQuestions: 5, preview: testPreview };
 }
 

@@ -173,7 +173,9 @@ export function GenerationProgress({
           aria-live="polite"
         >
           <FileCode2 className="size-3.5 text-accent" aria-hidden="true" />
-          writing <span className="font-mono text-text">{generation.lastWrittenPath}</span>…
+          <span>
+            writing <span className="font-mono text-text">{generation.lastWrittenPath}</span>…
+          </span>
         </p>
       )}
 
