@@ -51,7 +51,7 @@ describe('observability', () => {
   });
 
   it('/healthz reports database, listener, workers and queue', async () => {
-    const body = await (await fetch(`${baseUrl}/healthz`)).json();
+    const body = (await (await fetch(`${baseUrl}/healthz`)).json()) as Record<string, unknown>;
     expect(body).toMatchObject({ ok: true, database: true, listener: 'listening', workers: 0 });
     expect(typeof body.queueDepth).toBe('number');
   });
