@@ -42,7 +42,10 @@ export function BuilderScreen({ appId }: { appId: string }) {
   const details = appQuery.data;
   const currentJob = details.jobs.find((job) => job.id === details.activeJobId) ?? details.jobs[0];
   if (!currentJob) return <AppNotFound />;
-  const defaultTab: WorkTab = details.versions.length > 0 && !details.activeJobId ? 'preview' : 'ledger';
+  // Open where the action is: the code being written, the app once built, else what is understood.
+  let defaultTab: WorkTab = 'ledger';
+  if (currentJob.status === 'generating') defaultTab = 'code';
+  else if (details.versions.length > 0 && !details.activeJobId) defaultTab = 'preview';
   return (
     <BuilderWorkspace
       // Each job has its own stream and state; a change request starts a fresh one.

@@ -120,7 +120,6 @@ export function Conversation({
   retryPending: boolean;
   onOpenPreview: () => void;
 }) {
-  const scrollRef = useRef<HTMLDivElement>(null);
   const endRef = useRef<HTMLDivElement>(null);
   const open = openQuestion(state);
   const showGeneration =
@@ -138,7 +137,6 @@ export function Conversation({
 
   return (
     <div
-      ref={scrollRef}
       onScroll={(event) => {
         const element = event.currentTarget;
         stickToBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < 80;

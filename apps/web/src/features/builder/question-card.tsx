@@ -47,7 +47,6 @@ export function OpenQuestionCard({
   const [otherText, setOtherText] = useState('');
   const otherId = useId();
   const otherRef = useRef<HTMLInputElement>(null);
-  const cardRef = useRef<HTMLElement>(null);
   const multi = question.kind === 'multi';
   const textOnly = question.kind === 'text' || question.options.length === 0;
   const trimmedText = otherText.trim();
@@ -113,7 +112,6 @@ export function OpenQuestionCard({
 
   return (
     <article
-      ref={cardRef}
       data-testid="question-card"
       data-status="open"
       data-number={question.number}
