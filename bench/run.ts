@@ -158,7 +158,7 @@ async function main(): Promise<void> {
     printReport(results);
     const file = path.join(import.meta.dirname, 'results.json');
     await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
-    step(`wrote ${path.relative(process.cwd(), file)} in ${results.details.environment.seconds} s`);
+    step(`wrote ${path.relative(process.cwd(), file)}`);
   } catch (error) {
     for (const child of [server, ...workers]) {
       if (child) process.stderr.write(`--- last output of ${child.name} ---\n${child.output()}\n`);

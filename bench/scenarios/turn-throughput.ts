@@ -1,5 +1,4 @@
 import { answerQuestion, createAppWithJob, type Db } from '@app/db';
-import { sql } from 'kysely';
 import { round, waitUntil } from '../stats.ts';
 
 export interface ThroughputResult {
@@ -71,12 +70,14 @@ export async function waitForTurns(
   await waitUntil(
     `${jobIds.length} questioning turns`,
     async () => {
-      const row = await sql<{ waiting: number; failed: number }>`
-        select count(*) filter (where status = 'awaiting_answer') as waiting,
-               count(*) filter (where status = 'failed') as failed
-        from jobs where id = any(${jobIds}::uuid[])`
-        .execute(db)
-        .then((result) => result.rows[0]);
+      const rows = await db
+        .selectFrom('jobs')
+        .select(['status', (eb) => eb.fn.countAll<number>().as('count')])
+        .where('id', 'in', jobIds)
+        .groupBy('status')
+        .execute();
+      const count = (status: string) => rows.find((row) => row.status === status)?.count ?? 0;
+      const row = { waiting: count('awaiting_answer'), failed: count('failed') };
       failed = row?.failed ?? 0;
       if (failed > 0) throw new Error(`${failed} jobs failed during the throughput run`);
       return row?.waiting === jobIds.length;

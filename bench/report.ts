@@ -1,0 +1,77 @@
+/** bench/results.json: SPEC §9's figures at the top level, scaling and details beside them. */
+export interface Results {
+  eventDelivery: { p50Ms: number; p99Ms: number };
+  turnOverhead: { p50Ms: number; p99Ms: number };
+  turnJobsPerSecond: number;
+  idleSubscriptions: { count: number; kibPerSubscription: number };
+  previewBundle: { p50Ms: number };
+  scaling: {
+    deliveryP99Ms: Record<string, number>;
+    deliverySharedJobP99Ms: Record<string, number>;
+    turnsPerSecond: Record<string, number>;
+  };
+  details: Record<string, unknown>;
+}
+
+interface Row {
+  metric: string;
+  value: number;
+  unit: string;
+  target: string;
+  met: boolean | null;
+}
+
+export function printReport(results: Results): void {
+  const rows: Row[] = [
+    row('event delivery p50', results.eventDelivery.p50Ms, 'ms', '≤', 5),
+    row('event delivery p99', results.eventDelivery.p99Ms, 'ms', '≤', 20),
+    row('turn overhead p50', results.turnOverhead.p50Ms, 'ms', '≤', 30),
+    row('turn overhead p99', results.turnOverhead.p99Ms, 'ms', '≤', 100),
+    row('turn jobs / s (1 worker process)', results.turnJobsPerSecond, '/s', '≥', 200),
+    row('idle subscriptions held', results.idleSubscriptions.count, '', '≥', 2_000),
+    row('memory per subscription', results.idleSubscriptions.kibPerSubscription, 'KiB', '≤', 150),
+    row('preview bundle p50', results.previewBundle.p50Ms, 'ms', '≤', 300),
+  ];
+  const scaling: Row[] = [
+    ...Object.entries(results.scaling.deliveryP99Ms).map(([key, value]) =>
+      info(`delivery p99, ${key.replace('subscribers', '')} subscribers (1 per job)`, value, 'ms'),
+    ),
+    ...Object.entries(results.scaling.deliverySharedJobP99Ms).map(([key, value]) =>
+      info(`delivery p99, ${key.replace('subscribers', '')} subscribers on one job`, value, 'ms'),
+    ),
+    ...Object.entries(results.scaling.turnsPerSecond).map(([key, value]) =>
+      info(`turn jobs / s, ${key.replace('workers', '')} worker process(es)`, value, '/s'),
+    ),
+  ];
+  const width = Math.max(...[...rows, ...scaling].map((entry) => entry.metric.length));
+  const line = (entry: Row) => {
+    const value = `${entry.value}${entry.unit ? ` ${entry.unit}` : ''}`.padStart(12);
+    const verdict = entry.met === null ? '' : entry.met ? 'met' : 'MISSED';
+    return `  ${entry.metric.padEnd(width)}  ${value}  ${entry.target.padEnd(10)}  ${verdict}`;
+  };
+  process.stdout.write(
+    [
+      '',
+      `  ${'SPEC §9 target'.padEnd(width)}  ${'measured'.padStart(12)}  ${'target'.padEnd(10)}`,
+      ...rows.map(line),
+      '',
+      `  ${'scaling'.padEnd(width)}`,
+      ...scaling.map(line),
+      '',
+    ].join('\n'),
+  );
+}
+
+function row(metric: string, value: number, unit: string, comparison: '≤' | '≥', target: number): Row {
+  return {
+    metric,
+    value,
+    unit,
+    target: `${comparison} ${target.toLocaleString('en-US')}`,
+    met: comparison === '≤' ? value <= target : value >= target,
+  };
+}
+
+function info(metric: string, value: number, unit: string): Row {
+  return { metric, value, unit, target: '', met: null };
+}

@@ -1,0 +1,19 @@
+/** How `fixtures/fault-worker.ts` builds its worker; passed as JSON in argv (fixtures read no env). */
+export interface FaultWorkerConfig {
+  databaseUrl: string;
+  concurrency: number;
+  maxQuestions: number;
+  /** Printed in every `model-*` line, to tell workers apart in a test's assertions. */
+  label: string;
+  model:
+    | {
+        kind: 'offline';
+        /** Each model call waits this long first (observing its AbortSignal): a window for faults. */
+        delayMs: number;
+        /** Only calls of generation tasks wait `generationDelayMs` instead, when given. */
+        generationDelayMs?: number;
+        /** Print `model-call` / `model-aborted` lines on stdout. */
+        announce: boolean;
+      }
+    | { kind: 'openai'; baseURL: string; timeoutMs: number; maxAttempts: number };
+}
