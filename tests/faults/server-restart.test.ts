@@ -61,6 +61,7 @@ describe('server kill -9 and restart under 100 subscribed clients', () => {
       const beforeKillMs = random.between(300, 2_000);
       const downMs = random.between(0, 1_000);
       await new Promise((resolve) => setTimeout(resolve, beforeKillMs));
+      const killedAt = Date.now();
       await server.restart(downMs);
       const healthyAt = Date.now();
       const targets = new Map(
@@ -70,6 +71,10 @@ describe('server kill -9 and restart under 100 subscribed clients', () => {
         streams.map((stream) => stream.waitForSeq(targets.get(stream.record.jobId) ?? 0, 20_000)),
       );
       const resumedMs = Date.now() - healthyAt;
+      const reconnects = streams.map((stream) =>
+        stream.record.connectionStates.filter((state) => state.at > killedAt).map((state) => `${state.state}@${state.at - killedAt}`).join(' '),
+      );
+      console.info(`healthy after ${healthyAt - killedAt} ms; sample: ${reconnects.slice(0, 3).join(' | ')}`);
       console.info(
         `[faults] server restart ${round}: killed after ${beforeKillMs} ms, down ${downMs} ms; ` +
           `all ${streams.length} clients caught up ${resumedMs} ms after the new process was healthy`,

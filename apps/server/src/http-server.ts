@@ -41,6 +41,7 @@ export function createHttpServer(options: HttpServerOptions) {
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname.startsWith('/trpc/')) {
+      if (req.headers.accept?.includes('text/event-stream')) announceReconnectDelay(res);
       trpcHandler(req, res);
       return;
     }
@@ -114,6 +115,29 @@ export function createHttpServer(options: HttpServerOptions) {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * How long an SSE client waits before reconnecting. EventSource defaults to 3 s (browsers and the
+ * `eventsource` package alike), and after a server restart that wait comes on top of the restart; it
+ * repeats while the server is still starting. The stream's own `retry:` field shortens it, but
+ * tRPC's SSE producer never writes one, so it is put in front of the stream's first chunk.
+ */
+const sseReconnectDelayMs = 1_000;
+
+function announceReconnectDelay(res: http.ServerResponse): void {
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  let first = true;
+  res.write = ((...args: unknown[]) => {
+    if (first) {
+      first = false;
+      const type = String(res.getHeader('content-type') ?? '');
+      if (res.statusCode === 200 && type.startsWith('text/event-stream')) {
+        write(`retry: ${sseReconnectDelayMs}\n\n`);
+      }
+    }
+    return write(...args);
+  }) as typeof res.write;
 }
 
 async function serveStatic(root: string, pathname: string, res: http.ServerResponse): Promise<void> {

@@ -30,6 +30,10 @@ test('questioning: answer, skip, see the ledger learn it, survive a reload, then
   await chosen.click();
   await expect(first).toHaveAttribute('data-status', 'answered');
   await expect(first.getByTestId('question-answer')).toHaveText(chosenLabel);
+  // What the answer taught the builder is highlighted in the ledger as it arrives.
+  await expect(
+    page.getByTestId('ledger').locator('[data-new]').filter({ hasText: 'from your answer to Q1' }),
+  ).not.toHaveCount(0);
 
   // Skip Q2: it shows the assumption it made.
   const second = questionCard(page, 2);

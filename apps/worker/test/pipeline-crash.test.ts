@@ -107,7 +107,11 @@ describe('kill -9 mid-task (real worker processes)', () => {
 
     const after = await findJob(database.db, job.id);
     expect(after?.status).toBe('complete');
-    const versions = await database.db.selectFrom('versions').selectAll().where('app_id', '=', app.id).execute();
+    const versions = await database.db
+      .selectFrom('versions')
+      .selectAll()
+      .where('app_id', '=', app.id)
+      .execute();
     expect(versions.map((version) => [version.number, version.job_id, version.generation_run])).toEqual([
       [1, job.id, 1],
     ]);
@@ -146,7 +150,8 @@ describe('kill -9 mid-task (real worker processes)', () => {
     });
     await waitFor('turn 2 to finish', async () => {
       const current = await findJob(database.db, job.id);
-      return current?.status !== 'questioning' && (await countGraphileJobs(database.db, 'questioning_turn')) === 0
+      return current?.status !== 'questioning' &&
+        (await countGraphileJobs(database.db, 'questioning_turn')) === 0
         ? true
         : undefined;
     });
@@ -159,7 +164,9 @@ describe('kill -9 mid-task (real worker processes)', () => {
     expect(numbers.length).toBeGreaterThanOrEqual(1);
     const events = await listEvents(database.db, job.id);
     expect(seqsOf(events)).toEqual(gapless(events.length));
-    expect(eventsOfType(events, 'question_asked').map((event) => event.data.question.number)).toEqual(numbers);
+    expect(eventsOfType(events, 'question_asked').map((event) => event.data.question.number)).toEqual(
+      numbers,
+    );
     expect(eventsOfType(events, 'questioning_started')).toHaveLength(1);
     expect(eventsOfType(events, 'job_failed')).toEqual([]);
     expect(second.child.exitCode).toBeNull();

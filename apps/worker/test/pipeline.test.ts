@@ -3,6 +3,7 @@ import {
   answerQuestion,
   buildNow,
   ConflictError,
+  cancelJob,
   findJob,
   findVersion,
   listEvents,
@@ -25,6 +26,7 @@ import {
   silentLogger,
   taskDependencies,
 } from './support/task-runner.ts';
+import { waitFor } from './worker-process.ts';
 
 let database: TestDatabase;
 let runner: ReturnType<typeof createTaskRunner>;
@@ -92,7 +94,9 @@ async function runUntilGenerating(jobId: string, ownerId: string, deps = taskDep
 }
 
 describe('offline pipeline (real tasks, real Postgres)', () => {
-  it('questions, answers, a skip and build now, then generates version 1 with a gapless log', async () => {
+  it('questions, answers, a skip and build now, then generates version 1 with a gapless log', {
+    timeout: 60_000,
+  }, async () => {
     const { user, job } = await createUserWithJob(database.db, request);
     const deps = taskDependencies(database);
 
@@ -269,7 +273,28 @@ describe('offline pipeline (real tasks, real Postgres)', () => {
     expect(await listEvents(database.db, job.id)).toHaveLength(events.length);
   });
 
-  it('a change request on version 1 questions, builds and stores version 2 with both ledgers', async () => {
+  it('a turn still running when the job is cancelled persists nothing after the cancel', async () => {
+    const { user, job } = await createUserWithJob(database.db, request);
+    const model = gatedModel(createOfflineModel());
+    const running = runner.run(taskDependencies(database, model), ['questioning_turn']);
+    await waitFor('the turn to reach the model', async () => (model.held() > 0 ? true : undefined));
+    await cancelJob(database.db, { jobId: job.id, ownerId: user.id });
+    model.release();
+    await running;
+
+    expect(await findJob(database.db, job.id)).toMatchObject({ status: 'cancelled', open_question_id: null });
+    expect(await listQuestions(database.db, job.id)).toEqual([]);
+    expect(await listLedger(database.db, job.id)).toEqual([]);
+    const events = await listEvents(database.db, job.id);
+    expect(progressTypes(events)).toEqual(['questioning_started', 'job_cancelled', 'done']);
+    expect(seqsOf(events)).toEqual(gapless(events.length));
+    // The task ended as done (the job moved on): neither retried nor turned into a failure.
+    expect(await countGraphileJobs(database.db)).toBe(0);
+  });
+
+  it('a change request on version 1 questions, builds and stores version 2 with both ledgers', {
+    timeout: 60_000,
+  }, async () => {
     const { user, app, job } = await createUserWithJob(database.db, request);
     const deps = taskDependencies(database);
     await runUntilGenerating(job.id, user.id, deps);
@@ -345,6 +370,25 @@ function barrierModel(model: Model, parties: number): Model & { arrived(): numbe
     async call(request) {
       arrived += 1;
       if (arrived >= parties) release();
+      await open;
+      return model.call(request);
+    },
+  };
+}
+
+/** Delegates to `model`, holding every call until `release()`. */
+function gatedModel(model: Model): Model & { held(): number; release(): void } {
+  let held = 0;
+  let release: () => void = () => {};
+  const open = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return {
+    describe: () => model.describe(),
+    held: () => held,
+    release: () => release(),
+    async call(request) {
+      held += 1;
       await open;
       return model.call(request);
     },

@@ -131,7 +131,6 @@ export interface Database {
 export type UserRow = Selectable<UsersTable>;
 export type AppRow = Selectable<AppsTable>;
 export type JobRow = Selectable<JobsTable>;
-export type JobUpdate = Updateable<JobsTable>;
 export type NewJob = Insertable<JobsTable>;
 export type QuestionRow = Selectable<QuestionsTable>;
 export type VersionRow = Selectable<VersionsTable>;

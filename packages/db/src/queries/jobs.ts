@@ -63,18 +63,15 @@ export async function listLedger(db: DbOrTrx, jobId: string): Promise<Fact[]> {
     .where('job_id', '=', jobId)
     .orderBy('position')
     .execute();
-  return rows.map((row) => {
-    const topic = FactTopic.safeParse(row.topic).data;
-    return {
-      id: row.id,
-      kind: row.kind,
-      text: row.text,
-      source: row.source_question_id
-        ? { kind: row.source_kind, questionId: row.source_question_id }
-        : { kind: row.source_kind },
-      ...(topic ? { topic } : {}),
-    };
-  });
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    text: row.text,
+    source: row.source_question_id
+      ? { kind: row.source_kind, questionId: row.source_question_id }
+      : { kind: row.source_kind },
+    ...topicOf(row.topic),
+  }));
 }
 
 export async function loadJobView(db: DbOrTrx, job: JobRow): Promise<JobView> {
@@ -100,6 +97,12 @@ export function toJobView(job: JobRow, questions: Question[], ledger: Fact[]): J
   };
 }
 
+/** A stored topic, if it is one this version knows (unknown or missing: omitted, as the schema allows). */
+function topicOf(stored: string | null): { topic?: FactTopic } {
+  const topic = FactTopic.safeParse(stored).data;
+  return topic ? { topic } : {};
+}
+
 export function toQuestion(row: QuestionRow): Question {
   return {
     id: row.id,
@@ -111,7 +114,7 @@ export function toQuestion(row: QuestionRow): Question {
     assumptionIfSkipped: row.assumption_if_skipped,
     status: row.status,
     answer: row.answer === null ? null : Answer.parse(row.answer),
-    ...(FactTopic.safeParse(row.topic).success ? { topic: FactTopic.parse(row.topic) } : {}),
+    ...topicOf(row.topic),
   };
 }
 
@@ -136,7 +139,7 @@ export async function addJobUsage(
       usage: sql`jsonb_build_object(
         'inputTokens', (usage->>'inputTokens')::int + ${total.inputTokens}::int,
         'outputTokens', (usage->>'outputTokens')::int + ${total.outputTokens}::int,
-        'costUsd', round(((usage->>'costUsd')::numeric + ${total.costUsd}::numeric), 6))` as unknown as string,
+        'costUsd', round(((usage->>'costUsd')::numeric + ${total.costUsd}::numeric), 6))`,
     })
     .where('id', '=', jobId)
     .execute();

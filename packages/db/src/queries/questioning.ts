@@ -167,7 +167,7 @@ export async function recordTurnResult(db: DbOrTrx, result: TurnResult) {
           status: 'generating',
           open_question_id: null,
           readiness: result.readiness,
-          generation_run: sql<number>`generation_run + 1` as unknown as number,
+          generation_run: sql<number>`generation_run + 1`,
         },
     write: async (trx, job) => {
       await replaceLedger(trx, job.id, result.ledger);

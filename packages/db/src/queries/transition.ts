@@ -1,8 +1,8 @@
 import type { JobEvent, JobStatus, NewEvent } from '@app/core';
-import { sql } from 'kysely';
+import { sql, type UpdateObject } from 'kysely';
 import type { DbOrTrx, Trx } from '../client.ts';
 import { ConflictError } from '../errors.ts';
-import type { JobRow, JobUpdate } from '../schema.ts';
+import type { Database, JobRow } from '../schema.ts';
 import { appendEvents } from './events.ts';
 
 /** A graphile-worker job to add in the caller's transaction. */
@@ -42,7 +42,8 @@ export interface JobGuard {
 export interface JobTransition<R> {
   jobId: string;
   guard: JobGuard;
-  update: JobUpdate;
+  /** Column values or SQL expressions (e.g. ``sql`generation_run + 1` ``). */
+  update: UpdateObject<Database, 'jobs'>;
   /** Extra writes that belong to the same state change (question rows, ledger facts, versions …). */
   write?: (trx: Trx, job: JobRow) => Promise<R>;
   events: readonly NewEvent[] | ((job: JobRow, written: R) => readonly NewEvent[]);

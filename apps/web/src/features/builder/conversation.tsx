@@ -1,6 +1,6 @@
 import { clsx } from 'clsx';
-import { CheckCircle2, CircleSlash, History, RotateCcw, XCircle } from 'lucide-react';
-import { type ReactNode, useEffect, useRef } from 'react';
+import { CheckCircle2, ChevronRight, CircleSlash, History, RotateCcw, XCircle } from 'lucide-react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Badge } from '../../components/ui/badge.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { Skeleton } from '../../components/ui/skeleton.tsx';
@@ -13,7 +13,7 @@ import {
   OpenQuestionCard,
   ThinkingCard,
 } from './question-card.tsx';
-import type { AppJobSummary, AppVersionSummary } from './use-builder-data.ts';
+import { type AppJobSummary, type AppVersionSummary, useJobSnapshot } from './use-builder-data.ts';
 
 export function RequestBubble({
   text,
@@ -55,8 +55,24 @@ function AgentNote({ icon, children, testId }: { icon: ReactNode; children: Reac
   );
 }
 
+/** A past job's questions, fetched only when the person opens them. */
+function PastJobQuestions({ jobId }: { jobId: string }) {
+  const snapshot = useJobSnapshot(jobId);
+  if (snapshot.isPending) return <Skeleton className="h-16 w-full rounded-xl" />;
+  const questions = snapshot.data?.questions.filter((question) => question.status !== 'open') ?? [];
+  if (questions.length === 0) return <p className="px-1 text-xs text-muted">No questions were needed.</p>;
+  return (
+    <div className="flex flex-col gap-2">
+      {questions.map((question) => (
+        <ClosedQuestionCard key={question.id} question={question} />
+      ))}
+    </div>
+  );
+}
+
 /** A past job: what was asked and how it ended, kept short so the current one stays in focus. */
 function PastJob({ job, version }: { job: AppJobSummary; version: AppVersionSummary | undefined }) {
+  const [expanded, setExpanded] = useState(false);
   const outcome =
     job.status === 'complete' ? (
       <Badge tone="success">{version ? `Version ${version.number}` : 'Complete'}</Badge>
@@ -75,11 +91,24 @@ function PastJob({ job, version }: { job: AppJobSummary; version: AppVersionSumm
         muted
       />
       <div className="flex items-center justify-end gap-2 px-1 text-[11px] text-subtle">
+        <button
+          type="button"
+          aria-expanded={expanded}
+          onClick={() => setExpanded((open) => !open)}
+          className="mr-auto inline-flex items-center gap-0.5 rounded text-muted hover:text-text focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+        >
+          <ChevronRight
+            className={clsx('size-3.5 transition-transform', expanded && 'rotate-90')}
+            aria-hidden="true"
+          />
+          {expanded ? 'Hide questions' : 'Show questions'}
+        </button>
         <time dateTime={job.createdAt} title={formatAbsoluteTime(job.createdAt)}>
           {formatAbsoluteTime(job.createdAt)}
         </time>
         {outcome}
       </div>
+      {expanded && <PastJobQuestions jobId={job.id} />}
     </li>
   );
 }
