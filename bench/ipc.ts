@@ -26,10 +26,7 @@ export async function readRssBytes(pid: number = process.pid): Promise<number> {
  * The child side: answers stats requests, stops on request, and exits if the bench dies (the IPC
  * channel closes), so no server or worker outlives it.
  */
-export function serveParent(options: {
-  subscriptions: () => number;
-  stop: () => Promise<void>;
-}): void {
+export function serveParent(options: { subscriptions: () => number; stop: () => Promise<void> }): void {
   const send = (message: ChildMessage) => process.send?.(message);
   let stopping = false;
   const stop = async (code: number) => {
@@ -52,7 +49,11 @@ export function serveParent(options: {
         send({
           type: 'stats',
           id: message.id,
-          stats: { rssBytes, heapUsedBytes: process.memoryUsage().heapUsed, subscriptions: options.subscriptions() },
+          stats: {
+            rssBytes,
+            heapUsedBytes: process.memoryUsage().heapUsed,
+            subscriptions: options.subscriptions(),
+          },
         }),
       );
     }

@@ -28,11 +28,21 @@ export async function startBenchProcess(
   env: Record<string, string>,
   timeoutMs = 30_000,
 ): Promise<BenchProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', path.join(repoRoot, 'bench', file)], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
+  // `pnpm bench --cpu-prof=<dir>`: every child writes a V8 CPU profile there when it stops
+  // (profiling slows the processes down: never take such a run's figures as results).
+  const profileDir = process.argv.find((arg) => arg.startsWith('--cpu-prof='))?.slice('--cpu-prof='.length);
+  const profile = profileDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`, `--cpu-prof-name=${name}.cpuprofile`]
+    : [];
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--expose-gc', ...profile, path.join(repoRoot, 'bench', file)],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    },
+  );
   const lines: string[] = [];
   for (const stream of [child.stdout, child.stderr]) {
     stream?.on('data', (chunk: Buffer) => {
@@ -45,7 +55,10 @@ export async function startBenchProcess(
   let nextId = 1;
 
   const ready = await new Promise<{ port?: number }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} not ready after ${timeoutMs} ms:\n${output()}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${name} not ready after ${timeoutMs} ms:\n${output()}`)),
+      timeoutMs,
+    );
     child.on('message', (message: ChildMessage) => {
       if (message.type === 'ready') {
         clearTimeout(timer);

@@ -3,8 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { createDb, migrate, startEmbeddedPostgres } from '@app/db';
 import { createTestClient } from './client.ts';
+import { postgresPids, startCpuMeter } from './cpu.ts';
 import { type BenchProcess, startBenchProcess, stopAll } from './processes.ts';
-import { type DeliveryOptions, type DeliveryResult, measureEventDelivery } from './scenarios/event-delivery.ts';
+import { printReport, type Results } from './report.ts';
+import {
+  type DeliveryOptions,
+  type DeliveryResult,
+  measureEventDelivery,
+} from './scenarios/event-delivery.ts';
 import { measureIdleSubscriptions } from './scenarios/idle-subscriptions.ts';
 import { measurePreviewBundle } from './scenarios/preview-bundle.ts';
 import { measureTurnOverhead } from './scenarios/turn-overhead.ts';
@@ -14,7 +20,6 @@ import {
   type ThroughputResult,
   waitForTurns,
 } from './scenarios/turn-throughput.ts';
-import { printReport, type Results } from './report.ts';
 
 /**
  * `pnpm bench` (SPEC §9): a throwaway embedded Postgres, the real server and worker(s) in their own
@@ -27,8 +32,10 @@ const config = {
   workerConcurrency: 4,
   previewBundle: { warmup: 3, samples: 20 },
   turnOverhead: { warmup: 20, samples: 300, timeLimitMs: 90_000 },
-  /** Jobs in the throughput backlog; they are reused as the pool for delivery and idle subscriptions. */
+  /** Jobs whose first turns form the first backlog; reused as the pool for delivery and idle subscriptions. */
   backlogJobs: 2_000,
+  /** Jobs answered per worker-scaling round (the rounds alternate between halves of the pool). */
+  answerRoundJobs: 1_000,
   backlogTimeoutMs: 120_000,
   workerScaling: [1, 2, 4],
   delivery: { warmupEvents: 100, samples: 1_000, eventsPerSecond: 400, timeLimitMs: 60_000 },
@@ -38,8 +45,13 @@ const config = {
   idleSubscriptions: { count: 2_000, batchSize: 200, settleMs: 1_000 },
 };
 
+/** 1-minute load average at each step: on a shared machine, other work inflates every figure. */
+const loadByStep: { step: string; load1: number }[] = [];
+
 function step(message: string): void {
-  process.stdout.write(`\x1b[1m[bench]\x1b[0m ${message}\n`);
+  const load1 = Math.round((os.loadavg()[0] ?? 0) * 10) / 10;
+  loadByStep.push({ step: message.trim(), load1 });
+  process.stdout.write(`\x1b[1m[bench]\x1b[0m ${message} \x1b[2m(load ${load1})\x1b[0m\n`);
 }
 
 async function main(): Promise<void> {
@@ -48,8 +60,19 @@ async function main(): Promise<void> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'app-builder-bench-'));
   await chmod(tmp, 0o755);
   step(`embedded Postgres in ${tmp}`);
-  const postgres = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg'), persistent: false, unsafeFast: true });
+  cleanupTasks = [() => rm(tmp, { recursive: true, force: true })];
+  const postgres = await startEmbeddedPostgres({
+    dataDir: path.join(tmp, 'pg'),
+    persistent: false,
+    unsafeFast: true,
+  });
   const { db } = createDb({ connectionString: postgres.url, max: 10, applicationName: 'app-builder:bench' });
+  cleanupTasks = [
+    () => stopAll(),
+    () => db.destroy(),
+    () => postgres.stop(),
+    () => rm(tmp, { recursive: true, force: true }),
+  ];
   const childEnv = { DATABASE_URL: postgres.url, SESSION_SECRET: config.sessionSecret };
   const workers: BenchProcess[] = [];
   const startWorkerProcess = async () =>
@@ -76,20 +99,43 @@ async function main(): Promise<void> {
     const turnOverhead = await measureTurnOverhead(client, config.turnOverhead);
 
     step(`turn throughput: backlog of ${config.backlogJobs} jobs`);
-    const throughput: Record<string, ThroughputResult> = {};
+    const throughput: Record<string, ThroughputResult & { cpuMsPerTurn?: Record<string, number> }> = {};
     const jobIds = await createTurnBacklog(db, user.id, config.backlogJobs);
     throughput.firstTurns = await waitForTurns(db, jobIds, performance.now(), config.backlogTimeoutMs);
     step(`  first turns, 1 worker: ${throughput.firstTurns.turnsPerSecond}/s`);
-    for (const count of config.workerScaling) {
+    const dataDir = path.join(tmp, 'pg');
+    for (const [round, count] of config.workerScaling.entries()) {
       while (workers.length < count) await startWorkerProcess();
-      await answerAllOpenQuestions(db, user.id, jobIds);
-      const result = await waitForTurns(db, jobIds, performance.now(), config.backlogTimeoutMs);
-      throughput[`workers${count}`] = result;
-      step(`  answer turns, ${count} worker process(es): ${result.turnsPerSecond}/s`);
+      const half = round % 2 === 0 ? 0 : config.answerRoundJobs;
+      const roundJobs = jobIds.slice(half, half + config.answerRoundJobs);
+      await answerAllOpenQuestions(db, user.id, roundJobs);
+      // CPU used while the backlog drains, per turn: where a turn's cost goes.
+      const meter = await startCpuMeter({
+        workers: async () => workers.map((worker) => worker.pid),
+        postgres: () => postgresPids(dataDir),
+        server: async () => [(server as BenchProcess).pid],
+      });
+      const result = await waitForTurns(db, roundJobs, performance.now(), config.backlogTimeoutMs);
+      const cpu = await meter.stop();
+      const perTurn = (ms: number | undefined) => Math.round(((ms ?? 0) / result.turns) * 100) / 100;
+      throughput[`workers${count}`] = {
+        ...result,
+        cpuMsPerTurn: {
+          workers: perTurn(cpu.workers),
+          postgres: perTurn(cpu.postgres),
+          server: perTurn(cpu.server),
+        },
+      };
+      step(
+        `  answer turns, ${count} worker process(es): ${result.turnsPerSecond}/s (CPU ms per turn: workers ${perTurn(cpu.workers)}, postgres ${perTurn(cpu.postgres)})`,
+      );
     }
     while (workers.length > 1) await workers.pop()?.stop();
 
-    const delivery = async (subscribers: number, layout: DeliveryOptions['layout']): Promise<DeliveryResult> => {
+    const delivery = async (
+      subscribers: number,
+      layout: DeliveryOptions['layout'],
+    ): Promise<DeliveryResult> => {
       const shared = layout === 'shared';
       const result = await measureEventDelivery(db, client, server as BenchProcess, jobIds, {
         ...config.delivery,
@@ -147,6 +193,7 @@ async function main(): Promise<void> {
         turnThroughput: throughput,
         idleSubscriptions: idle,
         previewBundle,
+        loadAverageByStep: loadByStep,
         environment: {
           node: process.version,
           cpus: os.cpus().length,
@@ -165,18 +212,31 @@ async function main(): Promise<void> {
     }
     throw error;
   } finally {
-    await stopAll();
-    await db.destroy().catch(() => {});
-    await postgres.stop().catch(() => {});
-    await rm(tmp, { recursive: true, force: true });
+    await cleanup();
   }
+}
+
+/** Stops every process the bench started and removes its Postgres; runs once (finally or a signal). */
+let cleanupTasks: (() => Promise<void>)[] = [];
+async function cleanup(): Promise<void> {
+  const tasks = cleanupTasks;
+  cleanupTasks = [];
+  for (const task of tasks) await task().catch(() => {});
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    process.stderr.write(`bench: ${signal}, cleaning up\n`);
+    void cleanup().finally(() => process.exit(130));
+  });
 }
 
 // The EventSources and keep-alive sockets would hold the event loop open: exit explicitly.
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -10,7 +10,8 @@ import { type ChildMessage, serveParent } from './ipc.ts';
  */
 const databaseUrl = process.env.DATABASE_URL;
 const sessionSecret = process.env.SESSION_SECRET;
-if (!databaseUrl || !sessionSecret) throw new Error('bench server: DATABASE_URL and SESSION_SECRET are required');
+if (!databaseUrl || !sessionSecret)
+  throw new Error('bench server: DATABASE_URL and SESSION_SECRET are required');
 
 const { db } = createDb({ connectionString: databaseUrl, max: 20, applicationName: 'app-builder:server' });
 const server = await startServer({

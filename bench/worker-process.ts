@@ -11,7 +11,8 @@ import { type ChildMessage, serveParent } from './ipc.ts';
  */
 const databaseUrl = process.env.DATABASE_URL;
 const sessionSecret = process.env.SESSION_SECRET;
-if (!databaseUrl || !sessionSecret) throw new Error('bench worker: DATABASE_URL and SESSION_SECRET are required');
+if (!databaseUrl || !sessionSecret)
+  throw new Error('bench worker: DATABASE_URL and SESSION_SECRET are required');
 const concurrency = Number(process.env.WORKER_CONCURRENCY ?? 4);
 
 const logger = createLogger({ level: 'warn', fields: { service: 'bench-worker' } });

@@ -51,6 +51,9 @@ export default defineConfig({
     // that origin frame it (CSP frame-ancestors), and the default would be the API port.
     env: { PUBLIC_URL: webOrigin },
     reuseExistingServer: false,
+    // The stack runs server, worker and Vite in their own process groups: SIGTERM lets it stop them
+    // (Playwright's default SIGKILL would orphan them, and the next run finds the port taken).
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     timeout: 120_000,
     stdout: 'pipe',
     stderr: 'pipe',

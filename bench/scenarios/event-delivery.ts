@@ -45,16 +45,14 @@ export async function measureEventDelivery(
   jobPool: readonly string[],
   options: DeliveryOptions,
 ): Promise<DeliveryResult> {
-  const jobIds =
-    options.layout === 'shared' ? [jobPool[0] as string] : jobPool.slice(0, options.subscribers);
+  const jobIds = options.layout === 'shared' ? [jobPool[0] as string] : jobPool.slice(0, options.subscribers);
   if (jobIds.length < (options.layout === 'shared' ? 1 : options.subscribers)) {
     throw new Error(`need ${options.subscribers} jobs, have ${jobPool.length}`);
   }
   const lastSeqs = new Map(
-    (await db.selectFrom('jobs').select(['id', 'last_seq']).where('id', 'in', jobIds).execute()).map((row) => [
-      row.id,
-      row.last_seq,
-    ]),
+    (await db.selectFrom('jobs').select(['id', 'last_seq']).where('id', 'in', jobIds).execute()).map(
+      (row) => [row.id, row.last_seq],
+    ),
   );
 
   const parsedAt = new Map<string, number[]>();
@@ -125,6 +123,11 @@ export async function measureEventDelivery(
     };
   } finally {
     for (const subscription of subscriptions) subscription.unsubscribe();
-    await waitUntil('subscriptions to close', async () => (await server.stats()).subscriptions === 0, 30_000, 50);
+    await waitUntil(
+      'subscriptions to close',
+      async () => (await server.stats()).subscriptions === 0,
+      30_000,
+      50,
+    );
   }
 }

@@ -50,13 +50,19 @@ export async function measureIdleSubscriptions(
     const secondsToOpen = (performance.now() - started) / 1000;
     await sleep(options.settleMs);
     const after = await server.stats({ gc: true });
-    if (after.subscriptions < options.count) throw new Error(`only ${after.subscriptions} subscriptions held`);
+    if (after.subscriptions < options.count)
+      throw new Error(`only ${after.subscriptions} subscriptions held`);
     const errors = subscriptions.flatMap((subscription) => subscription.errors);
     if (errors.length > 0) throw new Error(`subscription errors: ${String(errors[0])}`);
 
     for (const subscription of subscriptions) subscription.unsubscribe();
     subscriptions.length = 0;
-    await waitUntil('subscriptions to close', async () => (await server.stats()).subscriptions === 0, 30_000, 50);
+    await waitUntil(
+      'subscriptions to close',
+      async () => (await server.stats()).subscriptions === 0,
+      30_000,
+      50,
+    );
     await sleep(options.settleMs);
     const afterClose = await server.stats({ gc: true });
     const mib = (bytes: number) => round(bytes / 1024 / 1024, 1);
@@ -64,7 +70,11 @@ export async function measureIdleSubscriptions(
       count: after.subscriptions,
       kibPerSubscription: round((after.rssBytes - before.rssBytes) / options.count / 1024, 1),
       heapKibPerSubscription: round((after.heapUsedBytes - before.heapUsedBytes) / options.count / 1024, 1),
-      serverRssMiB: { before: mib(before.rssBytes), after: mib(after.rssBytes), afterClose: mib(afterClose.rssBytes) },
+      serverRssMiB: {
+        before: mib(before.rssBytes),
+        after: mib(after.rssBytes),
+        afterClose: mib(afterClose.rssBytes),
+      },
       eventsReplayed,
       secondsToOpen: round(secondsToOpen, 2),
     };

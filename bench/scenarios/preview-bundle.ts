@@ -11,7 +11,10 @@ export interface PreviewBundleResult extends LatencySummary {
  * The offline generator's smallest app (a records app without extra views: 12 files, the closest
  * it gets to SPEC's "10-file app"), generated once, then bundled exactly as the preview origin does.
  */
-export async function measurePreviewBundle(options: { warmup: number; samples: number }): Promise<PreviewBundleResult> {
+export async function measurePreviewBundle(options: {
+  warmup: number;
+  samples: number;
+}): Promise<PreviewBundleResult> {
   const files = await generateOfflineApp();
   for (let index = 0; index < options.warmup; index++) await bundleOrThrow(files);
   const timings: number[] = [];

@@ -74,7 +74,8 @@ function watchQuestions(client: TestClient, jobId: string) {
         if (found) return found.question;
         if (subscription.errors.length > 0) throw subscription.errors[0];
         const remaining = deadline - performance.now();
-        if (remaining <= 0) throw new Error(`job ${jobId}: question ${number} not asked within ${turnTimeoutMs} ms`);
+        if (remaining <= 0)
+          throw new Error(`job ${jobId}: question ${number} not asked within ${turnTimeoutMs} ms`);
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, Math.min(remaining, 250));
           wake = () => {

@@ -31,7 +31,11 @@ export async function createTurnBacklog(db: Db, ownerId: string, count: number):
  * `jobs.answer` mutation uses — conditional update, event, `add_job` — in one transaction, so the
  * next turns of all jobs become runnable at the same instant.
  */
-export async function answerAllOpenQuestions(db: Db, ownerId: string, jobIds: readonly string[]): Promise<void> {
+export async function answerAllOpenQuestions(
+  db: Db,
+  ownerId: string,
+  jobIds: readonly string[],
+): Promise<void> {
   const open = await db
     .selectFrom('jobs')
     .innerJoin('questions', 'questions.id', 'jobs.open_question_id')
@@ -86,5 +90,9 @@ export async function waitForTurns(
     25,
   );
   const seconds = (performance.now() - committedAt) / 1000;
-  return { turns: jobIds.length, seconds: round(seconds, 3), turnsPerSecond: round(jobIds.length / seconds, 1) };
+  return {
+    turns: jobIds.length,
+    seconds: round(seconds, 3),
+    turnsPerSecond: round(jobIds.length / seconds, 1),
+  };
 }

@@ -6,6 +6,7 @@ import {
   cancelJob,
   findJob,
   findVersion,
+  type GenerateAppPayload,
   listEvents,
   listLedger,
   listQuestions,
@@ -17,6 +18,7 @@ import {
 import { countGraphileJobs, createTestDatabase, createUserWithJob, type TestDatabase } from '@app/db/testing';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { generateApp } from '../src/tasks/generate-app.ts';
 import { questioningTurn } from '../src/tasks/questioning-turn.ts';
 import {
   createTaskRunner,
@@ -271,6 +273,48 @@ describe('offline pipeline (real tasks, real Postgres)', () => {
     await runner.run(deps, ['questioning_turn']);
     expect(await listQuestions(database.db, job.id)).toHaveLength(2);
     expect(await listEvents(database.db, job.id)).toHaveLength(events.length);
+  });
+
+  it('a generation run, rerun concurrently and then again after it finished, stores one version', {
+    timeout: 60_000,
+  }, async () => {
+    const { user, app, job } = await createUserWithJob(database.db, request);
+    await runUntilGenerating(job.id, user.id);
+    const payload: GenerateAppPayload = { jobId: job.id, run: 1 };
+    const context = () => ({
+      ...taskDependencies(database),
+      signal: new AbortController().signal,
+      attempt: { number: 1, max: 2, isLast: false },
+      logger: silentLogger,
+    });
+    // Two runs of the same payload at once (graphile's jobKey does not stop a duplicate run).
+    const results = await Promise.allSettled([
+      generateApp(payload, context()),
+      generateApp(payload, context()),
+    ]);
+    for (const result of results) {
+      // The loser stops at its next guarded write: the wrapper treats that as "moved on".
+      if (result.status === 'rejected') expect(result.reason).toBeInstanceOf(ConflictError);
+    }
+    // Then graphile's queued job for the same run, as after a crash between commit and completion.
+    await runner.run(taskDependencies(database), ['generate_app']);
+    expect(await countGraphileJobs(database.db)).toBe(0);
+
+    const versions = await database.db
+      .selectFrom('versions')
+      .selectAll()
+      .where('app_id', '=', app.id)
+      .execute();
+    expect(versions.map((version) => [version.number, version.generation_run])).toEqual([[1, 1]]);
+    expect(await findJob(database.db, job.id)).toMatchObject({
+      status: 'complete',
+      version_id: versions[0]?.id,
+    });
+    const events = await listEvents(database.db, job.id);
+    expect(seqsOf(events)).toEqual(gapless(events.length));
+    expect(eventsOfType(events, 'version_created')).toHaveLength(1);
+    expect(eventsOfType(events, 'done')).toHaveLength(1);
+    expect(events.at(-1)).toMatchObject({ type: 'done', data: { status: 'complete' } });
   });
 
   it('a turn still running when the job is cancelled persists nothing after the cancel', async () => {

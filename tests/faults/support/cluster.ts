@@ -1,10 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { findFreePort } from '@app/db';
-import { killProcess, spawnServerProcess } from '../../../apps/server/test/server-process.ts';
+import { testSessionSecret } from '../../../apps/server/test/harness.ts';
 import type { FaultWorkerConfig } from './worker-config.ts';
 
+const serverMain = path.resolve(import.meta.dirname, '../../../apps/server/src/main.ts');
+const serverCwd = path.resolve(import.meta.dirname, '../../../apps/server');
 const workerCwd = path.resolve(import.meta.dirname, '../../../apps/worker');
+// Other engineers' suites share this 2-core machine: a cold start can take 20 s under their load.
+const startDeadlineMs = 60_000;
 const workerFixture = path.resolve(import.meta.dirname, '../fixtures/fault-worker.ts');
 
 export interface ServerHandle {
@@ -43,11 +47,11 @@ export class Cluster {
     const handle: ServerHandle = {
       port,
       baseUrl: `http://127.0.0.1:${port}`,
-      child: await spawnServerProcess(this.databaseUrl, port),
+      child: await spawnServer(this.databaseUrl, port),
       restart: async (downMs = 0) => {
-        await killProcess(handle.child, 'SIGKILL');
+        await killProcess(handle.child);
         if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs));
-        handle.child = await spawnServerProcess(this.databaseUrl, port);
+        handle.child = await spawnServer(this.databaseUrl, port);
       },
     };
     this.servers.push(handle);
@@ -72,7 +76,7 @@ export class Cluster {
   /** SIGKILLs every process still running (servers and workers) and waits for their exit. */
   async stopAll(): Promise<void> {
     await Promise.all([
-      ...this.servers.map((server) => killProcess(server.child, 'SIGKILL')),
+      ...this.servers.map((server) => killProcess(server.child)),
       ...this.workers.map(async (worker) => {
         if (!worker.alive()) return;
         worker.child.kill('SIGKILL');
@@ -80,6 +84,47 @@ export class Cluster {
       }),
     ]);
   }
+}
+
+export async function killProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill(signal);
+  await exited;
+}
+
+/** The real server entry point (apps/server/src/main.ts) in its own process; resolves once healthy. */
+async function spawnServer(databaseUrl: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', serverMain], {
+    cwd: serverCwd,
+    env: {
+      // biome-ignore lint/style/noProcessEnv: the child gets the test's environment plus its own settings
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      SESSION_SECRET: testSessionSecret,
+      MODEL_PROVIDER: 'offline',
+      PREVIEW_PORT: '0',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-50_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const deadline = Date.now() + startDeadlineMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+    const healthy = await fetch(`http://127.0.0.1:${port}/healthz`)
+      .then((response) => response.ok)
+      .catch(() => false);
+    if (healthy) return child;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`server did not become healthy within ${startDeadlineMs} ms:\n${output}`);
 }
 
 async function spawnFaultWorker(config: FaultWorkerConfig): Promise<WorkerHandle> {
@@ -113,7 +158,7 @@ async function spawnFaultWorker(config: FaultWorkerConfig): Promise<WorkerHandle
     }
   };
   try {
-    await waitForLine(/^ready /, 30_000);
+    await waitForLine(/^ready /, startDeadlineMs);
   } catch (error) {
     child.kill('SIGKILL');
     throw error;

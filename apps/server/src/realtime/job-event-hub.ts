@@ -1,5 +1,6 @@
-import { jobEventsChannel, parseNotification } from '@app/db';
+import { type DbOrTrx, jobEventsChannel, parseNotification } from '@app/db';
 import pg from 'pg';
+import { SharedLogReads } from './shared-log-reads.ts';
 
 export interface JobEventListener {
   /** A row with this `seq` has committed for the job. */
@@ -30,6 +31,7 @@ export class JobEventHub {
   private stopped = false;
   private reconnectTimer: NodeJS.Timeout | null = null;
   private readyWaiters: (() => void)[] = [];
+  private readonly reads = new WeakMap<DbOrTrx, SharedLogReads>();
 
   constructor(private readonly options: JobEventHubOptions) {}
 
@@ -67,6 +69,16 @@ export class JobEventHub {
       current.delete(listener);
       if (current.size === 0) this.listeners.delete(jobId);
     };
+  }
+
+  /** Log reads shared by this hub's subscriptions (one sharing scope per database handle). */
+  sharedReads(db: DbOrTrx): SharedLogReads {
+    let reads = this.reads.get(db);
+    if (!reads) {
+      reads = new SharedLogReads(db);
+      this.reads.set(db, reads);
+    }
+    return reads;
   }
 
   async stop(): Promise<void> {

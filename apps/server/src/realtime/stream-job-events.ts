@@ -1,5 +1,5 @@
 import type { JobEvent } from '@app/core';
-import { type DbOrTrx, listEvents } from '@app/db';
+import type { DbOrTrx } from '@app/db';
 import type { JobEventHub } from './job-event-hub.ts';
 
 const replayBatchSize = 500;
@@ -42,6 +42,8 @@ function createWakeSignal() {
  * 3. stream live: every wake-up re-reads the table after the last sent seq, and any seq already
  *    sent is dropped — so duplicates and reordering from notify/replay overlap cannot reach a client.
  * Bodies always come from the table; notifications only say "something after seq N exists".
+ * Streams of the same job woken by the same NOTIFY share one read (see `SharedLogReads` for why
+ * that cannot skip a row): the wake-up's mark is taken before the stream is woken.
  */
 export async function* streamJobEvents(options: {
   db: DbOrTrx;
@@ -55,16 +57,25 @@ export async function* streamJobEvents(options: {
   const { db, hub, jobId, signal } = options;
   let lastSent = options.lastEventId;
   const wake = createWakeSignal();
+  const reads = hub.sharedReads(db);
+  let readMark = 0;
   const unsubscribe = hub.subscribe(jobId, {
     onNotify: (seq) => {
-      if (seq > lastSent) wake.notify();
+      if (seq <= lastSent) return;
+      readMark = reads.mark();
+      wake.notify();
     },
-    onResync: () => wake.notify(),
+    onResync: () => {
+      readMark = reads.mark();
+      wake.notify();
+    },
   });
+  // The replay, too, may only share a read that started after we were registered.
+  readMark = reads.mark();
   let live = false;
   try {
     while (!signal.aborted) {
-      const batch = await listEvents(db, jobId, lastSent, replayBatchSize);
+      const batch = await reads.read(jobId, lastSent, replayBatchSize, readMark);
       for (const event of batch) {
         if (event.seq <= lastSent) continue;
         lastSent = event.seq;
