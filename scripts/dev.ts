@@ -22,6 +22,8 @@ const env = {
   ...process.env,
   DATABASE_URL: url,
   SESSION_SECRET: ensureSessionSecret(),
+  // In dev people open Vite's port; the preview origin lets only this origin frame it.
+  PUBLIC_URL: process.env.PUBLIC_URL ?? 'http://localhost:5173',
   TURBO_TELEMETRY_DISABLED: '1',
   FORCE_COLOR: '1',
 };

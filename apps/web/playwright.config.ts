@@ -47,9 +47,6 @@ export default defineConfig({
     command: 'pnpm exec tsx scripts/e2e-stack.ts',
     cwd: repoRoot,
     url: `${webOrigin}/healthz`,
-    // The builder's public origin is where the SPA runs (Vite here): the preview origin only lets
-    // that origin frame it (CSP frame-ancestors), and the default would be the API port.
-    env: { PUBLIC_URL: webOrigin },
     reuseExistingServer: false,
     // The stack runs server, worker and Vite in their own process groups: SIGTERM lets it stop them
     // (Playwright's default SIGKILL would orphan them, and the next run finds the port taken).

@@ -47,7 +47,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const preview = createPreviewServer({
     db: options.db,
     sessionSecret: options.sessionSecret,
-    builderOrigin: options.builderOrigin ?? '*',
+    builderOrigins: builderOrigins(options.builderOrigin),
     bundle: options.bundle,
     onError: (error) => log('error', 'preview failed', { error: String(error) }),
   });
@@ -81,4 +81,19 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       await hub.stop();
     },
   };
+}
+
+/**
+ * Origins allowed to frame previews. A loopback host also admits its twin (localhost ⇄ 127.0.0.1):
+ * they are different origins to the browser, and people type either in development.
+ */
+export function builderOrigins(publicOrigin: string | undefined): string[] {
+  if (!publicOrigin) return ["'self'", 'http://localhost:*', 'http://127.0.0.1:*'];
+  const url = new URL(publicOrigin);
+  const twins: Record<string, string> = { localhost: '127.0.0.1', '127.0.0.1': 'localhost' };
+  const twin = twins[url.hostname];
+  if (!twin) return [url.origin];
+  const other = new URL(url.origin);
+  other.hostname = twin;
+  return [url.origin, other.origin];
 }

@@ -234,10 +234,9 @@ describe('offline pipeline (real tasks, real Postgres)', () => {
 
     // Two runs of turn 2 at once, both past the job check before either commits: a barrier on
     // the model holds every call until both runs have made one.
-    const { user } = { user: { id: job.owner_id } };
     await answerQuestion(database.db, {
       jobId: job.id,
-      ownerId: user.id,
+      ownerId: job.owner_id,
       questionId: first.id,
       optionIds: [first.options[0]?.id ?? ''],
       text: null,

@@ -10,8 +10,8 @@ export type BundleResult =
 export interface PreviewServerOptions {
   db: Db;
   sessionSecret: string;
-  /** The builder's origin: the only page allowed to frame previews. */
-  builderOrigin: string;
+  /** The builder's origin(s): the only pages allowed to frame previews. */
+  builderOrigins: readonly string[];
   bundle: (files: AppFile[]) => Promise<BundleResult>;
   onError?: (error: unknown) => void;
 }
@@ -69,7 +69,7 @@ export function createPreviewServer(options: PreviewServerOptions) {
           'img-src data: blob:',
           'font-src data:',
           "connect-src 'none'",
-          `frame-ancestors ${options.builderOrigin}`,
+          `frame-ancestors ${options.builderOrigins.join(' ')}`,
           "base-uri 'none'",
           "form-action 'none'",
         ].join('; '),
