@@ -1,25 +1,11 @@
-import { createTestDatabase, type TestDatabase } from '@app/db/testing';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { RunningServer } from '../src/server.ts';
-import { createTestClient, expectTRPCError, startTestServer, uniqueEmail } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { createTestClient, expectTRPCError, uniqueEmail, useTestServer } from './harness.ts';
 
-let database: TestDatabase;
-let server: RunningServer;
-let baseUrl: string;
-
-beforeAll(async () => {
-  database = await createTestDatabase(inject('databaseServerUrl'));
-  server = await startTestServer(database.db, database.url);
-  baseUrl = `http://127.0.0.1:${server.port}`;
-});
-afterAll(async () => {
-  await server.close();
-  await database.destroy();
-});
+const context = useTestServer();
 
 describe('accounts', () => {
   it('signs up, is signed in by cookie, and signs back in after signing out', async () => {
-    const client = createTestClient(baseUrl);
+    const client = createTestClient(context.baseUrl);
     const email = uniqueEmail();
     const user = await client.signUp(email.toUpperCase());
     expect(user.email).toBe(email.toLowerCase());
@@ -28,7 +14,7 @@ describe('accounts', () => {
     await client.trpc.auth.signOut.mutate();
     expect(await client.trpc.auth.me.query()).toBeNull();
     // The old cookie is revoked server-side, not just forgotten by the client.
-    const replay = createTestClient(baseUrl);
+    const replay = createTestClient(context.baseUrl);
     replay.cookie.value = oldCookie;
     expect(await replay.trpc.auth.me.query()).toBeNull();
     const again = await client.trpc.auth.signIn.mutate({ email, password: 'correct horse battery' });
@@ -36,7 +22,7 @@ describe('accounts', () => {
   });
 
   it('sets an httpOnly SameSite=Lax session cookie', async () => {
-    const response = await fetch(`${baseUrl}/trpc/auth.signUp`, {
+    const response = await fetch(`${context.baseUrl}/trpc/auth.signUp`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: uniqueEmail(), password: 'long enough password' }),
@@ -48,10 +34,10 @@ describe('accounts', () => {
   });
 
   it('rejects a wrong password or unknown email with UNAUTHORIZED', async () => {
-    const client = createTestClient(baseUrl);
+    const client = createTestClient(context.baseUrl);
     const email = uniqueEmail();
     await client.signUp(email);
-    const other = createTestClient(baseUrl);
+    const other = createTestClient(context.baseUrl);
     const wrong = await expectTRPCError(
       other.trpc.auth.signIn.mutate({ email, password: 'not the password' }),
     );
@@ -65,13 +51,13 @@ describe('accounts', () => {
 
   it('rejects a duplicate email with CONFLICT', async () => {
     const email = uniqueEmail();
-    await createTestClient(baseUrl).signUp(email);
-    const duplicate = await expectTRPCError(createTestClient(baseUrl).signUp(email));
+    await createTestClient(context.baseUrl).signUp(email);
+    const duplicate = await expectTRPCError(createTestClient(context.baseUrl).signUp(email));
     expect(duplicate.code).toBe('CONFLICT');
   });
 
   it('rejects a bad email or short password with BAD_REQUEST naming the field', async () => {
-    const client = createTestClient(baseUrl);
+    const client = createTestClient(context.baseUrl);
     const badEmail = await expectTRPCError(
       client.trpc.auth.signUp.mutate({ email: 'not-an-email', password: 'long enough password' }),
     );
@@ -85,7 +71,7 @@ describe('accounts', () => {
   });
 
   it('answers UNAUTHORIZED without a session', async () => {
-    const anonymous = createTestClient(baseUrl);
+    const anonymous = createTestClient(context.baseUrl);
     expect((await expectTRPCError(anonymous.trpc.apps.list.query())).code).toBe('UNAUTHORIZED');
     expect((await expectTRPCError(anonymous.trpc.jobs.get.query({ jobId: crypto.randomUUID() }))).code).toBe(
       'UNAUTHORIZED',
@@ -93,12 +79,12 @@ describe('accounts', () => {
   });
 
   it("answers NOT_FOUND for another user's app or job, exactly as for a missing id", async () => {
-    const owner = createTestClient(baseUrl);
+    const owner = createTestClient(context.baseUrl);
     await owner.signUp();
     const { app, job } = await owner.trpc.apps.create.mutate({ prompt: 'A tracker for support tickets' });
     expect((await owner.trpc.jobs.get.query({ jobId: job.id })).status).toBe('questioning');
 
-    const intruder = createTestClient(baseUrl);
+    const intruder = createTestClient(context.baseUrl);
     await intruder.signUp();
     const theirJob = await expectTRPCError(intruder.trpc.jobs.get.query({ jobId: job.id }));
     const missingJob = await expectTRPCError(intruder.trpc.jobs.get.query({ jobId: crypto.randomUUID() }));
@@ -109,7 +95,7 @@ describe('accounts', () => {
   });
 
   it('answers BAD_REQUEST for a malformed id', async () => {
-    const client = createTestClient(baseUrl);
+    const client = createTestClient(context.baseUrl);
     await client.signUp();
     const malformed = await expectTRPCError(client.trpc.jobs.get.query({ jobId: 'not-a-uuid' }));
     expect(malformed.code).toBe('BAD_REQUEST');
@@ -119,7 +105,7 @@ describe('accounts', () => {
 
 describe('/healthz', () => {
   it('reports ok and the model', async () => {
-    const response = await fetch(`${baseUrl}/healthz`);
+    const response = await fetch(`${context.baseUrl}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ ok: true, model: 'offline:builder' });
   });

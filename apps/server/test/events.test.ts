@@ -1,28 +1,14 @@
 import { event } from '@app/core';
 import { appendEvents, listEvents } from '@app/db';
-import { createTestDatabase, type TestDatabase } from '@app/db/testing';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { RunningServer } from '../src/server.ts';
-import { createTestClient, expectTRPCError, startTestServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { createTestClient, expectTRPCError, useTestServer } from './harness.ts';
 import { expectExactLog, recordJobEvents } from './subscribe.ts';
 
-let database: TestDatabase;
-let server: RunningServer;
-let baseUrl: string;
-
-beforeAll(async () => {
-  database = await createTestDatabase(inject('databaseServerUrl'));
-  server = await startTestServer(database.db, database.url);
-  baseUrl = `http://127.0.0.1:${server.port}`;
-});
-afterAll(async () => {
-  await server.close();
-  await database.destroy();
-});
+const context = useTestServer();
 
 async function signedInWithJob() {
-  const client = createTestClient(baseUrl);
+  const client = createTestClient(context.baseUrl);
   await client.signUp();
   const { job } = await client.trpc.apps.create.mutate({ prompt: 'A booking tool for our clinic' });
   return { client, jobId: job.id };
@@ -33,11 +19,11 @@ const step = (index: number) => event('step_started', { index });
 describe('jobs.events', () => {
   it('replays the log, then streams live events in order', async () => {
     const { client, jobId } = await signedInWithJob();
-    await appendEvents(database.db, jobId, [step(0), step(1)]);
+    await appendEvents(context.database.db, jobId, [step(0), step(1)]);
     const stream = recordJobEvents(client, jobId);
     await stream.waitForSeq(3);
-    await appendEvents(database.db, jobId, [step(2)]);
-    await appendEvents(database.db, jobId, [step(3), step(4)]);
+    await appendEvents(context.database.db, jobId, [step(2)]);
+    await appendEvents(context.database.db, jobId, [step(3), step(4)]);
     await stream.waitForSeq(6);
     stream.unsubscribe();
     expectExactLog(stream.events, 1, 6);
@@ -54,10 +40,10 @@ describe('jobs.events', () => {
 
   it('resumes with lastEventId, replaying exactly the missed events', async () => {
     const { client, jobId } = await signedInWithJob();
-    await appendEvents(database.db, jobId, [step(0), step(1), step(2), step(3)]);
+    await appendEvents(context.database.db, jobId, [step(0), step(1), step(2), step(3)]);
     const stream = recordJobEvents(client, jobId, 3);
     await stream.waitForSeq(5);
-    await appendEvents(database.db, jobId, [step(4)]);
+    await appendEvents(context.database.db, jobId, [step(4)]);
     await stream.waitForSeq(6);
     stream.unsubscribe();
     expectExactLog(stream.events, 4, 6);
@@ -70,7 +56,7 @@ describe('jobs.events', () => {
     let appended = 1;
     const appender = (async () => {
       for (let i = 0; i < 60; i += 1) {
-        await appendEvents(database.db, jobId, [step(i)]);
+        await appendEvents(context.database.db, jobId, [step(i)]);
         appended += 1;
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
@@ -78,12 +64,14 @@ describe('jobs.events', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     const killed = await sql<{ terminated: boolean }>`
       select pg_terminate_backend(pid) as terminated from pg_stat_activity
-      where application_name = 'app-builder:listen' and datname = current_database()`.execute(database.db);
+      where application_name = 'app-builder:listen' and datname = current_database()`.execute(
+      context.database.db,
+    );
     expect(killed.rows.some((row) => row.terminated)).toBe(true);
     await appender;
     // Events committed while the listener was down arrive via the resync after it reconnects.
     await stream.waitForSeq(appended);
-    expect(server.hub.state).toBe('listening');
+    expect(context.server.hub.state).toBe('listening');
     stream.unsubscribe();
     expectExactLog(stream.events, 1, appended);
     expect(appended).toBe(61);
@@ -93,8 +81,10 @@ describe('jobs.events', () => {
     const { client, jobId } = await signedInWithJob();
     const streams = Array.from({ length: 20 }, () => recordJobEvents(client, jobId));
     await Promise.all(streams.map((stream) => stream.waitForSeq(1)));
-    await Promise.all(Array.from({ length: 10 }, (_, i) => appendEvents(database.db, jobId, [step(i)])));
-    const total = (await listEvents(database.db, jobId)).length;
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => appendEvents(context.database.db, jobId, [step(i)])),
+    );
+    const total = (await listEvents(context.database.db, jobId)).length;
     await Promise.all(streams.map((stream) => stream.waitForSeq(total)));
     for (const stream of streams) {
       stream.unsubscribe();
@@ -104,7 +94,7 @@ describe('jobs.events', () => {
 
   it("does not stream another user's job", async () => {
     const { jobId } = await signedInWithJob();
-    const intruder = createTestClient(baseUrl);
+    const intruder = createTestClient(context.baseUrl);
     await intruder.signUp();
     const failure = await expectTRPCError(
       new Promise((resolve, reject) => {

@@ -1,5 +1,6 @@
 import { bundleApp } from '@app/core';
 import type { Db } from '@app/db';
+import { createTestDatabase, type TestDatabase } from '@app/db/testing';
 import {
   createTRPCClient,
   httpBatchLink,
@@ -8,6 +9,7 @@ import {
   type TRPCClient,
 } from '@trpc/client';
 import { EventSource } from 'eventsource';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { AppRouter } from '../src/router.ts';
 import { type RunningServer, startServer } from '../src/server.ts';
 
@@ -23,6 +25,30 @@ export async function startTestServer(db: Db, connectionString: string, port = 0
     previewPort: 0,
     bundle: (files) => bundleApp(files),
   });
+}
+
+export interface TestServerContext {
+  database: TestDatabase;
+  server: RunningServer;
+  baseUrl: string;
+}
+
+/**
+ * One database (cloned from the migrated template) and one real server per test file. The returned
+ * object is filled in by `beforeAll`; read its fields inside tests, not at module level.
+ */
+export function useTestServer(): TestServerContext {
+  const context = {} as TestServerContext;
+  beforeAll(async () => {
+    context.database = await createTestDatabase(inject('databaseServerUrl'));
+    context.server = await startTestServer(context.database.db, context.database.url);
+    context.baseUrl = `http://127.0.0.1:${context.server.port}`;
+  });
+  afterAll(async () => {
+    await context.server?.close();
+    await context.database?.destroy();
+  });
+  return context;
 }
 
 export interface TestClient {

@@ -1,24 +1,10 @@
 import { event } from '@app/core';
 import { appendEvents } from '@app/db';
-import { createTestDatabase, type TestDatabase } from '@app/db/testing';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { RunningServer } from '../src/server.ts';
-import { createTestClient, startTestServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { createTestClient, useTestServer } from './harness.ts';
 import { recordJobEvents } from './subscribe.ts';
 
-let database: TestDatabase;
-let server: RunningServer;
-let baseUrl: string;
-
-beforeAll(async () => {
-  database = await createTestDatabase(inject('databaseServerUrl'));
-  server = await startTestServer(database.db, database.url);
-  baseUrl = `http://127.0.0.1:${server.port}`;
-});
-afterAll(async () => {
-  await server.close();
-  await database.destroy();
-});
+const context = useTestServer();
 
 function metricValue(text: string, name: string): number {
   const line = text.split('\n').find((candidate) => candidate.startsWith(`${name} `));
@@ -28,15 +14,15 @@ function metricValue(text: string, name: string): number {
 
 describe('observability', () => {
   it('/metrics reports jobs, queue, subscriptions and live delivery latency in Prometheus format', async () => {
-    const client = createTestClient(baseUrl);
+    const client = createTestClient(context.baseUrl);
     await client.signUp();
     const { job } = await client.trpc.apps.create.mutate({ prompt: 'A tracker for our support tickets' });
     const stream = recordJobEvents(client, job.id);
     await stream.waitForSeq(1);
-    await appendEvents(database.db, job.id, [event('generation_started', {})]);
+    await appendEvents(context.database.db, job.id, [event('generation_started', {})]);
     await stream.waitForSeq(2);
 
-    const response = await fetch(`${baseUrl}/metrics`);
+    const response = await fetch(`${context.baseUrl}/metrics`);
     expect(response.headers.get('content-type')).toContain('text/plain');
     const text = await response.text();
     expect(text).toContain('# TYPE app_event_delivery_ms histogram');
@@ -51,7 +37,7 @@ describe('observability', () => {
   });
 
   it('/healthz reports database, listener, workers and queue', async () => {
-    const body = (await (await fetch(`${baseUrl}/healthz`)).json()) as Record<string, unknown>;
+    const body = (await (await fetch(`${context.baseUrl}/healthz`)).json()) as Record<string, unknown>;
     expect(body).toMatchObject({ ok: true, database: true, listener: 'listening', workers: 0 });
     expect(typeof body.queueDepth).toBe('number');
   });

@@ -1,23 +1,9 @@
 import { createPreviewToken, previewTokenLifetimeMs } from '@app/core';
 import { insertVersion } from '@app/db';
-import { createTestDatabase, type TestDatabase } from '@app/db/testing';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { RunningServer } from '../src/server.ts';
-import { createTestClient, expectTRPCError, startTestServer, testSessionSecret } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { createTestClient, expectTRPCError, testSessionSecret, useTestServer } from './harness.ts';
 
-let database: TestDatabase;
-let server: RunningServer;
-let baseUrl: string;
-
-beforeAll(async () => {
-  database = await createTestDatabase(inject('databaseServerUrl'));
-  server = await startTestServer(database.db, database.url);
-  baseUrl = `http://127.0.0.1:${server.port}`;
-});
-afterAll(async () => {
-  await server.close();
-  await database.destroy();
-});
+const context = useTestServer();
 
 const files = [
   {
@@ -28,11 +14,11 @@ const files = [
 ];
 
 async function appWithVersion() {
-  const client = createTestClient(baseUrl);
+  const client = createTestClient(context.baseUrl);
   await client.signUp();
   const { app, job } = await client.trpc.apps.create.mutate({ prompt: 'A greeting page' });
   await client.trpc.jobs.cancel.mutate({ jobId: job.id });
-  const version = await insertVersion(database.db, {
+  const version = await insertVersion(context.database.db, {
     appId: app.id,
     request: 'A greeting page',
     files,
@@ -48,8 +34,8 @@ describe('versions and the preview origin', () => {
     const version = await client.trpc.versions.get.query({ versionId });
     expect(version.files.map((file) => file.path)).toEqual(['src/App.tsx', 'src/styles.css']);
     const previewUrl = new URL(version.previewUrl);
-    expect(previewUrl.origin).not.toBe(new URL(baseUrl).origin);
-    expect(previewUrl.port).toBe(String(server.previewPort));
+    expect(previewUrl.origin).not.toBe(new URL(context.baseUrl).origin);
+    expect(previewUrl.port).toBe(String(context.server.previewPort));
     expect(previewUrl.searchParams.get('token')).toBeTruthy();
 
     const response = await fetch(version.previewUrl);
@@ -68,7 +54,7 @@ describe('versions and the preview origin', () => {
   it('refuses a missing, forged, expired or other-version token', async () => {
     const { versionId } = await appWithVersion();
     const { versionId: otherVersionId } = await appWithVersion();
-    const base = `http://127.0.0.1:${server.previewPort}/v/${versionId}/`;
+    const base = `http://127.0.0.1:${context.server.previewPort}/v/${versionId}/`;
     expect((await fetch(base)).status).toBe(401);
     const valid = createPreviewToken(versionId, testSessionSecret);
     const forged = `${valid.split('.')[0]}.${'x'.repeat(43)}`;
@@ -87,7 +73,7 @@ describe('versions and the preview origin', () => {
   });
 
   it('does not serve the builder API or cookies on the preview origin', async () => {
-    const response = await fetch(`http://127.0.0.1:${server.previewPort}/trpc/auth.me`);
+    const response = await fetch(`http://127.0.0.1:${context.server.previewPort}/trpc/auth.me`);
     expect(response.status).toBe(404);
   });
 
@@ -98,7 +84,7 @@ describe('versions and the preview origin', () => {
     expect(version.id).not.toBe(versionId);
     expect(version.files).toEqual((await client.trpc.versions.get.query({ versionId })).files);
 
-    const intruder = createTestClient(baseUrl);
+    const intruder = createTestClient(context.baseUrl);
     await intruder.signUp();
     expect((await expectTRPCError(intruder.trpc.versions.get.query({ versionId }))).code).toBe('NOT_FOUND');
     expect((await expectTRPCError(intruder.trpc.versions.restore.mutate({ versionId }))).code).toBe(

@@ -1,23 +1,10 @@
 import type { Fact, QuestionDraft } from '@app/core';
 import { listEvents, recordTurnResult } from '@app/db';
-import { countGraphileJobs, createTestDatabase, type TestDatabase } from '@app/db/testing';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { RunningServer } from '../src/server.ts';
-import { createTestClient, expectTRPCError, startTestServer } from './harness.ts';
+import { countGraphileJobs } from '@app/db/testing';
+import { describe, expect, it } from 'vitest';
+import { createTestClient, expectTRPCError, useTestServer } from './harness.ts';
 
-let database: TestDatabase;
-let server: RunningServer;
-let baseUrl: string;
-
-beforeAll(async () => {
-  database = await createTestDatabase(inject('databaseServerUrl'));
-  server = await startTestServer(database.db, database.url);
-  baseUrl = `http://127.0.0.1:${server.port}`;
-});
-afterAll(async () => {
-  await server.close();
-  await database.destroy();
-});
+const context = useTestServer();
 
 const draft: QuestionDraft = {
   text: 'Who will use the tracker?',
@@ -32,13 +19,13 @@ const draft: QuestionDraft = {
 
 /** A job whose first turn has asked `draft` (as the worker would have committed it). */
 async function jobWithOpenQuestion() {
-  const client = createTestClient(baseUrl);
+  const client = createTestClient(context.baseUrl);
   await client.signUp();
   const { job } = await client.trpc.apps.create.mutate({ prompt: 'A tracker for support tickets' });
   const ledger: Fact[] = [
     { id: crypto.randomUUID(), kind: 'goal', text: 'Track support tickets', source: { kind: 'request' } },
   ];
-  await recordTurnResult(database.db, {
+  await recordTurnResult(context.database.db, {
     jobId: job.id,
     turn: 1,
     ledger,
@@ -64,7 +51,7 @@ describe('answering questions', () => {
 
   it('accepts exactly one of 20 concurrent identical answers; the rest get CONFLICT', async () => {
     const { client, jobId, question } = await jobWithOpenQuestion();
-    const turnsBefore = await countGraphileJobs(database.db, 'questioning_turn');
+    const turnsBefore = await countGraphileJobs(context.database.db, 'questioning_turn');
     const outcomes = await Promise.allSettled(
       Array.from({ length: 20 }, () =>
         client.trpc.jobs.answer.mutate({ jobId, questionId: question.id, optionIds: ['support-agents'] }),
@@ -76,9 +63,9 @@ describe('answering questions', () => {
       if (outcome.status === 'rejected')
         expect((outcome.reason as { data?: { code?: string } }).data?.code).toBe('CONFLICT');
     }
-    const events = await listEvents(database.db, jobId);
+    const events = await listEvents(context.database.db, jobId);
     expect(events.filter((e) => e.type === 'answer_received')).toHaveLength(1);
-    expect(await countGraphileJobs(database.db, 'questioning_turn')).toBe(turnsBefore + 1);
+    expect(await countGraphileJobs(context.database.db, 'questioning_turn')).toBe(turnsBefore + 1);
     const view = await client.trpc.jobs.get.query({ jobId });
     expect(view.status).toBe('questioning');
     expect(view.questions[0]).toMatchObject({
@@ -90,7 +77,7 @@ describe('answering questions', () => {
   it('answers CONFLICT for a question that is not open, writing nothing', async () => {
     const { client, jobId, question } = await jobWithOpenQuestion();
     await client.trpc.jobs.answer.mutate({ jobId, questionId: question.id, text: 'Our support team' });
-    const before = await listEvents(database.db, jobId);
+    const before = await listEvents(context.database.db, jobId);
     const again = await expectTRPCError(
       client.trpc.jobs.answer.mutate({ jobId, questionId: question.id, text: 'x' }),
     );
@@ -99,7 +86,7 @@ describe('answering questions', () => {
       client.trpc.jobs.skipQuestion.mutate({ jobId, questionId: crypto.randomUUID() }),
     );
     expect(unknown.code).toBe('CONFLICT');
-    expect(await listEvents(database.db, jobId)).toHaveLength(before.length);
+    expect(await listEvents(context.database.db, jobId)).toHaveLength(before.length);
   });
 
   it("rejects another question's option ids with BAD_REQUEST naming optionIds", async () => {
@@ -121,7 +108,7 @@ describe('answering questions', () => {
     const { client, jobId, question } = await jobWithOpenQuestion();
     const { job } = await client.trpc.jobs.skipQuestion.mutate({ jobId, questionId: question.id });
     expect(job.questions[0]?.status).toBe('skipped');
-    const skipped = (await listEvents(database.db, jobId)).find((e) => e.type === 'question_skipped');
+    const skipped = (await listEvents(context.database.db, jobId)).find((e) => e.type === 'question_skipped');
     expect(skipped?.data).toEqual({ questionId: question.id, assumption: draft.assumptionIfSkipped });
   });
 
@@ -137,7 +124,7 @@ describe('answering questions', () => {
     const { job } = await client.trpc.jobs.cancel.mutate({ jobId });
     expect(job.status).toBe('cancelled');
     expect((await expectTRPCError(client.trpc.jobs.cancel.mutate({ jobId }))).code).toBe('CONFLICT');
-    const done = (await listEvents(database.db, jobId)).filter((e) => e.type === 'done');
+    const done = (await listEvents(context.database.db, jobId)).filter((e) => e.type === 'done');
     expect(done.map((e) => e.data)).toEqual([{ status: 'cancelled' }]);
     expect((await expectTRPCError(client.trpc.jobs.retry.mutate({ jobId }))).code).toBe('CONFLICT');
   });
@@ -146,7 +133,7 @@ describe('answering questions', () => {
     const { client, jobId } = await jobWithOpenQuestion();
     await client.trpc.jobs.build.mutate({ jobId });
     await expect(
-      recordTurnResult(database.db, {
+      recordTurnResult(context.database.db, {
         jobId,
         turn: 1,
         ledger: [],
