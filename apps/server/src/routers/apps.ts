@@ -13,7 +13,26 @@ import { notFound } from '../errors.ts';
 import { protectedProcedure, router } from '../trpc.ts';
 import { Id, Prompt } from './inputs.ts';
 
-/** "a tracker for our support tickets with priorities" → "Support tickets tracker"-ish short name. */
+const danglingWords = new Set([
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'for',
+  'with',
+  'of',
+  'to',
+  'in',
+  'on',
+  'our',
+  'my',
+  'that',
+  'which',
+  'by',
+]);
+
+/** A short name from the request: "a tracker for our support tickets with priorities" → "Tracker for our support tickets". */
 export function nameFromPrompt(prompt: string): string {
   const firstSentence = prompt.split(/[.!?\n]/)[0]?.trim() ?? '';
   const withoutLead = firstSentence.replace(
@@ -21,8 +40,11 @@ export function nameFromPrompt(prompt: string): string {
     '',
   );
   const withoutArticle = withoutLead.replace(/^(an?|the)\s+/i, '');
-  const words = withoutArticle.split(/\s+/).filter(Boolean).slice(0, 6).join(' ');
-  const name = words.length > 48 ? `${words.slice(0, 47).trimEnd()}…` : words;
+  const words = withoutArticle.split(/\s+/).filter(Boolean).slice(0, 6);
+  // "Tracker for our support tickets with" reads cut off: end on a content word.
+  while (words.length > 1 && danglingWords.has((words.at(-1) ?? '').toLowerCase())) words.pop();
+  const joined = words.join(' ');
+  const name = joined.length > 48 ? `${joined.slice(0, 47).trimEnd()}…` : joined;
   return name ? name.charAt(0).toUpperCase() + name.slice(1) : 'Untitled app';
 }
 
