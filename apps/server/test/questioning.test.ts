@@ -1,5 +1,5 @@
 import type { Fact, QuestionDraft } from '@app/core';
-import { listEvents, recordTurnResult } from '@app/db';
+import { failJob, listEvents, recordTurnResult } from '@app/db';
 import { countGraphileJobs } from '@app/db/testing';
 import { describe, expect, it } from 'vitest';
 import { createTestClient, expectTRPCError, useTestServer } from './harness.ts';
@@ -143,5 +143,32 @@ describe('answering questions', () => {
       }),
     ).rejects.toThrow(/no longer in the expected state/);
     expect((await client.trpc.jobs.get.query({ jobId })).questions).toHaveLength(1);
+  });
+
+  it('retries a failed turn: back to questioning with a fresh turn queued, and the failure shown until then', async () => {
+    const client = createTestClient(context.baseUrl);
+    await client.signUp();
+    const { job } = await client.trpc.apps.create.mutate({ prompt: 'A tracker for support tickets' });
+    expect(
+      await failJob(context.database.db, {
+        jobId: job.id,
+        phase: 'questioning',
+        turn: 1,
+        message: 'model unavailable',
+      }),
+    ).toBe(true);
+    const failed = await client.trpc.jobs.get.query({ jobId: job.id });
+    expect(failed).toMatchObject({
+      status: 'failed',
+      error: { message: 'model unavailable', retryable: true },
+    });
+    const events = await listEvents(context.database.db, job.id);
+    expect(events.slice(-2).map((e) => e.type)).toEqual(['job_failed', 'done']);
+
+    const turnsBefore = await countGraphileJobs(context.database.db, 'questioning_turn');
+    const { job: retried } = await client.trpc.jobs.retry.mutate({ jobId: job.id });
+    expect(retried).toMatchObject({ status: 'questioning', error: null });
+    expect(await countGraphileJobs(context.database.db, 'questioning_turn')).toBe(turnsBefore + 1);
+    expect((await expectTRPCError(client.trpc.jobs.retry.mutate({ jobId: job.id }))).code).toBe('CONFLICT');
   });
 });
