@@ -31,9 +31,7 @@ export async function startBenchProcess(
   // `pnpm bench --cpu-prof=<dir>`: every child writes a V8 CPU profile there when it stops
   // (profiling slows the processes down: never take such a run's figures as results).
   const profileDir = process.argv.find((arg) => arg.startsWith('--cpu-prof='))?.slice('--cpu-prof='.length);
-  const profile = profileDir
-    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`, `--cpu-prof-name=${name}.cpuprofile`]
-    : [];
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir, name)}`] : [];
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', '--expose-gc', ...profile, path.join(repoRoot, 'bench', file)],

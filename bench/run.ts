@@ -12,6 +12,7 @@ import {
   measureEventDelivery,
 } from './scenarios/event-delivery.ts';
 import { measureIdleSubscriptions } from './scenarios/idle-subscriptions.ts';
+import { measureNoiseFloor } from './scenarios/noise-floor.ts';
 import { measurePreviewBundle } from './scenarios/preview-bundle.ts';
 import { measureTurnOverhead } from './scenarios/turn-overhead.ts';
 import {
@@ -66,7 +67,11 @@ async function main(): Promise<void> {
     persistent: false,
     unsafeFast: true,
   });
-  const { db } = createDb({ connectionString: postgres.url, max: 10, applicationName: 'app-builder:bench' });
+  const { db, pool } = createDb({
+    connectionString: postgres.url,
+    max: 10,
+    applicationName: 'app-builder:bench',
+  });
   cleanupTasks = [
     () => stopAll(),
     () => db.destroy(),
@@ -94,6 +99,19 @@ async function main(): Promise<void> {
     await startWorkerProcess();
     const client = createTestClient(`http://127.0.0.1:${server.port}`);
     const user = await client.signUp();
+
+    step('noise floor (Postgres and HTTP round trips on this machine, right now)');
+    const noiseFloor = await measureNoiseFloor(
+      () => pool.query('select 1'),
+      `http://127.0.0.1:${server.port}`,
+      {
+        samples: 1_000,
+        perSecond: 400,
+      },
+    );
+    step(
+      `  select 1: p50 ${noiseFloor.postgresRoundTrip.p50Ms} ms, p99 ${noiseFloor.postgresRoundTrip.p99Ms} ms; GET /healthz: p50 ${noiseFloor.healthzRoundTrip.p50Ms} ms, p99 ${noiseFloor.healthzRoundTrip.p99Ms} ms`,
+    );
 
     step(`turn overhead (${config.turnOverhead.samples} turns, one person at a time)`);
     const turnOverhead = await measureTurnOverhead(client, config.turnOverhead);
@@ -144,12 +162,17 @@ async function main(): Promise<void> {
         warmupEvents: shared ? 5 : config.delivery.warmupEvents,
         samples: shared ? Math.max(config.delivery.samples, 20 * subscribers) : config.delivery.samples,
         // Shared: each event fans out to every subscriber; keep deliveries per second comparable.
+        cpu: {
+          server: async () => [(server as BenchProcess).pid],
+          postgres: () => postgresPids(path.join(tmp, 'pg')),
+          clients: async () => [process.pid],
+        },
         eventsPerSecond: shared
           ? Math.min(config.delivery.eventsPerSecond, Math.max(2, 2_000 / subscribers))
           : config.delivery.eventsPerSecond,
       });
       step(
-        `  ${layout} ×${subscribers}: p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms (${result.samples} samples, ${result.missing} missing)`,
+        `  ${layout} ×${subscribers}: p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms (${result.samples} samples, ${result.notDeliveredWithin10s} not delivered within 10 s; CPU ms per delivery ${JSON.stringify(result.cpuMsPerDelivery)})`,
       );
       return result;
     };
@@ -193,6 +216,7 @@ async function main(): Promise<void> {
         turnThroughput: throughput,
         idleSubscriptions: idle,
         previewBundle,
+        noiseFloor,
         loadAverageByStep: loadByStep,
         environment: {
           node: process.version,
@@ -203,6 +227,12 @@ async function main(): Promise<void> {
       },
     };
     printReport(results);
+    const peakLoad = Math.max(...loadByStep.map((entry) => entry.load1));
+    if (peakLoad > os.cpus().length) {
+      step(
+        `note: load average reached ${peakLoad} on ${os.cpus().length} cores — other processes shared the CPU, so tails include their contention (compare details.noiseFloor: GET /healthz p99 ${noiseFloor.healthzRoundTrip.p99Ms} ms)`,
+      );
+    }
     const file = path.join(import.meta.dirname, 'results.json');
     await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
     step(`wrote ${path.relative(process.cwd(), file)}`);

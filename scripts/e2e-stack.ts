@@ -22,9 +22,9 @@ const env = {
   MODEL_PROVIDER: 'offline',
   API_URL: `http://127.0.0.1:${apiPort}`,
   WEB_PORT: process.env.WEB_PORT ?? '5180',
+  // The SPA's origin (Vite here) is the builder's public origin: only it may frame previews.
+  PUBLIC_URL: `http://127.0.0.1:${process.env.WEB_PORT ?? '5180'}`,
 };
-// The SPA's origin (Vite here) is the builder's public origin: only it may frame previews.
-env.PUBLIC_URL = `http://127.0.0.1:${env.WEB_PORT}`;
 const children = [
   runPrefixed('server', process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], env),
   runPrefixed('worker', process.execPath, ['--import', 'tsx', 'apps/worker/src/main.ts'], env),

@@ -124,8 +124,18 @@ export class JobEventHub {
       if (!set) return;
       for (const listener of set) listener.onNotify(parsed.seq);
     });
-    await client.connect();
-    await client.query(`LISTEN ${jobEventsChannel}`);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${jobEventsChannel}`);
+    } catch (error) {
+      // The caller retries a failed attempt. pg also emits 'end' for a client that never connected:
+      // if that reached onLost it would start a second reconnect chain, and every later failure
+      // would double the chains again, each ending in a LISTEN connection of its own (a 1 s
+      // Postgres restart left hundreds open and exhausted max_connections).
+      lost = true;
+      await client.end().catch(() => {});
+      throw error;
+    }
     if (this.stopped) {
       await client.end().catch(() => {});
       return;
@@ -139,7 +149,8 @@ export class JobEventHub {
   }
 
   private scheduleReconnect(error: unknown, attempt = 0): void {
-    if (this.stopped) return;
+    // One reconnect chain at a time, whoever noticed the loss.
+    if (this.stopped || this.reconnectTimer) return;
     this.setState('reconnecting', error);
     const base = this.options.reconnectDelayMs ?? 100;
     const delay = Math.min(base * 2 ** attempt, 5000);
