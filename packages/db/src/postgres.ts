@@ -112,7 +112,7 @@ function initialiseCluster(
         '--locale=C',
         ...(unsafeFast ? ['--no-sync'] : []),
       ],
-      { ...(owner ?? {}), stdio: 'pipe', env: { ...process.env, LC_MESSAGES: 'C' } },
+      { ...(owner ?? {}), stdio: 'pipe' },
     );
   } finally {
     rmSync(passwordFile, { force: true });
@@ -142,6 +142,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     '',
     '-c',
     'max_connections=300',
+    // English server messages whatever the machine's locale: we wait for "ready to accept connections".
+    '-c',
+    'lc_messages=C',
     ...(options.unsafeFast
       ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
       : []),
@@ -150,7 +153,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     ...(owner ?? {}),
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, LC_MESSAGES: 'C' },
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
