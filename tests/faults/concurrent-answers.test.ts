@@ -28,8 +28,10 @@ const answersPerSession = 10;
 const rounds = 3;
 
 describe('50 concurrent identical answers', () => {
-  it('accepts exactly one per question, the rest CONFLICT, one answer_received', { timeout: 120_000 }, async () => {
-    const random = createRandom(scenarioSeed(process.env.FAULTS_SEED, 'concurrent answers'));
+  it('accepts exactly one per question, the rest CONFLICT, one answer_received', {
+    timeout: 120_000,
+  }, async () => {
+    const random = createRandom(scenarioSeed('concurrent answers'));
     const server = await cluster.startServer();
     // One question more than the rounds answer, so the job ends waiting (no generation needed).
     await cluster.startWorker({ maxQuestions: rounds + 1 });
@@ -40,7 +42,9 @@ describe('50 concurrent identical answers', () => {
     for (let index = 1; index < sessions; index++) {
       actors.push(await signInActor(server.baseUrl, `session${index}`, owner.email));
     }
-    const { job } = await owner.client.trpc.apps.create.mutate({ prompt: 'A tracker for our support tickets' });
+    const { job } = await owner.client.trpc.apps.create.mutate({
+      prompt: 'A tracker for our support tickets',
+    });
     const streams = actors.map((actor) => history.subscribe(actor.client, actor.id, job.id));
 
     for (let round = 1; round <= rounds; round++) {
@@ -67,7 +71,9 @@ describe('50 concurrent identical answers', () => {
       );
       const accepted = results.filter((result) => result.ok).length;
       const codes = results.flatMap((result) => (result.ok ? [] : [result.code]));
-      console.info(`[faults] round ${round}: ${accepted} accepted, ${codes.length} rejected (${[...new Set(codes)]})`);
+      console.info(
+        `[faults] round ${round}: ${accepted} accepted, ${codes.length} rejected (${[...new Set(codes)]})`,
+      );
       expect(accepted).toBe(1);
       expect(codes).toEqual(Array.from({ length: sessions * answersPerSession - 1 }, () => 'CONFLICT'));
     }

@@ -31,17 +31,20 @@ const restarts = 2;
 
 describe('server kill -9 and restart under 100 subscribed clients', () => {
   it('every client resumes within 5 s with an exact copy of its job log', { timeout: 180_000 }, async () => {
-    const random = createRandom(scenarioSeed(process.env.FAULTS_SEED, 'server restart'));
+    const random = createRandom(scenarioSeed('server restart'));
     const server = await cluster.startServer();
     // Four questions, three answered: every driven job ends waiting for the fourth.
     await cluster.startWorker({ maxQuestions: 4, model: { kind: 'offline', delayMs: 100, announce: false } });
     const history = new History();
 
     const owners: Actor[] = [];
-    for (let index = 0; index < drivenJobs; index++) owners.push(await signUpActor(server.baseUrl, `owner${index}`));
+    for (let index = 0; index < drivenJobs; index++)
+      owners.push(await signUpActor(server.baseUrl, `owner${index}`));
     const jobs = await Promise.all(
       owners.map(async (owner) => {
-        const { job } = await owner.client.trpc.apps.create.mutate({ prompt: 'A tracker for our support tickets' });
+        const { job } = await owner.client.trpc.apps.create.mutate({
+          prompt: 'A tracker for our support tickets',
+        });
         return job.id;
       }),
     );
@@ -52,7 +55,9 @@ describe('server kill -9 and restart under 100 subscribed clients', () => {
     const streams: RecordedSubscription[] = [];
     const tab = (owner: Actor, jobId: string, index: number) => {
       const id = `${owner.id}.tab${streams.length}`;
-      streams.push(history.subscribe(tabOf(owner, server.baseUrl, id).client, id, jobId, index % 4 === 3 ? 1 : 0));
+      streams.push(
+        history.subscribe(tabOf(owner, server.baseUrl, id).client, id, jobId, index % 4 === 3 ? 1 : 0),
+      );
     };
     owners.forEach((owner, jobIndex) => {
       for (let index = 0; index < tabsPerDrivenJob; index++) tab(owner, jobs[jobIndex]!, index);
@@ -63,7 +68,10 @@ describe('server kill -9 and restart under 100 subscribed clients', () => {
 
     ticker.start(25);
     const drivers = owners.map((owner, index) =>
-      driveJob(history, owner, streams[index * tabsPerDrivenJob]!, jobs[index]!, { maxAnswers: 3, timeoutMs: 150_000 }),
+      driveJob(history, owner, streams[index * tabsPerDrivenJob]!, jobs[index]!, {
+        maxAnswers: 3,
+        timeoutMs: 150_000,
+      }),
     );
 
     for (let round = 1; round <= restarts; round++) {
@@ -74,8 +82,12 @@ describe('server kill -9 and restart under 100 subscribed clients', () => {
       await server.restart(downMs);
       const healthyAt = Date.now();
       // Everything committed up to now (the ticker went on meanwhile) must reach every client.
-      const targets = new Map((await snapshotJobs(database.db, allJobs)).map((job) => [job.jobId, job.events.length]));
-      await Promise.all(streams.map((stream) => stream.waitForSeq(targets.get(stream.record.jobId) ?? 0, 30_000)));
+      const targets = new Map(
+        (await snapshotJobs(database.db, allJobs)).map((job) => [job.jobId, job.events.length]),
+      );
+      await Promise.all(
+        streams.map((stream) => stream.waitForSeq(targets.get(stream.record.jobId) ?? 0, 30_000)),
+      );
       const resumedMs = Date.now() - healthyAt;
       console.info(
         `[faults] server restart ${round}: killed after ${beforeKillMs} ms, down ${downMs} ms, healthy again after ` +
@@ -89,9 +101,13 @@ describe('server kill -9 and restart under 100 subscribed clients', () => {
     await waitForSettled(database.db, allJobs, 30_000);
     const snapshot = await snapshotJobs(database.db, allJobs);
     const totals = new Map(snapshot.map((job) => [job.jobId, job.events.length]));
-    await Promise.all(streams.map((stream) => stream.waitForSeq(totals.get(stream.record.jobId) ?? 0, 15_000)));
+    await Promise.all(
+      streams.map((stream) => stream.waitForSeq(totals.get(stream.record.jobId) ?? 0, 15_000)),
+    );
     history.close();
-    console.info(`[faults] server restart: drivers ${outcomes.join(', ')}; ticker appended ${ticker.appended} events`);
+    console.info(
+      `[faults] server restart: drivers ${outcomes.join(', ')}; ticker appended ${ticker.appended} events`,
+    );
     assertHistory(history, snapshot);
     expect(outcomes).toEqual(owners.map(() => 'stopped'));
   });

@@ -34,9 +34,15 @@ export interface RunningWorker {
    * released (completed, or failed for a retry elsewhere), then removes our heartbeats.
    */
   stop(): Promise<void>;
-  /** The graphile-worker ids whose locks this process heartbeats (0.17.3 locks with the pool id). */
+  /**
+   * The graphile-worker ids whose locks this process heartbeats (0.17.3 locks with the pool id).
+   * Live: a pool that died is replaced by a new one with a new id.
+   */
   readonly workerIds: readonly string[];
-  /** Settles once the worker has stopped: after `stop()`, or rejects if it died on its own. */
+  /**
+   * Settles once the worker has stopped after `stop()` (rejecting if that stop failed). A pool that
+   * dies on its own is replaced, not reported.
+   */
   readonly done: Promise<void>;
 }
 
@@ -56,27 +62,29 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   // Emitted synchronously while `run()` builds the pool, before it can lock anything.
   events.on('pool:create', ({ workerPool }) => workerIds.push(workerPool.id));
 
-  const runner = await run(
-    {
-      connectionString: options.connectionString,
-      concurrency,
-      maxPoolSize: Math.max(10, concurrency + 2),
-      // Our main.ts owns SIGTERM/SIGINT: graphile's handlers would re-kill the process themselves.
-      noHandleSignals: true,
-      pollInterval: options.pollIntervalMs,
-      gracefulShutdownAbortTimeout: options.abortTasksAfterMs ?? 0,
-      logger: toGraphileLogger(logger),
-      events,
-      preset: {
-        // stack pitfall 5: with the default (-1) completion/failure writes are fire-and-forget and a
-        // shutdown can close the pool under them, leaving finished jobs locked. With 0 they are
-        // batched, and shutdown waits for the batch.
-        worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 },
+  const startRunner = () =>
+    run(
+      {
+        connectionString: options.connectionString,
+        concurrency,
+        maxPoolSize: Math.max(10, concurrency + 2),
+        // Our main.ts owns SIGTERM/SIGINT: graphile's handlers would re-kill the process themselves.
+        noHandleSignals: true,
+        pollInterval: options.pollIntervalMs,
+        gracefulShutdownAbortTimeout: options.abortTasksAfterMs ?? 0,
+        logger: toGraphileLogger(logger),
+        events,
+        preset: {
+          // stack pitfall 5: with the default (-1) completion/failure writes are fire-and-forget and a
+          // shutdown can close the pool under them, leaving finished jobs locked. With 0 they are
+          // batched, and shutdown waits for the batch.
+          worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 },
+        },
       },
-    },
-    options.taskList,
-    [], // no cron: without this graphile looks for a `crontab` file in the working directory
-  );
+      options.taskList,
+      [], // no cron: without this graphile looks for a `crontab` file in the working directory
+    );
+  let runner = await startRunner();
   if (workerIds.length === 0) {
     await runner.stop();
     throw new Error('graphile-worker created no worker pool');
@@ -98,12 +106,29 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   });
   logger.info('worker started', { workerIds, concurrency, tasks: Object.keys(options.taskList) });
 
+  let stopRequested = false;
   const done = (async () => {
     let failure: unknown = null;
-    try {
-      await runner.promise;
-    } catch (error) {
-      failure = error ?? new Error('graphile-worker stopped with an error');
+    for (;;) {
+      try {
+        await runner.promise;
+      } catch (error) {
+        failure = error ?? new Error('graphile-worker stopped with an error');
+      }
+      if (stopRequested) break;
+      // Not asked to stop: graphile-worker 0.17.3 stops its runner by itself (its promise even
+      // resolves) when it cannot record a job's completion or failure, e.g. Postgres restarting
+      // at that moment. The process must outlive a database restart: a new pool takes over. The
+      // dead pool's id leaves `workerIds`, so it stops heartbeating and the sweepers release its
+      // locks once it counts as dead.
+      logger.error('graphile-worker runner stopped on its own; starting a new one', {
+        error: failure,
+        workerIds,
+      });
+      const replacement = await restartRunner();
+      if (!replacement) break;
+      runner = replacement;
+      failure = null;
     }
     // Heartbeats run until here on purpose: while the pool still holds jobs (finishing, or failing
     // them after an abort) nobody else may sweep them.
@@ -115,6 +140,30 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     if (failure) throw failure;
     logger.info('worker stopped', { workerIds });
   })();
+
+  /** Starts a fresh runner, retrying with backoff while the database is unreachable; null once stopped. */
+  async function restartRunner(): Promise<Awaited<ReturnType<typeof startRunner>> | null> {
+    for (let attempt = 0; !stopRequested; attempt++) {
+      // Only pools that run are heartbeated: drop the dead one's id (and a failed attempt's).
+      workerIds.splice(0, workerIds.length);
+      try {
+        const replacement = await startRunner();
+        if (stopRequested) {
+          await replacement.stop().catch(() => {});
+          return null;
+        }
+        logger.info('graphile-worker pool restarted', { workerIds });
+        return replacement;
+      } catch (error) {
+        const waitMs = Math.min(250 * 2 ** attempt, 5_000);
+        logger.warn('could not start a new graphile-worker pool; retrying', { error, waitMs });
+        for (let waited = 0; waited < waitMs && !stopRequested; waited += 50) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      }
+    }
+    return null;
+  }
   // `done` is for callers to await; an unobserved rejection must not crash the process first.
   done.catch(() => {});
 
@@ -124,6 +173,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     done,
     stop() {
       stopping ??= (async () => {
+        stopRequested = true;
         logger.info('worker stopping', { workerIds });
         await runner.stop().catch((error: unknown) => logger.debug('runner already stopped', { error }));
         await done.catch(() => {});

@@ -132,7 +132,9 @@ describe('history checker', () => {
 
   it('finds two questions asked for one number', () => {
     const twice = log(started, ledger, asked(0), { type: 'question_asked', data: { question: question(0) } });
-    expect(check({}, [snapshot(twice)])).toContainEqual(expect.stringMatching(/2 question_asked events for question 1/));
+    expect(check({}, [snapshot(twice)])).toContainEqual(
+      expect.stringMatching(/2 question_asked events for question 1/),
+    );
   });
 
   it('finds two accepted answers for one question, and two answer_received events', () => {

@@ -51,7 +51,11 @@ export function checkHistory(history: HistoryData, jobs: readonly JobSnapshot[],
 }
 
 /** Throws with every violation listed (the first 30), so a failing scenario says what broke. */
-export function assertHistory(history: HistoryData, jobs: readonly JobSnapshot[], options?: CheckOptions): void {
+export function assertHistory(
+  history: HistoryData,
+  jobs: readonly JobSnapshot[],
+  options?: CheckOptions,
+): void {
   const violations = checkHistory(history, jobs, options);
   if (violations.length === 0) return;
   const shown = violations.slice(0, 30).map((violation) => `  - ${violation}`);
@@ -86,11 +90,15 @@ function checkStream(subscription: SubscriptionRecord, job: JobSnapshot): string
       break;
     }
     if (event.seq !== want.seq) {
-      problems.push(`${subscription.id}: expected seq ${want.seq} at position ${index + 1}, got ${event.seq}`);
+      problems.push(
+        `${subscription.id}: expected seq ${want.seq} at position ${index + 1}, got ${event.seq}`,
+      );
       break;
     }
     if (JSON.stringify(event) !== JSON.stringify(want)) {
-      problems.push(`${subscription.id}: seq ${event.seq} differs from the log (${event.type} vs ${want.type})`);
+      problems.push(
+        `${subscription.id}: seq ${event.seq} differs from the log (${event.type} vs ${want.type})`,
+      );
       break;
     }
   }
@@ -112,16 +120,21 @@ function checkQuestions(job: JobSnapshot): string[] {
     askedIds.add(id);
   }
   for (const [number, count] of askedByNumber) {
-    if (count > 1) problems.push(`job ${short(job.jobId)}: ${count} question_asked events for question ${number}`);
+    if (count > 1)
+      problems.push(`job ${short(job.jobId)}: ${count} question_asked events for question ${number}`);
   }
   const rowNumbers = new Set<number>();
   for (const row of job.questions) {
-    if (rowNumbers.has(row.number)) problems.push(`job ${short(job.jobId)}: two question rows numbered ${row.number}`);
+    if (rowNumbers.has(row.number))
+      problems.push(`job ${short(job.jobId)}: two question rows numbered ${row.number}`);
     rowNumbers.add(row.number);
-    if (!askedIds.has(row.id)) problems.push(`job ${short(job.jobId)}: question ${row.number} has no question_asked`);
+    if (!askedIds.has(row.id))
+      problems.push(`job ${short(job.jobId)}: question ${row.number} has no question_asked`);
   }
   if (askedIds.size !== job.questions.length) {
-    problems.push(`job ${short(job.jobId)}: ${askedIds.size} questions asked but ${job.questions.length} rows`);
+    problems.push(
+      `job ${short(job.jobId)}: ${askedIds.size} questions asked but ${job.questions.length} rows`,
+    );
   }
   return problems;
 }
@@ -141,7 +154,8 @@ function checkAnswers(history: HistoryData, jobs: Map<string, JobSnapshot>): str
     const received = job?.events.filter(
       (event) => event.type === 'answer_received' && event.data.questionId === questionId,
     );
-    if (job && received?.length === 0) problems.push(`question ${key}: accepted answer has no answer_received`);
+    if (job && received?.length === 0)
+      problems.push(`question ${key}: accepted answer has no answer_received`);
   }
   for (const job of jobs.values()) {
     const closes = new Map<string, number>();
@@ -150,7 +164,8 @@ function checkAnswers(history: HistoryData, jobs: Map<string, JobSnapshot>): str
       closes.set(event.data.questionId, (closes.get(event.data.questionId) ?? 0) + 1);
     }
     for (const [questionId, count] of closes) {
-      if (count > 1) problems.push(`job ${short(job.jobId)}: question ${questionId} answered/skipped ${count} times`);
+      if (count > 1)
+        problems.push(`job ${short(job.jobId)}: question ${questionId} answered/skipped ${count} times`);
     }
   }
   return problems;
@@ -185,7 +200,8 @@ function checkLifecycle(job: JobSnapshot, requireSettled: boolean): string[] {
   for (const event of job.events) {
     // A retried failed job goes back to the phase that failed without an event of its own.
     if (phase === 'final' && finalStatus === 'failed') {
-      if (['question_asked', 'questioning_complete', 'ledger_updated', 'usage'].includes(event.type)) phase = 'turn';
+      if (['question_asked', 'questioning_complete', 'ledger_updated', 'usage'].includes(event.type))
+        phase = 'turn';
       else if (generationProgress.has(event.type)) phase = 'generating';
     }
     switch (event.type) {
@@ -221,7 +237,8 @@ function checkLifecycle(job: JobSnapshot, requireSettled: boolean): string[] {
         phase = 'failing';
         break;
       case 'job_cancelled':
-        if (phase === 'final' || phase === 'none' || phase === 'failing' || phase === 'cancelling') bad(event);
+        if (phase === 'final' || phase === 'none' || phase === 'failing' || phase === 'cancelling')
+          bad(event);
         phase = 'cancelling';
         break;
       case 'done': {
@@ -247,7 +264,13 @@ function checkLifecycle(job: JobSnapshot, requireSettled: boolean): string[] {
     problems.push(`${name}: stuck while ${phase} (last event ${last?.type ?? 'none'} seq ${last?.seq ?? 0})`);
   }
   const expectedStatus =
-    phase === 'awaiting' ? 'awaiting_answer' : phase === 'final' ? finalStatus : phase === 'turn' ? 'questioning' : null;
+    phase === 'awaiting'
+      ? 'awaiting_answer'
+      : phase === 'final'
+        ? finalStatus
+        : phase === 'turn'
+          ? 'questioning'
+          : null;
   if (requireSettled && expectedStatus && job.status !== expectedStatus) {
     problems.push(`${name}: the log says ${expectedStatus} but the job row is ${job.status}`);
   }

@@ -81,7 +81,8 @@ export class History implements HistoryData {
           record.receivedAt.push(Date.now());
         },
         onError: (error) => record.errors.push(String(error)),
-        onConnectionStateChange: (state) => record.connectionStates.push({ state: state.state, at: Date.now() }),
+        onConnectionStateChange: (state) =>
+          record.connectionStates.push({ state: state.state, at: Date.now() }),
       },
     );
     this.live.add(subscription);
@@ -152,10 +153,14 @@ export class History implements HistoryData {
   }
 }
 
-export async function pollUntil(done: () => boolean, timeoutMs: number, describe: () => string): Promise<void> {
+export async function pollUntil(
+  done: () => boolean,
+  timeoutMs: number,
+  describeWait: () => string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!done()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${describe()}`);
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${describeWait()}`);
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }

@@ -26,11 +26,17 @@ const settledStatuses = new Set(['awaiting_answer', 'complete', 'failed', 'cance
 export async function waitForSettled(db: Db, jobIds: readonly string[], timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const rows = await db.selectFrom('jobs').select(['id', 'status']).where('id', 'in', [...jobIds]).execute();
+    const rows = await db
+      .selectFrom('jobs')
+      .select(['id', 'status'])
+      .where('id', 'in', [...jobIds])
+      .execute();
     const busy = rows.filter((row) => !settledStatuses.has(row.status));
     if (busy.length === 0) return;
     if (Date.now() > deadline) {
-      throw new Error(`jobs still busy after ${timeoutMs} ms: ${busy.map((row) => `${row.id.slice(0, 8)}=${row.status}`).join(', ')}`);
+      throw new Error(
+        `jobs still busy after ${timeoutMs} ms: ${busy.map((row) => `${row.id.slice(0, 8)}=${row.status}`).join(', ')}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -69,7 +69,9 @@ export async function driveJob(
       while (Date.now() < deadline) {
         const result = await history.mutate(actor.id, 'answer', { jobId, questionId }, () =>
           actor.client.trpc.jobs.answer.mutate(
-            choice ? { jobId, questionId, optionIds: [choice.id] } : { jobId, questionId, text: 'Whatever you think' },
+            choice
+              ? { jobId, questionId, optionIds: [choice.id] }
+              : { jobId, questionId, text: 'Whatever you think' },
           ),
         );
         if (result.ok) accepted += 1;
@@ -80,7 +82,9 @@ export async function driveJob(
       continue;
     }
     if (Date.now() > deadline) {
-      throw new Error(`driving job ${jobId.slice(0, 8)} timed out; last event ${events.at(-1)?.type ?? 'none'}`);
+      throw new Error(
+        `driving job ${jobId.slice(0, 8)} timed out; last event ${events.at(-1)?.type ?? 'none'}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

@@ -32,8 +32,11 @@ export function createRandom(seed: number): Random {
   };
 }
 
-/** The seed for one scenario: `FAULTS_SEED` when given (read by the test file), else a fresh one. */
-export function scenarioSeed(fromEnv: string | undefined, scenario: string): number {
+/** The seed for one scenario: `FAULTS_SEED` when given, else a fresh one; printed either way. */
+export function scenarioSeed(scenario: string): number {
+  // biome-ignore lint/style/noProcessEnv: the one knob of this suite, read where it is used
+  // biome-ignore lint/suspicious/noUndeclaredEnvVars: a test-only replay switch, no task depends on it
+  const fromEnv = process.env.FAULTS_SEED;
   const seed = fromEnv ? Number(fromEnv) : Math.floor(Math.random() * 2 ** 31);
   console.info(`[faults] ${scenario}: seed ${seed} (replay with FAULTS_SEED=${seed})`);
   return seed;

@@ -12,6 +12,8 @@ export interface RawSseStream {
   /** The raw text received so far (for protocol assertions such as `retry:`). */
   head(): string;
   bytesReceived(): number;
+  /** The client end's local port (to find the server's end of the same connection). */
+  localPort: number;
   pause(): void;
   resume(): void;
   close(): void;
@@ -24,7 +26,9 @@ export async function openRawSse(options: {
   clientId: string;
   lastEventId?: number;
 }): Promise<RawSseStream> {
-  const input = encodeURIComponent(JSON.stringify({ jobId: options.jobId, lastEventId: options.lastEventId }));
+  const input = encodeURIComponent(
+    JSON.stringify({ jobId: options.jobId, lastEventId: options.lastEventId }),
+  );
   const url = new URL(`/trpc/jobs.events?input=${input}`, options.baseUrl);
   const record: SubscriptionRecord = {
     id: `${options.clientId}/${options.jobId.slice(0, 8)}/raw`,
@@ -41,7 +45,11 @@ export async function openRawSse(options: {
   let pending = '';
   let bytes = 0;
   const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
-    const request = http.get(url, { headers: { cookie: options.cookie, accept: 'text/event-stream' } }, resolve);
+    const request = http.get(
+      url,
+      { headers: { cookie: options.cookie, accept: 'text/event-stream' } },
+      resolve,
+    );
     request.on('error', reject);
   });
   if (response.statusCode !== 200) throw new Error(`SSE request answered ${response.statusCode}`);
@@ -62,6 +70,7 @@ export async function openRawSse(options: {
     record,
     head: () => head,
     bytesReceived: () => bytes,
+    localPort: response.socket.localPort as number,
     pause: () => response.pause(),
     resume: () => response.resume(),
     close: () => {

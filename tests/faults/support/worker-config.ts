@@ -5,6 +5,12 @@ export interface FaultWorkerConfig {
   maxQuestions: number;
   /** Printed in every `model-*` line, to tell workers apart in a test's assertions. */
   label: string;
+  /**
+   * A worker whose heartbeat is older than this is dead (default 2 s). Generation validation runs
+   * the TypeScript checker on the event loop, which stalls heartbeats for seconds on a loaded
+   * machine: scenarios that generate need more slack, or live workers are declared dead.
+   */
+  deadAfterMs?: number;
   model:
     | {
         kind: 'offline';

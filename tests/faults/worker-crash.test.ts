@@ -1,0 +1,206 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { JobEvent } from '@app/core';
+import { createTestDatabase, type TestDatabase } from '@app/db/testing';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { assertHistory } from './history/checker.ts';
+import { History, pollUntil } from './history/history.ts';
+import { snapshotJobs, waitForSettled } from './history/snapshot.ts';
+import { driveJob, signUpActor } from './support/actors.ts';
+import { Cluster, type WorkerHandle } from './support/cluster.ts';
+import { createRandom, type Random, scenarioSeed } from './support/prng.ts';
+import type { FaultWorkerConfig } from './support/worker-config.ts';
+
+// Worker processes killed at random points of questioning turns and generations (kill -9), or
+// stopped with SIGTERM mid-turn: the job runs again elsewhere and the log stays exact.
+
+let database: TestDatabase;
+let cluster: Cluster;
+
+beforeAll(async () => {
+  database = await createTestDatabase(inject('databaseServerUrl'));
+  cluster = new Cluster(database.url);
+});
+// Each test starts from no processes: a failed test must not leave workers taking the next one's jobs.
+beforeEach(() => cluster.stopAll());
+afterAll(async () => {
+  await cluster?.stopAll();
+  await database?.destroy();
+});
+
+const modelCalls = (worker: WorkerHandle, phase: 'questioning' | 'generation') =>
+  worker
+    .stdout()
+    .split('\n')
+    .filter((line) => line.startsWith(`model-call ${worker.label} ${phase}.`)).length;
+
+/** Waits until a live worker starts a new model call of `phase`; returns that worker. */
+async function nextCallIn(workers: WorkerHandle[], phase: 'questioning' | 'generation', timeoutMs: number) {
+  const alive = workers.filter((worker) => worker.alive());
+  const before = new Map(alive.map((worker) => [worker, modelCalls(worker, phase)]));
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const busy = alive.find(
+      (worker) => worker.alive() && modelCalls(worker, phase) > (before.get(worker) ?? 0),
+    );
+    if (busy) return busy;
+    if (Date.now() > deadline) throw new Error(`no ${phase} model call within ${timeoutMs} ms`);
+    await sleep(5);
+  }
+}
+
+async function crashRound(random: Random, round: number) {
+  const server = await cluster.startServer();
+  // Concurrency 1: a kill takes exactly one job's attempt, so every job can still recover.
+  // Dead after 8 s, not 2: validation blocks a live worker's heartbeats for seconds under load.
+  const workerOptions: Partial<FaultWorkerConfig> = {
+    concurrency: 1,
+    deadAfterMs: 8_000,
+    maxQuestions: 2,
+    model: { kind: 'offline', delayMs: 250, generationDelayMs: 120, announce: true },
+  };
+  const workers = [await cluster.startWorker(workerOptions), await cluster.startWorker(workerOptions)];
+  const history = new History();
+  const owners = await Promise.all(
+    [0, 1].map((index) => signUpActor(server.baseUrl, `r${round}owner${index}`)),
+  );
+  const jobs = await Promise.all(
+    owners.map(
+      async (owner) =>
+        (await owner.client.trpc.apps.create.mutate({ prompt: 'A tracker for our support tickets' })).job.id,
+    ),
+  );
+  const streams = owners.map((owner, index) => history.subscribe(owner.client, owner.id, jobs[index]!));
+  const drivers = owners.map((owner, index) =>
+    driveJob(history, owner, streams[index]!, jobs[index]!, { timeoutMs: 150_000 }),
+  );
+
+  // One kill inside a turn, one inside a generation, each at a random offset into the model call.
+  for (const phase of ['questioning', 'generation'] as const) {
+    const victim = await nextCallIn(workers, phase, 60_000);
+    const offsetMs = random.between(0, phase === 'questioning' ? 400 : 200);
+    await sleep(offsetMs);
+    victim.child.kill('SIGKILL');
+    await victim.exited;
+    console.info(
+      `[faults] round ${round}: kill -9 ${victim.label} ${offsetMs} ms into a ${phase} model call`,
+    );
+    workers.push(await cluster.startWorker(workerOptions));
+  }
+
+  const outcomes = await Promise.all(drivers);
+  await waitForSettled(database.db, jobs, 60_000);
+  const snapshot = await snapshotJobs(database.db, jobs);
+  await Promise.all(streams.map((stream, index) => stream.waitForSeq(snapshot[index]!.events.length)));
+  history.close();
+  assertHistory(history, snapshot);
+  if (outcomes.some((outcome) => outcome !== 'complete')) {
+    const rows = await database.db
+      .selectFrom('jobs')
+      .select(['id', 'status', 'error'])
+      .where('id', 'in', jobs)
+      .execute();
+    console.info(`[faults] round ${round}: ${JSON.stringify(rows)}`);
+    for (const worker of workers)
+      console.info(`--- ${worker.label}\n${worker.stderr().slice(-6_000)}\n${worker.stdout().slice(-3000)}`);
+    for (const job of snapshot)
+      console.info(
+        `${job.jobId.slice(0, 8)}: ${job.events.map((event) => `${event.seq}:${event.type}@${event.at.slice(17, 23)}`).join(' ')}`,
+      );
+  }
+  expect(outcomes).toEqual(['complete', 'complete']);
+}
+
+describe('worker crashes', () => {
+  it('recovers from kill -9 at random points of turns and generations', { timeout: 240_000 }, async () => {
+    const random = createRandom(scenarioSeed('worker kill -9'));
+    for (let round = 1; round <= 2; round++) {
+      await crashRound(random, round);
+      await cluster.stopAll();
+    }
+  });
+
+  it('SIGTERM mid-turn aborts the model call, writes nothing, and the turn runs elsewhere', {
+    timeout: 150_000,
+  }, async () => {
+    const random = createRandom(scenarioSeed('worker SIGTERM'));
+    const server = await cluster.startServer();
+    const workerOptions: Partial<FaultWorkerConfig> = {
+      concurrency: 1,
+      maxQuestions: 3,
+      model: { kind: 'offline', delayMs: 1_500, announce: true },
+    };
+    const history = new History();
+    const owner = await signUpActor(server.baseUrl, 'owner');
+    const { job } = await owner.client.trpc.apps.create.mutate({
+      prompt: 'A tracker for our support tickets',
+    });
+    const stream = history.subscribe(owner.client, owner.id, job.id);
+    let worker = await cluster.startWorker(workerOptions);
+    const callsSeen = 0;
+
+    for (let turn = 1; turn <= 2; turn++) {
+      const before = await snapshotJobs(database.db, [job.id]);
+      const ledgerBefore = await database.db
+        .selectFrom('ledger_facts')
+        .select('id')
+        .where('job_id', '=', job.id)
+        .execute();
+      const current = worker;
+      await pollUntil(
+        () => modelCalls(current, 'questioning') > callsSeen,
+        60_000,
+        () => `a model call of turn ${turn}`,
+      );
+      const offsetMs = random.between(0, 1_200);
+      await sleep(offsetMs);
+      const signalledAt = Date.now();
+      worker.child.kill('SIGTERM');
+      const exit = await worker.exited;
+      const exitMs = Date.now() - signalledAt;
+      console.info(
+        `[faults] turn ${turn}: SIGTERM ${offsetMs} ms into the model call; exited ${exit.code} after ${exitMs} ms`,
+      );
+      expect(exit.code).toBe(0);
+      expect(exitMs).toBeLessThan(10_000);
+      // The abort reached the model call itself (the delayed model saw its signal).
+      expect(worker.stdout()).toMatch(/^model-aborted \S+ questioning\./m);
+
+      // Nothing half written: the same log, questions and ledger as before the turn started.
+      const after = await snapshotJobs(database.db, [job.id]);
+      expect(after[0]!.events).toEqual(before[0]!.events);
+      expect(after[0]!.questions).toEqual(before[0]!.questions);
+      expect(after[0]!.status).toBe('questioning');
+      const ledgerAfter = await database.db
+        .selectFrom('ledger_facts')
+        .select('id')
+        .where('job_id', '=', job.id)
+        .execute();
+      expect(ledgerAfter).toEqual(ledgerBefore);
+
+      // The next worker runs the same turn: one question, not two.
+      worker = await cluster.startWorker(workerOptions);
+      const asked = (await stream.waitForEvent(
+        (event) => event.type === 'question_asked' && event.data.question.number === turn,
+        60_000,
+      )) as Extract<JobEvent, { type: 'question_asked' }>;
+      if (turn === 1) {
+        const option = asked.data.question.options[0];
+        const questionId = asked.data.question.id;
+        await history.mutate(owner.id, 'answer', { jobId: job.id, questionId }, () =>
+          owner.client.trpc.jobs.answer.mutate(
+            option
+              ? { jobId: job.id, questionId, optionIds: [option.id] }
+              : { jobId: job.id, questionId, text: 'Yes' },
+          ),
+        );
+      }
+    }
+    await waitForSettled(database.db, [job.id], 30_000);
+    const snapshot = await snapshotJobs(database.db, [job.id]);
+    await stream.waitForSeq(snapshot[0]!.events.length);
+    history.close();
+    assertHistory(history, snapshot);
+    // graphile's attempt counter: the shutdowns cost the job nothing.
+    expect(snapshot[0]!.events.filter((event) => event.type === 'job_failed')).toEqual([]);
+  });
+});
