@@ -1,5 +1,5 @@
 import path from 'node:path';
-import ts from 'typescript';
+import type ts from 'typescript';
 import type { Problem } from '../events.ts';
 import { type AppFile, fileMap, packageDirectory } from './app-files.ts';
 
@@ -10,7 +10,19 @@ import { type AppFile, fileMap, packageDirectory } from './app-files.ts';
  */
 const virtualRoot = path.join(packageDirectory, '.virtual-app');
 
-const compilerOptions: ts.CompilerOptions = {
+type TypeScript = typeof ts;
+
+/**
+ * The compiler is loaded on first use: it is ~9 MB of JavaScript, and processes that only bundle
+ * (the server's preview origin) or never validate should not pay ~1.7 s for it at start-up.
+ */
+let typescript: Promise<TypeScript> | null = null;
+function loadTypeScript(): Promise<TypeScript> {
+  typescript ??= import('typescript').then((module) => (module.default ?? module) as TypeScript);
+  return typescript;
+}
+
+const compilerOptionsFor = (ts: TypeScript): ts.CompilerOptions => ({
   strict: true,
   noEmit: true,
   skipLibCheck: true,
@@ -24,7 +36,7 @@ const compilerOptions: ts.CompilerOptions = {
   isolatedModules: true,
   esModuleInterop: true,
   noFallthroughCasesInSwitch: true,
-};
+});
 
 // `.css` imports are bundled by esbuild; TypeScript only needs to know they are modules.
 const ambientPath = path.join(virtualRoot, 'src', '__ambient.d.ts');
@@ -39,10 +51,12 @@ const maxProblems = 30;
 
 /**
  * Type-checks a generated app in memory with the strict settings the app is written against.
- * Synchronous (the compiler API is), ~1 s cold and ~100–250 ms warm thanks to `oldProgram` reuse
- * and the shared library cache.
+ * The check itself is synchronous (the compiler API is), ~1 s cold and ~100–250 ms warm thanks to
+ * `oldProgram` reuse and the shared library cache.
  */
-export function typecheckApp(files: readonly AppFile[]): Problem[] {
+export async function typecheckApp(files: readonly AppFile[]): Promise<Problem[]> {
+  const ts = await loadTypeScript();
+  const compilerOptions = compilerOptionsFor(ts);
   const virtualFiles = new Map<string, string>();
   for (const [appPath, content] of fileMap(files)) {
     if (/\.(tsx?|jsx?)$/.test(appPath)) virtualFiles.set(path.join(virtualRoot, appPath), content);
@@ -105,14 +119,14 @@ export function typecheckApp(files: readonly AppFile[]): Problem[] {
         : [];
     }),
   ];
-  return diagnostics.slice(0, maxProblems).map(toProblem);
+  return diagnostics.slice(0, maxProblems).map((diagnostic) => toProblem(ts, diagnostic));
 }
 
 function isVirtual(fileName: string): boolean {
   return fileName === virtualRoot || fileName.startsWith(`${virtualRoot}${path.sep}`);
 }
 
-function toProblem(diagnostic: ts.Diagnostic): Problem {
+function toProblem(ts: TypeScript, diagnostic: ts.Diagnostic): Problem {
   const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
   const file = diagnostic.file;
   if (!file || diagnostic.start === undefined)

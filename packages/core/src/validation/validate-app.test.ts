@@ -67,12 +67,12 @@ describe('bundleApp', () => {
 });
 
 describe('typecheckApp', () => {
-  it('accepts a valid app and resolves @types/react from core', () => {
-    expect(typecheckApp(validApp)).toEqual([]);
+  it('accepts a valid app and resolves @types/react from core', async () => {
+    expect(await typecheckApp(validApp)).toEqual([]);
   });
 
-  it('reports a type error at its file and line', () => {
-    const problems = typecheckApp(
+  it('reports a type error at its file and line', async () => {
+    const problems = await typecheckApp(
       withFile(
         'src/Label.tsx',
         `export function Label({ count }: { count: number }) {\n  const text: string = count;\n  return <span>{text}</span>;\n}\n`,

@@ -31,7 +31,7 @@ export async function validateApp(
   if (!browser.ok || !server.ok) {
     const bundleProblems = !browser.ok ? browser.problems : !server.ok ? server.problems : [];
     checkAborted(options.signal);
-    return { ok: false, problems: [...bundleProblems, ...typecheckApp(files)] };
+    return { ok: false, problems: [...bundleProblems, ...(await typecheckApp(files))] };
   }
   const render = renderSmokeTest(
     { code: server.js, sourceMap: server.sourceMap },
@@ -39,7 +39,7 @@ export async function validateApp(
   );
   // A rejected render (abort) must not go unhandled while the type check blocks the event loop.
   render.catch(() => {});
-  const typeProblems = typecheckApp(files);
+  const typeProblems = await typecheckApp(files);
   const renderProblems = await render;
   const problems = [...typeProblems, ...renderProblems];
   return { ok: problems.length === 0, problems };
