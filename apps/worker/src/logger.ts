@@ -4,7 +4,7 @@ export const logLevels = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof logLevels)[number];
 export type LogFields = Record<string, unknown>;
 
-/** The worker's logger: one line per message, `fields` as JSON. Passed down, never imported as a global. */
+/** The worker's logger: one JSON line per message. Passed down, never imported as a global. */
 export interface Logger {
   debug(message: string, fields?: LogFields): void;
   info(message: string, fields?: LogFields): void;
@@ -27,9 +27,8 @@ export function createLogger(options: LoggerOptions): Logger {
   const make = (bound: LogFields): Logger => {
     const log = (level: LogLevel) => (message: string, fields?: LogFields) => {
       if (logLevels.indexOf(level) < threshold) return;
-      const all = { ...bound, ...fields };
-      const suffix = Object.keys(all).length > 0 ? ` ${safeJson(all)}` : '';
-      write(`${new Date().toISOString()} ${level.padEnd(5)} ${message}${suffix}`);
+      // JSON lines, the same shape as the server's: level, time, msg, then the fields.
+      write(safeJson({ level, time: new Date().toISOString(), msg: message, ...bound, ...fields }));
     };
     return {
       debug: log('debug'),
