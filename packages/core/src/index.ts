@@ -1,3 +1,4 @@
+export * from './abortable-delay.ts';
 export * from './create-model.ts';
 export * from './errors.ts';
 export * from './events.ts';

@@ -1,4 +1,4 @@
-import { type Model, ModelAbortedError, type ModelPhase } from '@app/core';
+import { abortableDelay, type Model, type ModelPhase } from '@app/core';
 
 /**
  * Wraps a model so every call of `phase` first announces itself and then waits `delayMs` — a slow
@@ -19,19 +19,4 @@ export function delayedModel(
       return model.call(request);
     },
   };
-}
-
-function abortableDelay(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const aborted = () => {
-      clearTimeout(timer);
-      reject(new ModelAbortedError('model call aborted', { cause: signal?.reason }));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', aborted);
-      resolve();
-    }, ms);
-    if (signal?.aborted) aborted();
-    else signal?.addEventListener('abort', aborted, { once: true });
-  });
 }

@@ -2,6 +2,7 @@ import OpenAI from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { ChatCompletion, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { z } from 'zod';
+import { abortableDelay } from '../../abortable-delay.ts';
 import {
   ModelAbortedError,
   ModelError,
@@ -16,7 +17,7 @@ import type { Model, ModelCallRequest, ModelCallResult, ModelPhase, ModelUsage }
 import { mapSdkError } from './openai-error-mapping.ts';
 import { costUsd } from './pricing.ts';
 import { correctionMessages, renderMessages } from './prompt.ts';
-import { backoffDelayMs, defaultRetryPolicy, type RetryPolicy, sleep } from './retry-policy.ts';
+import { backoffDelayMs, defaultRetryPolicy, type RetryPolicy } from './retry-policy.ts';
 
 export interface OpenAiModelOptions {
   apiKey: string;
@@ -109,7 +110,7 @@ async function callWithRetries<T>(
         error instanceof ModelRateLimitedError && error.retryAfterMs !== null
           ? Math.min(error.retryAfterMs, policy.retryAfterMaxMs)
           : backoffDelayMs(policy, attempt);
-      await sleep(waitMs, request.signal);
+      await abortableDelay(waitMs, request.signal);
     }
   }
 }

@@ -1,5 +1,3 @@
-import { ModelAbortedError } from '../../errors.ts';
-
 export interface RetryPolicy {
   /** Attempts per call including the first. */
   maxAttempts: number;
@@ -44,23 +42,4 @@ export function retryAfterMs(headers: Headers | undefined, now: number = Date.no
   if (Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
   const date = Date.parse(raw);
   return Number.isNaN(date) ? null : Math.max(0, date - now);
-}
-
-/** Sleeps, but wakes immediately (rejecting) when the caller aborts. */
-export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(new ModelAbortedError('model call aborted'));
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new ModelAbortedError('model call aborted'));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
