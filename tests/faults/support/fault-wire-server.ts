@@ -1,7 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createOfflineModel, type ModelCallRequest } from '@app/core';
-import { completionReply, errorReply, rateLimitReply, refusalReply, type WireReply } from '@app/core/testing';
+import {
+  completionReply,
+  errorReply,
+  rateLimitReply,
+  refusalReply,
+  type WireReply,
+  writeWireReply,
+} from '@app/core/testing';
 
 /**
  * An OpenAI-compatible endpoint for whole-pipeline model faults. Each job's request carries a
@@ -97,13 +104,7 @@ export async function startFaultWireServer(plans: Record<string, FaultPlan>): Pr
     } catch (error) {
       reply = errorReply(500, `fault wire server: ${String(error)}`);
     }
-    if (reply.kind === 'hang') return;
-    if (reply.kind === 'reset') {
-      request.socket.destroy();
-      return;
-    }
-    response.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
-    response.end(JSON.stringify(reply.body));
+    writeWireReply(request, response, reply);
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -8,6 +8,7 @@ export {
   refusalReply,
   startOpenAiWireServer,
   type WireReply,
+  writeWireReply,
 } from './openai-wire-server.ts';
 export {
   createScriptedModel,

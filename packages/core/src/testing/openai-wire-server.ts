@@ -93,6 +93,17 @@ export function rateLimitReply(retryAfter: number | { ms: number }): WireReply {
   return errorReply(429, 'Rate limit reached', headers);
 }
 
+/** Sends one reply the way the real API (or a broken network) would: a body, silence, or a reset. */
+export function writeWireReply(request: IncomingMessage, response: ServerResponse, reply: WireReply): void {
+  if (reply.kind === 'hang') return;
+  if (reply.kind === 'reset') {
+    request.socket.destroy();
+    return;
+  }
+  response.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+  response.end(JSON.stringify(reply.body));
+}
+
 export async function startOpenAiWireServer(
   options: { fallback?: WireReply } = {},
 ): Promise<OpenAiWireServer> {
@@ -120,14 +131,7 @@ export async function startOpenAiWireServer(
       // keep the raw text: a test may want to see a malformed body
     }
     requests.push({ method: request.method ?? '', path: request.url ?? '', headers: request.headers, body });
-    const reply = queue.shift() ?? fallback;
-    if (reply.kind === 'hang') return;
-    if (reply.kind === 'reset') {
-      request.socket.destroy();
-      return;
-    }
-    response.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
-    response.end(JSON.stringify(reply.body));
+    writeWireReply(request, response, queue.shift() ?? fallback);
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
