@@ -26,7 +26,7 @@ test('questioning: answer, skip, see the ledger learn it, survive a reload, then
 
   // Answer Q1 by clicking an option: the card collapses to question + answer.
   const chosen = first.getByTestId('question-option').first();
-  const chosenLabel = (await chosen.locator('span').nth(0).textContent())?.trim() ?? '';
+  const chosenLabel = (await chosen.getByTestId('option-label').textContent())?.trim() ?? '';
   await chosen.click();
   await expect(first).toHaveAttribute('data-status', 'answered');
   await expect(first.getByTestId('question-answer')).toHaveText(chosenLabel);
@@ -73,11 +73,12 @@ test('questioning: answer, skip, see the ledger learn it, survive a reload, then
   await page.context().setOffline(false);
   await expect(page.getByTestId('connection-pill')).toHaveAttribute('data-state', 'live');
 
-  // Keyboard: a number picks an option (a multi-choice question toggles it), Enter sends.
+  // Keyboard: on a single-choice card a number sends that option at once.
+  const thirdFirst = third.getByTestId('question-option').first();
+  const thirdLabel = (await thirdFirst.getByTestId('option-label').textContent())?.trim() ?? '';
   await page.keyboard.press('1');
-  await expect(third.getByTestId('question-option').first()).toHaveAttribute('aria-pressed', 'true');
-  await page.keyboard.press('Enter');
   await expect(third).toHaveAttribute('data-status', 'answered');
+  await expect(third.getByTestId('question-answer')).toHaveText(thirdLabel);
   await expect(questionCard(page, 4)).toHaveAttribute('data-status', 'open');
 
   // Build now: the open question is skipped and questioning is complete.
@@ -87,4 +88,30 @@ test('questioning: answer, skip, see the ledger learn it, survive a reload, then
   await expect(openQuestion(page)).toHaveCount(0);
   await expect(page.getByTestId('build-now')).toHaveCount(0);
   await expect(page.getByTestId('generation-progress')).toBeVisible();
+});
+
+test('questioning by keyboard: numbers toggle a multi-choice card, Enter sends it', async ({ page }) => {
+  await signUp(page);
+  await createApp(
+    page,
+    'A scheduling tool for our dental clinic receptionists to manage patient appointments and track no-shows',
+  );
+  const first = questionCard(page, 1);
+  await expect(first).toHaveAttribute('data-status', 'open');
+  await expect(first).toHaveAttribute('data-kind', 'multi');
+  const options = first.getByTestId('question-option');
+  const labels = (await options.getByTestId('option-label').allTextContents()).map((text) => text.trim());
+
+  await page.keyboard.press('1');
+  await page.keyboard.press('2');
+  await expect(options.nth(0)).toHaveAttribute('aria-pressed', 'true');
+  await expect(options.nth(1)).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('2');
+  await expect(options.nth(1)).toHaveAttribute('aria-pressed', 'false');
+  await expect(first).toHaveAttribute('data-status', 'open');
+
+  await page.keyboard.press('Enter');
+  await expect(first).toHaveAttribute('data-status', 'answered');
+  await expect(first.getByTestId('question-answer')).toHaveText(labels[0] ?? '');
+  await expect(questionCard(page, 2)).toHaveAttribute('data-status', 'open');
 });

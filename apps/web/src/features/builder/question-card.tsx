@@ -115,6 +115,7 @@ export function OpenQuestionCard({
       data-testid="question-card"
       data-status="open"
       data-number={question.number}
+      data-kind={question.kind}
       aria-labelledby={`${otherId}-title`}
       className="animate-[fade-up_200ms_ease-out] rounded-xl border border-border bg-surface-raised p-4 shadow-card ring-1 ring-accent/10"
     >
@@ -164,7 +165,9 @@ export function OpenQuestionCard({
                       {isSelected && <Check className="size-3" strokeWidth={3} />}
                     </span>
                   ) : null}
-                  <span className="min-w-0 flex-1 text-text">{option.label}</span>
+                  <span className="min-w-0 flex-1 text-text" data-testid="option-label">
+                    {option.label}
+                  </span>
                   {option.recommended && (
                     <span className="inline-flex shrink-0 items-center gap-1 rounded-full bg-accent-soft px-2 py-0.5 text-[11px] font-medium text-accent-text">
                       <Sparkles className="size-3" aria-hidden="true" /> Recommended
