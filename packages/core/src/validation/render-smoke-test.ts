@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ModelAbortedError } from '../errors.ts';
 import type { Problem } from '../events.ts';
@@ -8,7 +9,10 @@ import { renderChildSource } from './render-child-source.ts';
 import { originalPosition, type RawSourceMap } from './source-map.ts';
 
 export interface RenderSmokeTestOptions {
-  /** Wall-clock limit for loading and rendering, after which the worker is terminated. */
+  /**
+   * CPU time the app's code may use to load and render before the child is killed (wall clock
+   * where CPU time cannot be read). Node's start-up is not counted.
+   */
   timeoutMs?: number;
   signal?: AbortSignal;
 }
@@ -50,7 +54,7 @@ export async function renderSmokeTest(
       {
         path: appEntryPath,
         line: null,
-        message: `The first render did not finish within ${options.timeoutMs ?? defaultTimeoutMs} ms (an infinite loop or endless re-render?)`,
+        message: `The first render did not finish within ${options.timeoutMs ?? defaultTimeoutMs} ms of CPU time (an infinite loop or endless re-render?)`,
         source: 'render',
       },
     ];
@@ -78,7 +82,7 @@ const childArguments = [
 
 function runIsolated(
   code: string,
-  timeoutMs: number,
+  cpuLimitMs: number,
   signal: AbortSignal | undefined,
 ): Promise<RenderReply | 'timeout'> {
   if (signal?.aborted) return Promise.reject(new ModelAbortedError('render check cancelled'));
@@ -93,10 +97,12 @@ function runIsolated(
       if (stderr.length < 4_000) stderr += chunk.toString();
     });
     let settled = false;
+    let watchdog: RenderWatchdog | null = null;
     const finish = (outcome: () => void) => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
+      clearTimeout(startupTimer);
+      watchdog?.stop();
       signal?.removeEventListener('abort', onAbort);
       // Killed even after a reply: app code may have left timers running.
       child.kill('SIGKILL');
@@ -104,13 +110,16 @@ function runIsolated(
     };
     const onAbort = () => finish(() => reject(new ModelAbortedError('render check cancelled')));
     // Start-up gets its own, generous limit (a loaded machine can take seconds to start Node);
-    // the caller's limit applies from the moment the app's code starts running.
-    let timer = setTimeout(() => finish(() => resolve('timeout')), startupLimitMs + timeoutMs);
+    // the render's own limit applies from the moment the app's code starts running.
+    const startupTimer = setTimeout(
+      () => afterPendingIo(() => finish(() => resolve('timeout'))),
+      startupLimitMs,
+    );
     signal?.addEventListener('abort', onAbort, { once: true });
     child.on('message', (message: RenderReply | { started: true }) => {
       if ('started' in message) {
-        clearTimeout(timer);
-        timer = setTimeout(() => finish(() => resolve('timeout')), timeoutMs);
+        clearTimeout(startupTimer);
+        watchdog = watchRender(child.pid, cpuLimitMs, () => finish(() => resolve('timeout')));
       } else {
         finish(() => resolve(message));
       }
@@ -129,6 +138,56 @@ function runIsolated(
     );
     child.send({ code });
   });
+}
+
+interface RenderWatchdog {
+  stop(): void;
+}
+
+/**
+ * Calls `onExceeded` once the render has used `cpuLimitMs` of CPU time — CPU, not wall clock, so
+ * a busy machine (or this process's event loop blocked by a type check) never turns a slow but
+ * finite render into a false "infinite loop". Where the child's CPU time cannot be read (no
+ * /proc), wall clock is used. A render that neither finishes nor burns CPU is stopped at a wall
+ * limit well above the CPU one.
+ */
+function watchRender(pid: number | undefined, cpuLimitMs: number, onExceeded: () => void): RenderWatchdog {
+  const startedAt = performance.now();
+  const cpuAtStart = pid === undefined ? null : processCpuMs(pid);
+  const wallLimitMs = cpuAtStart === null ? cpuLimitMs : Math.max(4 * cpuLimitMs, 20_000);
+  const interval = setInterval(
+    () => {
+      const cpuNow = cpuAtStart === null || pid === undefined ? null : processCpuMs(pid);
+      const overCpu = cpuNow !== null && cpuAtStart !== null && cpuNow - cpuAtStart >= cpuLimitMs;
+      const overWall = performance.now() - startedAt >= wallLimitMs;
+      // A reply that already arrived while this process was busy wins over the limit.
+      if (overCpu || overWall) afterPendingIo(onExceeded);
+    },
+    Math.min(100, Math.max(10, cpuLimitMs / 10)),
+  );
+  return { stop: () => clearInterval(interval) };
+}
+
+/**
+ * User + system CPU time of a process in ms, from /proc/<pid>/stat (Linux), or null. The kernel
+ * reports it in USER_HZ ticks, which Linux fixes at 100 per second for user space.
+ */
+function processCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name start at field 3 (state); utime and stime
+    // are fields 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs `callback` after I/O that is already waiting (e.g. the child's reply) has been handled. */
+function afterPendingIo(callback: () => void): void {
+  setImmediate(callback);
 }
 
 /** The first stack frame inside the generated code, mapped back to the app's file and line. */
