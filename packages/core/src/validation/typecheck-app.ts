@@ -1,137 +1,117 @@
 import path from 'node:path';
-import type ts from 'typescript';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import * as esbuild from 'esbuild';
+import { ModelAbortedError } from '../errors.ts';
 import type { Problem } from '../events.ts';
 import { type AppFile, fileMap, packageDirectory } from './app-files.ts';
+import type { TypecheckReply, TypecheckRequest, TypecheckThreadData } from './typecheck-thread.ts';
 
-/**
- * Virtual files live under a directory inside the package that never exists on disk: module
- * resolution walks up from there into core's node_modules, so `react` and `@types/react` resolve
- * through pnpm's symlinks like they would for a real project (stack pitfall 18).
- */
-const virtualRoot = path.join(packageDirectory, '.virtual-app');
-
-type TypeScript = typeof ts;
-
-/**
- * The compiler is loaded on first use: it is ~9 MB of JavaScript, and processes that only bundle
- * (the server's preview origin) or never validate should not pay ~1.7 s for it at start-up.
- */
-let typescript: Promise<TypeScript> | null = null;
-function loadTypeScript(): Promise<TypeScript> {
-  typescript ??= import('typescript').then((module) => (module.default ?? module) as TypeScript);
-  return typescript;
+export interface TypecheckOptions {
+  signal?: AbortSignal;
 }
 
-const compilerOptionsFor = (ts: TypeScript): ts.CompilerOptions => ({
-  strict: true,
-  noEmit: true,
-  skipLibCheck: true,
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.ESNext,
-  moduleResolution: ts.ModuleResolutionKind.Bundler,
-  jsx: ts.JsxEmit.ReactJSX,
-  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
-  types: [],
-  allowImportingTsExtensions: true,
-  isolatedModules: true,
-  esModuleInterop: true,
-  noFallthroughCasesInSwitch: true,
-});
-
-// `.css` imports are bundled by esbuild; TypeScript only needs to know they are modules.
-const ambientPath = path.join(virtualRoot, 'src', '__ambient.d.ts');
-const ambientSource =
-  "declare module '*.css' {\n  const stylesheet: string;\n  export default stylesheet;\n}\n";
-
-/** Parsed lib and @types files, shared across checks: they dominate the cost of a cold check. */
-const librarySourceFiles = new Map<string, ts.SourceFile>();
-let previousProgram: ts.Program | undefined;
-
-const maxProblems = 30;
-
 /**
- * Type-checks a generated app in memory with the strict settings the app is written against.
- * The check itself is synchronous (the compiler API is), ~1 s cold and ~100–250 ms warm thanks to
- * `oldProgram` reuse and the shared library cache.
+ * Type-checks a generated app in memory (strict, as the app is written) on a thread of its own:
+ * the compiler is synchronous (~1 s cold, ~100–250 ms warm), and on the worker's event loop it
+ * would stall heartbeats, cancel watches and every other job's turn for that long.
+ *
+ * One long-lived thread per process, started on first use (the compiler is ~9 MB of JavaScript:
+ * processes that never validate never load it), keeps its parsed libraries warm between checks
+ * and takes checks one at a time. It does not keep the process alive. If it dies, the checks it
+ * held fail and the next one starts a new thread.
  */
-export async function typecheckApp(files: readonly AppFile[]): Promise<Problem[]> {
-  const ts = await loadTypeScript();
-  const compilerOptions = compilerOptionsFor(ts);
-  const virtualFiles = new Map<string, string>();
-  for (const [appPath, content] of fileMap(files)) {
-    if (/\.(tsx?|jsx?)$/.test(appPath)) virtualFiles.set(path.join(virtualRoot, appPath), content);
-  }
-  virtualFiles.set(ambientPath, ambientSource);
-  const virtualDirectories = new Set<string>();
-  for (const file of virtualFiles.keys()) {
-    for (
-      let directory = path.dirname(file);
-      directory.startsWith(virtualRoot);
-      directory = path.dirname(directory)
-    ) {
-      virtualDirectories.add(directory);
-    }
-  }
-
-  const host = ts.createCompilerHost(compilerOptions, true);
-  const realFileExists = host.fileExists.bind(host);
-  const realReadFile = host.readFile.bind(host);
-  const realDirectoryExists = host.directoryExists?.bind(host);
-  const realGetSourceFile = host.getSourceFile.bind(host);
-  host.fileExists = (fileName) =>
-    virtualFiles.has(fileName) || (!isVirtual(fileName) && realFileExists(fileName));
-  host.readFile = (fileName) =>
-    virtualFiles.get(fileName) ?? (isVirtual(fileName) ? undefined : realReadFile(fileName));
-  host.directoryExists = (directory) =>
-    virtualDirectories.has(directory) ||
-    (!isVirtual(directory) && (realDirectoryExists?.(directory) ?? true));
-  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-    const virtual = virtualFiles.get(fileName);
-    if (virtual !== undefined) {
-      // Reuse the previous program's tree when the text is unchanged: that is what makes oldProgram fast.
-      const previous = previousProgram?.getSourceFile(fileName);
-      if (previous && previous.text === virtual) return previous;
-      return ts.createSourceFile(fileName, virtual, languageVersion, true);
-    }
-    if (isVirtual(fileName)) return undefined;
-    const cached = librarySourceFiles.get(fileName);
-    if (cached) return cached;
-    const sourceFile = realGetSourceFile(fileName, languageVersion, onError, shouldCreate);
-    if (sourceFile) librarySourceFiles.set(fileName, sourceFile);
-    return sourceFile;
-  };
-
-  const program = ts.createProgram({
-    rootNames: [...virtualFiles.keys()],
-    options: compilerOptions,
-    host,
-    oldProgram: previousProgram,
+export async function typecheckApp(
+  files: readonly AppFile[],
+  options: TypecheckOptions = {},
+): Promise<Problem[]> {
+  const { signal } = options;
+  const thread = await typecheckThread();
+  if (signal?.aborted) throw new ModelAbortedError('type check cancelled');
+  const id = thread.nextId++;
+  const request: TypecheckRequest = { id, sources: [...fileMap(files)] };
+  return new Promise<Problem[]>((resolve, reject) => {
+    const onAbort = () => {
+      // The thread finishes the check anyway; its reply finds nobody waiting.
+      thread.pending.delete(id);
+      reject(new ModelAbortedError('type check cancelled'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    thread.pending.set(id, {
+      resolve: (problems) => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve(problems);
+      },
+      reject: (error) => {
+        signal?.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    });
+    if (thread.pending.size === 1) thread.worker.ref();
+    thread.worker.postMessage(request);
   });
-  previousProgram = program;
-
-  const diagnostics = [
-    ...program.getOptionsDiagnostics(),
-    ...program.getGlobalDiagnostics(),
-    ...[...virtualFiles.keys()].flatMap((fileName) => {
-      const sourceFile = program.getSourceFile(fileName);
-      return sourceFile
-        ? [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)]
-        : [];
-    }),
-  ];
-  return diagnostics.slice(0, maxProblems).map((diagnostic) => toProblem(ts, diagnostic));
 }
 
-function isVirtual(fileName: string): boolean {
-  return fileName === virtualRoot || fileName.startsWith(`${virtualRoot}${path.sep}`);
+interface TypecheckThread {
+  worker: Worker;
+  nextId: number;
+  pending: Map<number, { resolve: (problems: Problem[]) => void; reject: (error: Error) => void }>;
 }
 
-function toProblem(ts: TypeScript, diagnostic: ts.Diagnostic): Problem {
-  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
-  const file = diagnostic.file;
-  if (!file || diagnostic.start === undefined)
-    return { path: 'src/App.tsx', line: null, message, source: 'types' };
-  const { line } = file.getLineAndCharacterOfPosition(diagnostic.start);
-  const relative = path.relative(virtualRoot, file.fileName).split(path.sep).join('/');
-  return { path: relative, line: line + 1, message: `TS${diagnostic.code}: ${message}`, source: 'types' };
+const threadEntry = fileURLToPath(new URL('./typecheck-thread.ts', import.meta.url));
+let threadSource: Promise<string> | null = null;
+let current: TypecheckThread | null = null;
+
+async function typecheckThread(): Promise<TypecheckThread> {
+  if (!threadSource) {
+    threadSource = bundleThreadSource();
+    threadSource.catch(() => {
+      threadSource = null;
+    });
+  }
+  const source = await threadSource;
+  if (current) return current;
+  const data: TypecheckThreadData = {
+    packageJson: path.join(packageDirectory, 'package.json'),
+    virtualRoot: path.join(packageDirectory, '.virtual-app'),
+  };
+  const worker = new Worker(source, { eval: true, workerData: data });
+  const thread: TypecheckThread = { worker, nextId: 1, pending: new Map() };
+  current = thread;
+  worker.unref();
+  worker.on('message', (reply: TypecheckReply) => {
+    const waiting = thread.pending.get(reply.id);
+    thread.pending.delete(reply.id);
+    if (thread.pending.size === 0) worker.unref();
+    if (!waiting) return;
+    if (reply.ok) waiting.resolve(reply.problems);
+    else waiting.reject(new Error(`the type checker failed: ${reply.message}`));
+  });
+  const fail = (error: Error) => {
+    if (current === thread) current = null;
+    for (const waiting of thread.pending.values()) waiting.reject(error);
+    thread.pending.clear();
+  };
+  worker.on('error', (error) =>
+    fail(new Error(`the type-check thread crashed: ${error.message}`, { cause: error })),
+  );
+  worker.on('exit', (code) => fail(new Error(`the type-check thread exited with code ${code}`)));
+  return thread;
+}
+
+/** The thread's entry and the checker it imports as one CommonJS script; `typescript` stays external. */
+async function bundleThreadSource(): Promise<string> {
+  const result = await esbuild.build({
+    entryPoints: [threadEntry],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['typescript'],
+    write: false,
+    logLevel: 'silent',
+  });
+  const output = result.outputFiles[0];
+  if (!output) throw new Error('bundling the type-check thread produced no output');
+  return output.text;
 }

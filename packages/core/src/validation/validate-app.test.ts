@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ModelAbortedError } from '../errors.ts';
 import { bundleApp } from './bundle-app.ts';
 import { renderSmokeTest } from './render-smoke-test.ts';
 import { typecheckApp } from './typecheck-app.ts';
@@ -81,6 +82,34 @@ describe('typecheckApp', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ path: 'src/Label.tsx', line: 2, source: 'types' });
     expect(problems[0]?.message).toContain("Type 'number' is not assignable to type 'string'");
+  });
+
+  it("runs off the caller's thread: timers keep firing while a check runs", async () => {
+    await typecheckApp(validApp); // warm, so what follows is a warm check of a changed app
+    let timerFired = false;
+    setTimeout(() => {
+      timerFired = true;
+    }, 0);
+    const problems = await typecheckApp(
+      withFile('src/Extra.tsx', `export function Extra() {\n  return <span>{${Date.now()}}</span>;\n}\n`),
+    );
+    expect(problems).toEqual([]);
+    // On the caller's thread the check would run to completion before any timer could fire.
+    expect(timerFired).toBe(true);
+  });
+
+  it('stops waiting when cancelled, and the next check still works', async () => {
+    const before = new AbortController();
+    before.abort();
+    await expect(typecheckApp(validApp, { signal: before.signal })).rejects.toBeInstanceOf(ModelAbortedError);
+    // Cancelled while the thread is checking (a changed app takes tens of ms even when warm).
+    const during = new AbortController();
+    const pending = typecheckApp(withFile('src/Extra.tsx', `export const extra: number = ${Date.now()};\n`), {
+      signal: during.signal,
+    });
+    setTimeout(() => during.abort(), 1);
+    await expect(pending).rejects.toBeInstanceOf(ModelAbortedError);
+    expect(await typecheckApp(validApp)).toEqual([]);
   });
 });
 

@@ -1,4 +1,3 @@
-import { ModelAbortedError } from '../errors.ts';
 import type { Problem } from '../events.ts';
 import type { AppFile } from './app-files.ts';
 import { buildApp } from './bundle-app.ts';
@@ -18,7 +17,7 @@ export interface ValidateOptions {
 /**
  * Bundle, type check and first-render check, as one verdict. A bundle error stops the render
  * (there is nothing to run) but not the type check, whose extra detail helps the fix step.
- * The render runs in its own process, so it overlaps the (synchronous) type check.
+ * The render (its own process) and the type check (its own thread) run side by side.
  */
 export async function validateApp(
   files: readonly AppFile[],
@@ -30,21 +29,19 @@ export async function validateApp(
   ]);
   if (!browser.ok || !server.ok) {
     const bundleProblems = !browser.ok ? browser.problems : !server.ok ? server.problems : [];
-    checkAborted(options.signal);
-    return { ok: false, problems: [...bundleProblems, ...(await typecheckApp(files))] };
+    return {
+      ok: false,
+      problems: [...bundleProblems, ...(await typecheckApp(files, { signal: options.signal }))],
+    };
   }
   const render = renderSmokeTest(
     { code: server.js, sourceMap: server.sourceMap },
     { timeoutMs: options.renderTimeoutMs, signal: options.signal },
   );
-  // A rejected render (abort) must not go unhandled while the type check blocks the event loop.
-  render.catch(() => {});
-  const typeProblems = await typecheckApp(files);
-  const renderProblems = await render;
+  const [typeProblems, renderProblems] = await Promise.all([
+    typecheckApp(files, { signal: options.signal }),
+    render,
+  ]);
   const problems = [...typeProblems, ...renderProblems];
   return { ok: problems.length === 0, problems };
-}
-
-function checkAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new ModelAbortedError('validation cancelled');
 }
