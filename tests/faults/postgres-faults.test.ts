@@ -53,6 +53,9 @@ async function setUp(databaseUrl: string, db: Db, delayMs: number): Promise<Setu
   const server = await cluster.startServer();
   const worker = await cluster.startWorker({
     maxQuestions: 4,
+    // Relies on fast death detection: after an outage graphile may drop its pool, and the dead
+    // pool's locks are released only once its heartbeat is this old. One light job: 2 s is safe.
+    deadAfterMs: 2_000,
     model: { kind: 'offline', delayMs, announce: true },
   });
   const history = new History();

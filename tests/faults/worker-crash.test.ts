@@ -136,7 +136,9 @@ describe('worker crashes', () => {
     });
     const stream = history.subscribe(owner.client, owner.id, job.id);
     let worker = await cluster.startWorker(workerOptions);
-    const callsSeen = 0;
+    // Model calls `worker` had made before the turn being tested: the wait below must see a call of
+    // *this* turn, or SIGTERM could land before the worker even picked the turn up.
+    let callsSeen = 0;
 
     for (let turn = 1; turn <= 2; turn++) {
       const before = await snapshotJobs(database.db, [job.id]);
@@ -186,6 +188,9 @@ describe('worker crashes', () => {
       if (turn === 1) {
         const option = asked.data.question.options[0];
         const questionId = asked.data.question.id;
+        // The replacement worker already made turn 1's model calls (all done: question_asked is
+        // committed); turn 2 starts with the answer below, so its first call is the next one.
+        callsSeen = modelCalls(worker, 'questioning');
         await history.mutate(owner.id, 'answer', { jobId: job.id, questionId }, () =>
           owner.client.trpc.jobs.answer.mutate(
             option

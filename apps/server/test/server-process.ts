@@ -3,6 +3,8 @@ import path from 'node:path';
 import { testSessionSecret } from './harness.ts';
 
 const serverMain = path.resolve(import.meta.dirname, '../src/main.ts');
+// A cold tsx start on a loaded 2-core CI box can take 20 s and more (as in tests/faults' cluster.ts).
+const startDeadlineMs = 60_000;
 
 /** The real server entry point in its own process, so a test can kill -9 and restart it. */
 export async function spawnServerProcess(databaseUrl: string, port: number): Promise<ChildProcess> {
@@ -24,7 +26,7 @@ export async function spawnServerProcess(databaseUrl: string, port: number): Pro
   child.stderr?.on('data', (chunk) => {
     output += String(chunk);
   });
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + startDeadlineMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     const healthy = await fetch(`http://127.0.0.1:${port}/healthz`)
@@ -34,7 +36,7 @@ export async function spawnServerProcess(databaseUrl: string, port: number): Pro
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   child.kill('SIGKILL');
-  throw new Error(`server did not become healthy:\n${output}`);
+  throw new Error(`server did not become healthy within ${startDeadlineMs} ms:\n${output}`);
 }
 
 export async function killProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {

@@ -54,5 +54,5 @@ describe('server restart under subscribed clients', () => {
       stream.unsubscribe();
       expectExactLog(stream.events, 1, total);
     }
-  }, 60_000);
+  }, 150_000);
 });

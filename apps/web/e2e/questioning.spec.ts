@@ -57,7 +57,14 @@ test('questioning: answer, skip, see the ledger learn it, survive a reload, then
   await expect(third).toHaveAttribute('data-status', 'open');
   const thirdText = await third.locator('h3').textContent();
   const ledgerBefore = await ledger.getByTestId('ledger-fact').allTextContents();
+  const lastSeq = async () => Number(await page.getByTestId('conversation').getAttribute('data-last-seq'));
+  const seqBefore = await lastSeq();
+  expect(seqBefore).toBeGreaterThan(0);
   await page.reload();
+  // The snapshot paints first, then the event log replays from the start (the pill is live as
+  // soon as the stream opens): only once the replay is back where it was is the page's state the
+  // log's, so only then may the network go.
+  await expect.poll(lastSeq, { timeout: 20_000 }).toBeGreaterThanOrEqual(seqBefore);
   await expect(openQuestion(page)).toHaveCount(1);
   await expect(openQuestion(page)).toHaveAttribute('data-number', '3');
   await expect(openQuestion(page).locator('h3')).toHaveText(thirdText ?? '');
@@ -71,6 +78,8 @@ test('questioning: answer, skip, see the ledger learn it, survive a reload, then
   await expect(page.getByTestId('connection-pill')).toHaveAttribute('data-state', 'offline');
   await expect(openQuestion(page)).toHaveAttribute('data-number', '3');
   await page.context().setOffline(false);
+  // Back online the pill leaves 'offline' for 'live' (through 'reconnecting' if the stream had
+  // dropped: Chromium's offline emulation keeps an open SSE response, a real network may not).
   await expect(page.getByTestId('connection-pill')).toHaveAttribute('data-state', 'live');
 
   // Keyboard: on a single-choice card a number sends that option at once.
@@ -80,6 +89,8 @@ test('questioning: answer, skip, see the ledger learn it, survive a reload, then
   await expect(third).toHaveAttribute('data-status', 'answered');
   await expect(third.getByTestId('question-answer')).toHaveText(thirdLabel);
   await expect(questionCard(page, 4)).toHaveAttribute('data-status', 'open');
+  // Those came over the stream after the network came back: it really is live again.
+  await expect.poll(lastSeq).toBeGreaterThan(seqBefore);
 
   // Build now: the open question is skipped and questioning is complete.
   await page.getByTestId('build-now').click();

@@ -34,8 +34,16 @@ export interface FaultPlan {
 
 export interface FaultWireServer {
   baseURL: string;
-  /** Requests received per marker name. */
+  /** Requests received per marker name (fault replies + real replies). */
   requestCount(name: string): number;
+  /** Requests of a marker name answered with its plan's fault: exact, whatever the timing. */
+  faultCount(name: string): number;
+  /**
+   * Requests of a marker name answered for real (by the offline model). On a loaded machine a
+   * real reply can be slower than the provider's per-attempt timeout, which then retries it: this
+   * one is only a lower bound of the model calls.
+   */
+  realCount(name: string): number;
   close(): Promise<void>;
 }
 
@@ -83,6 +91,9 @@ function faultReply(fault: FaultKind): WireReply {
 
 export async function startFaultWireServer(plans: Record<string, FaultPlan>): Promise<FaultWireServer> {
   const counts = new Map<string, number>();
+  const faults = new Map<string, number>();
+  const reals = new Map<string, number>();
+  const bump = (map: Map<string, number>, name: string) => map.set(name, (map.get(name) ?? 0) + 1);
   const sockets = new Set<Socket>();
   const server = createServer((request, response) => void handle(request, response));
   server.on('connection', (socket) => {
@@ -100,7 +111,13 @@ export async function startFaultWireServer(plans: Record<string, FaultPlan>): Pr
     const plan = plans[name];
     let reply: WireReply;
     try {
-      reply = plan && seen <= plan.times ? faultReply(plan.fault) : await answerLikeOffline(JSON.parse(raw));
+      if (plan && seen <= plan.times) {
+        bump(faults, name);
+        reply = faultReply(plan.fault);
+      } else {
+        bump(reals, name);
+        reply = await answerLikeOffline(JSON.parse(raw));
+      }
     } catch (error) {
       reply = errorReply(500, `fault wire server: ${String(error)}`);
     }
@@ -112,6 +129,8 @@ export async function startFaultWireServer(plans: Record<string, FaultPlan>): Pr
   return {
     baseURL: `http://127.0.0.1:${port}/v1`,
     requestCount: (name) => counts.get(name) ?? 0,
+    faultCount: (name) => faults.get(name) ?? 0,
+    realCount: (name) => reals.get(name) ?? 0,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

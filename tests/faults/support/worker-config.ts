@@ -6,9 +6,10 @@ export interface FaultWorkerConfig {
   /** Printed in every `model-*` line, to tell workers apart in a test's assertions. */
   label: string;
   /**
-   * A worker whose heartbeat is older than this is dead (default 2 s). Generation validation runs
-   * the TypeScript checker on the event loop, which stalls heartbeats for seconds on a loaded
-   * machine: scenarios that generate need more slack, or live workers are declared dead.
+   * A worker whose heartbeat is older than this is dead (default 8 s). Generation validation runs
+   * the TypeScript checker on the event loop, and a burst of turns on a loaded 2-core machine
+   * stalls heartbeats too: a tighter setting can declare a live worker dead and release its jobs.
+   * Only scenarios that test death detection itself (and run light) should set it lower.
    */
   deadAfterMs?: number;
   model:

@@ -172,6 +172,8 @@ export function Conversation({
       }}
       className="min-h-0 flex-1 overflow-y-auto"
       data-testid="conversation"
+      // The highest event seq folded in: tests wait on it to know a replay has caught up.
+      data-last-seq={state.lastSeq}
     >
       <div className="mx-auto flex max-w-2xl flex-col gap-4 px-4 py-5">
         {pastJobs.length > 0 && (

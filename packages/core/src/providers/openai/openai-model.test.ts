@@ -154,7 +154,12 @@ describe('openai provider over the wire', () => {
 
   it('recovers when only the first attempt hangs', async () => {
     server.enqueue({ kind: 'hang' }, completionReply(good));
-    expect((await model({ timeoutMs: 150 }).call(request())).output).toEqual(good);
+    // The timeout also bounds the retry's (immediate) reply: room for a loaded machine, or a slow
+    // second reply would time out too and make a third request.
+    const started = Date.now();
+    expect((await model({ timeoutMs: 1_000 }).call(request())).output).toEqual(good);
+    // The good reply came only after the hung attempt was given up on (by its timeout).
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
     expect(server.requests).toHaveLength(2);
   });
 
