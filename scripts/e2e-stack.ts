@@ -3,7 +3,15 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { findFreePort } from '@app/db';
-import { ensureDatabase, migrateDatabase, onShutdown, runPrefixed, say, stopChildren } from './lib/stack.ts';
+import {
+  ensureDatabase,
+  migrateDatabase,
+  onShutdown,
+  runPrefixed,
+  say,
+  stopChildren,
+  waitForHttp,
+} from './lib/stack.ts';
 
 delete process.env.DATABASE_URL; // always a fresh database: tests must not touch dev data
 const dir = mkdtempSync(path.join(tmpdir(), 'app-e2e-'));
@@ -28,16 +36,28 @@ const env = {
 const children = [
   runPrefixed('server', process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], env),
   runPrefixed('worker', process.execPath, ['--import', 'tsx', 'apps/worker/src/main.ts'], env),
-  runPrefixed(
-    'web',
-    'pnpm',
-    ['--filter', '@app/web', 'exec', 'vite', '--port', env.WEB_PORT, '--strictPort', '--host', '127.0.0.1'],
-    env,
-  ),
 ];
-say(`e2e stack: web http://127.0.0.1:${env.WEB_PORT} → api ${env.API_URL}`);
 const shutdown = onShutdown(async () => {
   await stopChildren(children, 3000);
   if (embedded) await embedded.stop();
 });
 for (const child of children) child.once('exit', (code) => shutdown(code ?? 1));
+
+// Vite comes up once the API answers, so Playwright's readiness probe (through Vite's proxy) never
+// meets a refused connection. Its own CLI under node, not `pnpm exec`: a SIGTERM then ends it
+// quietly, without pnpm reporting the stopped child as a failed command.
+try {
+  await waitForHttp(`${env.API_URL}/healthz`, 60_000);
+  const web = runPrefixed(
+    'web',
+    process.execPath,
+    ['apps/web/node_modules/vite/bin/vite.js', 'apps/web', '--port', env.WEB_PORT, '--strictPort'],
+    env,
+  );
+  children.push(web);
+  web.once('exit', (code) => shutdown(code ?? 1));
+  say(`e2e stack: web http://127.0.0.1:${env.WEB_PORT} → api ${env.API_URL}`);
+} catch (error) {
+  say(`e2e stack: ${error instanceof Error ? error.message : String(error)}`);
+  shutdown(1);
+}

@@ -133,3 +133,18 @@ export function onShutdown(cleanup: () => Promise<void>): (code?: number) => voi
   process.on('SIGTERM', () => shutdown(0));
   return shutdown;
 }
+
+/** Resolves once `url` answers at all (any status): the process behind it is listening. */
+export async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline)
+        throw new Error(`${url} did not answer within ${timeoutMs} ms`, { cause: error });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
