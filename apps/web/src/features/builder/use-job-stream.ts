@@ -8,6 +8,10 @@ import { connectionStateForSubscription } from '../connection/connection-state.t
 import { emptyJobState, type JobSnapshot, type JobState, jobStateReducer } from './job-state.ts';
 import { useJobSnapshot } from './use-builder-data.ts';
 
+/** The first replay is folded once no event came for this long, or after the cap at most. */
+const firstReplayIdleMs = 30;
+const firstReplayMaxWaitMs = 300;
+
 /** Events that change what `apps.get` lists (job status badges, the versions list). */
 const appLevelEvents = new Set<JobEvent['type']>(['questioning_complete', 'version_created', 'done']);
 
@@ -26,11 +30,18 @@ export function useJobStream({ appId, jobId }: { appId: string; jobId: string })
     if (snapshot.data) dispatch({ type: 'snapshot', job: snapshot.data });
   }, [snapshot.data]);
 
-  // A replay can be hundreds of events: fold them once per frame, not one render per event.
+  // A replay can be hundreds of events: fold them once per frame, not one render per event. The
+  // first replay replaces the snapshot, so it is folded in one go once its burst pauses (capped),
+  // never half of it in one frame: the page goes from snapshot to log without a flicker.
   const pending = useRef<JobEvent[]>([]);
   const frame = useRef<number | null>(null);
+  const firstReplay = useRef<{ idle: number | null; startedAt: number } | null>(null);
+  const folded = useRef(false);
   const flush = useCallback(() => {
     frame.current = null;
+    if (firstReplay.current?.idle != null) window.clearTimeout(firstReplay.current.idle);
+    firstReplay.current = null;
+    folded.current = true;
     const events = pending.current;
     pending.current = [];
     if (events.length === 0) return;
@@ -43,9 +54,21 @@ export function useJobStream({ appId, jobId }: { appId: string; jobId: string })
   useEffect(
     () => () => {
       if (frame.current !== null) cancelAnimationFrame(frame.current);
+      if (firstReplay.current?.idle != null) window.clearTimeout(firstReplay.current.idle);
     },
     [],
   );
+  const schedule = useCallback(() => {
+    if (folded.current) {
+      frame.current ??= requestAnimationFrame(flush);
+      return;
+    }
+    if (!firstReplay.current) firstReplay.current = { idle: null, startedAt: performance.now() };
+    const replay = firstReplay.current;
+    if (replay.idle !== null) window.clearTimeout(replay.idle);
+    const waited = performance.now() - replay.startedAt;
+    replay.idle = window.setTimeout(flush, waited >= firstReplayMaxWaitMs ? 0 : firstReplayIdleMs);
+  }, [flush]);
 
   const subscription = useSubscription(
     trpc.jobs.events.subscriptionOptions(
@@ -53,7 +76,7 @@ export function useJobStream({ appId, jobId }: { appId: string; jobId: string })
       {
         onData: (tracked) => {
           pending.current.push(tracked.data);
-          frame.current ??= requestAnimationFrame(flush);
+          schedule();
         },
       },
     ),
