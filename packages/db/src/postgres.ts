@@ -26,19 +26,58 @@ export interface RunningPostgres {
 const superuser = 'postgres';
 const password = 'postgres';
 
+/**
+ * A loopback port that is free now, for a process started next. Picked below the kernel's
+ * ephemeral range: every outgoing connection (to Postgres, between test processes) takes its local
+ * port from that range, so a port picked there can be taken by a connection before the process
+ * that should listen on it gets to bind it (seen as EADDRINUSE under load). Falls back to the
+ * kernel's choice where the range is unknown or leaves no room below it.
+ */
 export async function findFreePort(): Promise<number> {
+  const ceiling = ephemeralRangeStart();
+  if (ceiling !== null && ceiling > staticRangeStart + 1_000) {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const candidate = staticRangeStart + Math.floor(Math.random() * (ceiling - staticRangeStart));
+      if (await canListen(candidate)) return candidate;
+    }
+  }
+  return listenOnce(0);
+}
+
+/** Where the picked ports start: above the well-known services most machines run. */
+const staticRangeStart = 20_000;
+
+function ephemeralRangeStart(): number | null {
+  try {
+    const [low] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/);
+    const value = Number(low);
+    return Number.isInteger(value) && value > 0 ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function canListen(port: number): Promise<boolean> {
+  return listenOnce(port).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Binds `port` on loopback (0: any), closes it again, and resolves with the port that was bound. */
+function listenOnce(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
     server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       const address = server.address();
       if (address === null || typeof address === 'string') {
         reject(new Error('could not determine a free port'));
         return;
       }
-      const { port } = address;
-      server.close(() => resolve(port));
+      const bound = address.port;
+      server.close(() => resolve(bound));
     });
   });
 }
