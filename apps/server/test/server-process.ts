@@ -2,13 +2,18 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { testSessionSecret } from './harness.ts';
 
-const serverMain = path.resolve(import.meta.dirname, '../src/main.ts');
-// A cold tsx start on a loaded 2-core CI box can take 20 s and more (as in tests/faults' cluster.ts).
+const serverDirectory = path.resolve(import.meta.dirname, '..');
+const serverMain = path.join(serverDirectory, 'src/main.ts');
+// A cold tsx start on a loaded 2-core CI box can take 20 s and more.
 const startDeadlineMs = 60_000;
 
-/** The real server entry point in its own process, so a test can kill -9 and restart it. */
+/**
+ * The real server entry point in its own process (so a test can kill -9 and restart it); resolves
+ * once it answers /healthz. Used by the server's restart test and the fault suite's cluster.
+ */
 export async function spawnServerProcess(databaseUrl: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', serverMain], {
+    cwd: serverDirectory,
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -20,12 +25,11 @@ export async function spawnServerProcess(databaseUrl: string, port: number): Pro
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += String(chunk);
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += String(chunk);
-  });
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-50_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const deadline = Date.now() + startDeadlineMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);

@@ -1,13 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { findFreePort } from '@app/db';
-import { testSessionSecret } from '../../../apps/server/test/harness.ts';
+import { killProcess, spawnServerProcess } from '../../../apps/server/test/server-process.ts';
 import type { FaultWorkerConfig } from './worker-config.ts';
 
-const serverMain = path.resolve(import.meta.dirname, '../../../apps/server/src/main.ts');
-const serverCwd = path.resolve(import.meta.dirname, '../../../apps/server');
 const workerCwd = path.resolve(import.meta.dirname, '../../../apps/worker');
-// Other engineers' suites share this 2-core machine: a cold start can take 20 s under their load.
+// A cold tsx start on a loaded 2-core CI box can take 20 s and more.
 const startDeadlineMs = 60_000;
 const workerFixture = path.resolve(import.meta.dirname, '../fixtures/fault-worker.ts');
 
@@ -47,11 +45,11 @@ export class Cluster {
     const handle: ServerHandle = {
       port,
       baseUrl: `http://127.0.0.1:${port}`,
-      child: await spawnServer(this.databaseUrl, port),
+      child: await spawnServerProcess(this.databaseUrl, port),
       restart: async (downMs = 0) => {
         await killProcess(handle.child);
         if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs));
-        handle.child = await spawnServer(this.databaseUrl, port);
+        handle.child = await spawnServerProcess(this.databaseUrl, port);
       },
     };
     this.servers.push(handle);
@@ -84,47 +82,6 @@ export class Cluster {
       }),
     ]);
   }
-}
-
-export async function killProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill(signal);
-  await exited;
-}
-
-/** The real server entry point (apps/server/src/main.ts) in its own process; resolves once healthy. */
-async function spawnServer(databaseUrl: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', serverMain], {
-    cwd: serverCwd,
-    env: {
-      // biome-ignore lint/style/noProcessEnv: the child gets the test's environment plus its own settings
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      SESSION_SECRET: testSessionSecret,
-      MODEL_PROVIDER: 'offline',
-      PREVIEW_PORT: '0',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-50_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const deadline = Date.now() + startDeadlineMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
-    const healthy = await fetch(`http://127.0.0.1:${port}/healthz`)
-      .then((response) => response.ok)
-      .catch(() => false);
-    if (healthy) return child;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`server did not become healthy within ${startDeadlineMs} ms:\n${output}`);
 }
 
 async function spawnFaultWorker(config: FaultWorkerConfig): Promise<WorkerHandle> {
