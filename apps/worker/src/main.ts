@@ -3,13 +3,13 @@ import { createDb } from '@app/db';
 import { EnvError, loadEnv } from './env.ts';
 import { createLogger } from './logger.ts';
 import { startWorker } from './runner.ts';
-import { stopOnSignals } from './shutdown.ts';
+import { runUntilStopped } from './shutdown.ts';
 import { createTaskList } from './tasks/index.ts';
 
 /** After a first signal, a stop that takes longer than this (a task ignoring its signal) exits hard. */
 const shutdownTimeoutMs = 15_000;
 
-// Composition root: env → database pool → graphile runner (+ heartbeats, sweeper) → shutdown.
+// Composition root: env → database pool → graphile runner (+ heartbeats, sweeper) → run until stopped.
 let env: ReturnType<typeof loadEnv>;
 try {
   env = loadEnv(process.env);
@@ -34,17 +34,11 @@ const starting = startWorker({
   concurrency: env.concurrency,
   logger,
 });
-// Before awaiting the start, so a signal during start-up also stops gracefully.
-stopOnSignals({ stop: async () => (await starting).stop(), logger, timeoutMs: shutdownTimeoutMs });
-const worker = await starting;
-logger.info('model configured', { model: model.describe(), maxQuestions: env.maxQuestions });
-
-let exitCode = 0;
-try {
-  await worker.done;
-} catch (error) {
-  logger.error('worker stopped unexpectedly', { error });
-  exitCode = 1;
-}
-await db.destroy();
-process.exit(exitCode);
+await runUntilStopped({
+  starting,
+  db,
+  logger,
+  timeoutMs: shutdownTimeoutMs,
+  onStarted: () =>
+    logger.info('model configured', { model: model.describe(), maxQuestions: env.maxQuestions }),
+});

@@ -1,4 +1,5 @@
 import type { Logger } from './logger.ts';
+import type { RunningWorker } from './runner.ts';
 
 const shutdownSignals = ['SIGTERM', 'SIGINT'] as const;
 
@@ -35,4 +36,32 @@ export function stopOnSignals(options: {
     process.removeAllListeners(signal);
     process.on(signal, onSignal);
   }
+}
+
+/**
+ * Runs a worker process to its end: SIGTERM/SIGINT stop it gracefully (`stopOnSignals`, wired
+ * before the start finishes, so a signal during start-up also stops gracefully), `onStarted` runs
+ * once it takes jobs, and when it stops the pool is closed and the process exits — 1 if the worker
+ * died rather than being stopped.
+ */
+export async function runUntilStopped(options: {
+  starting: Promise<RunningWorker>;
+  db: { destroy(): Promise<void> };
+  logger: Logger;
+  timeoutMs: number;
+  onStarted?: (worker: RunningWorker) => void;
+}): Promise<never> {
+  const { starting, logger } = options;
+  stopOnSignals({ stop: async () => (await starting).stop(), logger, timeoutMs: options.timeoutMs });
+  const worker = await starting;
+  options.onStarted?.(worker);
+  let exitCode = 0;
+  try {
+    await worker.done;
+  } catch (error) {
+    logger.error('worker stopped unexpectedly', { error });
+    exitCode = 1;
+  }
+  await options.db.destroy();
+  process.exit(exitCode);
 }
