@@ -1,8 +1,9 @@
-// The synchronous half of the type check: runs inside the type-check thread (typecheck-thread.ts),
-// so it imports nothing but `node:path` and types; the compiler is handed in.
+// The synchronous half of the type check: runs inside the type-check child (typecheck-child.ts),
+// so it imports nothing but `node:path`, the sandboxed host and types; the compiler is handed in.
 import path from 'node:path';
 import type ts from 'typescript';
 import type { Problem } from '../events.ts';
+import { createSandboxedHost, type LibraryRoot, libraryAccess, refusedImport } from './typecheck-host.ts';
 
 type TypeScript = typeof ts;
 
@@ -10,6 +11,8 @@ type TypeScript = typeof ts;
 export type AppSources = ReadonlyArray<readonly [appPath: string, content: string]>;
 
 const maxProblems = 30;
+/** A diagnostic can print whole types; the fix step needs the gist, events and job rows need a bound. */
+const maxMessageLength = 2000;
 
 const compilerOptionsFor = (ts: TypeScript): ts.CompilerOptions => ({
   strict: true,
@@ -31,23 +34,33 @@ const compilerOptionsFor = (ts: TypeScript): ts.CompilerOptions => ({
 const ambientSource =
   "declare module '*.css' {\n  const stylesheet: string;\n  export default stylesheet;\n}\n";
 
+export interface ProgramCheckerSetup {
+  /**
+   * Where virtual files live: a directory inside core that never exists on disk. Module resolution
+   * walks up from there into core's node_modules, so `@types/react` resolves through pnpm's links
+   * like it would for a real project (stack pitfall 18) — but only into `libraries`.
+   */
+  virtualRoot: string;
+  typescriptLibDirectory: string;
+  libraries: readonly LibraryRoot[];
+  allowedPackageImports: ReadonlySet<string>;
+}
+
 /**
- * A type checker for generated apps with the strict settings they are written against. Virtual
- * files live under `virtualRoot`, a directory inside core that never exists on disk: module
- * resolution walks up from there into core's node_modules, so `react` and `@types/react` resolve
- * through pnpm's symlinks like they would for a real project (stack pitfall 18).
- *
- * Synchronous (the compiler API is): ~1 s cold, ~100–250 ms warm thanks to `oldProgram` reuse
- * and the library cache kept between checks.
+ * A type checker for generated apps with the strict settings they are written against.
+ * Synchronous (the compiler API is): ~1 s cold, ~50–250 ms warm thanks to `oldProgram` reuse and
+ * the library cache kept between checks.
  */
-export function createTypeChecker(ts: TypeScript, virtualRoot: string): (sources: AppSources) => Problem[] {
+export function createProgramChecker(
+  ts: TypeScript,
+  setup: ProgramCheckerSetup,
+): (sources: AppSources) => Problem[] {
+  const { virtualRoot } = setup;
   const compilerOptions = compilerOptionsFor(ts);
+  const access = libraryAccess(setup.libraries);
   const ambientPath = path.join(virtualRoot, 'src', '__ambient.d.ts');
-  /** Parsed lib and @types files, shared across checks: they dominate the cost of a cold check. */
   const librarySourceFiles = new Map<string, ts.SourceFile>();
   let previousProgram: ts.Program | undefined;
-  const isVirtual = (fileName: string) =>
-    fileName === virtualRoot || fileName.startsWith(`${virtualRoot}${path.sep}`);
 
   return (sources) => {
     const virtualFiles = new Map<string, string>();
@@ -55,52 +68,26 @@ export function createTypeChecker(ts: TypeScript, virtualRoot: string): (sources
       if (/\.(tsx?|jsx?)$/.test(appPath)) virtualFiles.set(path.join(virtualRoot, appPath), content);
     }
     virtualFiles.set(ambientPath, ambientSource);
-    const virtualDirectories = new Set<string>();
-    for (const file of virtualFiles.keys()) {
-      for (
-        let directory = path.dirname(file);
-        directory.startsWith(virtualRoot);
-        directory = path.dirname(directory)
-      ) {
-        virtualDirectories.add(directory);
-      }
-    }
-
-    const host = ts.createCompilerHost(compilerOptions, true);
-    const realFileExists = host.fileExists.bind(host);
-    const realReadFile = host.readFile.bind(host);
-    const realDirectoryExists = host.directoryExists?.bind(host);
-    const realGetSourceFile = host.getSourceFile.bind(host);
-    host.fileExists = (fileName) =>
-      virtualFiles.has(fileName) || (!isVirtual(fileName) && realFileExists(fileName));
-    host.readFile = (fileName) =>
-      virtualFiles.get(fileName) ?? (isVirtual(fileName) ? undefined : realReadFile(fileName));
-    host.directoryExists = (directory) =>
-      virtualDirectories.has(directory) ||
-      (!isVirtual(directory) && (realDirectoryExists?.(directory) ?? true));
-    host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-      const virtual = virtualFiles.get(fileName);
-      if (virtual !== undefined) {
-        // Reuse the previous program's tree when the text is unchanged: that is what makes oldProgram fast.
-        const previous = previousProgram?.getSourceFile(fileName);
-        if (previous && previous.text === virtual) return previous;
-        return ts.createSourceFile(fileName, virtual, languageVersion, true);
-      }
-      if (isVirtual(fileName)) return undefined;
-      const cached = librarySourceFiles.get(fileName);
-      if (cached) return cached;
-      const sourceFile = realGetSourceFile(fileName, languageVersion, onError, shouldCreate);
-      if (sourceFile) librarySourceFiles.set(fileName, sourceFile);
-      return sourceFile;
-    };
-
+    const host = createSandboxedHost(ts, {
+      options: compilerOptions,
+      virtualRoot,
+      virtualFiles,
+      access,
+      typescriptLibDirectory: setup.typescriptLibDirectory,
+      allowedPackageImports: setup.allowedPackageImports,
+      librarySourceFiles,
+      previousProgram,
+    });
+    // Until this check has finished, the previous program is the only one known to be whole: a
+    // check that throws half-way must not hand its state to the next one.
+    const oldProgram = previousProgram;
+    previousProgram = undefined;
     const program = ts.createProgram({
       rootNames: [...virtualFiles.keys()],
       options: compilerOptions,
       host,
-      oldProgram: previousProgram,
+      oldProgram,
     });
-    previousProgram = program;
 
     const diagnostics = [
       ...program.getOptionsDiagnostics(),
@@ -112,16 +99,42 @@ export function createTypeChecker(ts: TypeScript, virtualRoot: string): (sources
           : [];
       }),
     ];
-    return diagnostics.slice(0, maxProblems).map((diagnostic) => toProblem(ts, virtualRoot, diagnostic));
+    previousProgram = program;
+    return diagnostics.slice(0, maxProblems).map((diagnostic) => toProblem(ts, setup, diagnostic));
   };
 }
 
-function toProblem(ts: TypeScript, virtualRoot: string, diagnostic: ts.Diagnostic): Problem {
+/** "Cannot find module" codes: with an import refused, these are where it shows. */
+const moduleNotFoundCodes = new Set([2307, 2792]);
+
+function toProblem(ts: TypeScript, setup: ProgramCheckerSetup, diagnostic: ts.Diagnostic): Problem {
   const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
   const file = diagnostic.file;
   if (!file || diagnostic.start === undefined)
-    return { path: 'src/App.tsx', line: null, message, source: 'types' };
+    return { path: 'src/App.tsx', line: null, message: capped(message), source: 'types' };
   const { line } = file.getLineAndCharacterOfPosition(diagnostic.start);
-  const relative = path.relative(virtualRoot, file.fileName).split(path.sep).join('/');
-  return { path: relative, line: line + 1, message: `TS${diagnostic.code}: ${message}`, source: 'types' };
+  const relative = path.relative(setup.virtualRoot, file.fileName).split(path.sep).join('/');
+  return {
+    path: relative,
+    line: line + 1,
+    message: capped(refusedImportMessage(setup, file, diagnostic) ?? `TS${diagnostic.code}: ${message}`),
+    source: 'types',
+  };
 }
+
+/** Says why an import was refused, in place of the compiler's "Cannot find module". */
+function refusedImportMessage(
+  setup: ProgramCheckerSetup,
+  file: ts.SourceFile,
+  diagnostic: ts.Diagnostic,
+): string | null {
+  if (!moduleNotFoundCodes.has(diagnostic.code) || diagnostic.start === undefined || !diagnostic.length)
+    return null;
+  const literal = file.text.slice(diagnostic.start, diagnostic.start + diagnostic.length);
+  const specifier = literal.slice(1, -1);
+  const reason = refusedImport(setup.virtualRoot, file.fileName, specifier, setup.allowedPackageImports);
+  return reason ? `Import '${specifier}' ${reason}.` : null;
+}
+
+const capped = (message: string) =>
+  message.length <= maxMessageLength ? message : `${message.slice(0, maxMessageLength - 1)}…`;
