@@ -170,10 +170,12 @@ describe('database faults under a running turn', () => {
       await postgres.stop();
       await rm(root, { recursive: true, force: true });
     });
-    const { db } = createDb({ connectionString: postgres.url, max: 4 });
+    const { db } = createDb({ connectionString: postgres.adminUrl, max: 4 });
     cleanups.push(() => db.destroy());
-    await migrate(db, postgres.url);
-    const setup = await setUp(postgres.url, db, 600);
+    await migrate(db, postgres.adminUrl, { appRole: postgres.appRole });
+    // The server and worker log in as the app role, as in dev; it survives the restarts because
+    // the cluster keeps its passwords in `<dataDir>.credentials.json`.
+    const setup = await setUp(postgres.appUrl, db, 600);
 
     await turnsUnderFault(setup, random, 2, async (round) => {
       // The second outage outlasts the rest of the turn, so the worker meets it when it commits

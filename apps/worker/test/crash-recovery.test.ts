@@ -14,7 +14,9 @@ const processes: WorkerProcess[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase(inject('databaseServerUrl'));
-  await sql`create table test_task_runs (
+  // The test's own table: DDL needs the owner (the workers write to it as the app role).
+  await database.asOwner((owner) =>
+    sql`create table test_task_runs (
     id serial primary key,
     job_id uuid not null,
     attempt int not null,
@@ -22,7 +24,8 @@ beforeAll(async () => {
     started_at timestamptz not null default now(),
     aborted_at timestamptz,
     finished_at timestamptz
-  )`.execute(database.db);
+  )`.execute(owner),
+  );
 });
 
 afterEach(async () => {

@@ -1,6 +1,8 @@
+export * from './app-role.ts';
 export * from './client.ts';
+export * from './embedded/checkout.ts';
 export * from './errors.ts';
-export { migrate, quietLogger } from './migrate.ts';
+export { type MigrateOptions, migrate, quietLogger } from './migrate.ts';
 export * from './postgres.ts';
 export * from './queries/apps.ts';
 export * from './queries/events.ts';

