@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     unsafeFast: true,
   });
   const { db, pool } = createDb({
-    connectionString: postgres.url,
+    connectionString: postgres.adminUrl,
     max: 10,
     applicationName: 'app-builder:bench',
   });
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     () => postgres.stop(),
     () => rm(tmp, { recursive: true, force: true }),
   ];
-  const childEnv = { DATABASE_URL: postgres.url, SESSION_SECRET: config.sessionSecret };
+  const childEnv = { DATABASE_URL: postgres.appUrl, SESSION_SECRET: config.sessionSecret };
   const workers: BenchProcess[] = [];
   const startWorkerProcess = async () =>
     workers.push(
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
     );
   let server: BenchProcess | null = null;
   try {
-    await migrate(db, postgres.url);
+    await migrate(db, postgres.adminUrl, { appRole: postgres.appRole });
 
     step('preview bundle (offline generator output, bundleApp)');
     const previewBundle = await measurePreviewBundle(config.previewBundle);

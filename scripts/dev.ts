@@ -1,7 +1,6 @@
 // `pnpm dev`: Postgres (embedded unless DATABASE_URL) → migrate → server, worker and Vite via turbo.
-import path from 'node:path';
 import {
-  dataDir,
+  appProcessEnv,
   ensureDatabase,
   ensureSessionSecret,
   loadDotEnv,
@@ -14,13 +13,13 @@ import {
 
 loadDotEnv();
 const started = Date.now();
-const { url, embedded } = await ensureDatabase({ dir: path.join(dataDir, 'pg'), persistent: true });
-await migrateDatabase(url);
+const database = await ensureDatabase();
+const { embedded } = database;
+await migrateDatabase(database);
 say(`migrated (${Date.now() - started} ms)`);
 
 const env = {
-  ...process.env,
-  DATABASE_URL: url,
+  ...appProcessEnv(process.env, database),
   SESSION_SECRET: ensureSessionSecret(),
   // In dev people open Vite's port; the preview origin lets only this origin frame it.
   PUBLIC_URL: process.env.PUBLIC_URL ?? 'http://localhost:5173',

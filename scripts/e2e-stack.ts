@@ -1,28 +1,24 @@
 // The whole stack for browser tests: throwaway Postgres, server, worker and Vite on WEB_PORT (5180).
-import { chmodSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { findFreePort } from '@app/db';
 import {
-  ensureDatabase,
+  appProcessEnv,
   migrateDatabase,
   onShutdown,
   runPrefixed,
   say,
+  startThrowawayDatabase,
   stopChildren,
   waitForHttp,
 } from './lib/stack.ts';
 
 delete process.env.DATABASE_URL; // always a fresh database: tests must not touch dev data
-const dir = mkdtempSync(path.join(tmpdir(), 'app-e2e-'));
-chmodSync(dir, 0o755);
-const { url, embedded } = await ensureDatabase({ dir: path.join(dir, 'pg'), persistent: false });
-await migrateDatabase(url);
+const database = await startThrowawayDatabase();
+const { embedded } = database;
+await migrateDatabase(database);
 const apiPort = await findFreePort();
 const previewPort = await findFreePort();
 const env = {
-  ...process.env,
-  DATABASE_URL: url,
+  ...appProcessEnv(process.env, database),
   PORT: String(apiPort),
   PREVIEW_PORT: String(previewPort),
   PREVIEW_URL: `http://127.0.0.1:${previewPort}`,

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
-  dataDir,
+  appProcessEnv,
   ensureDatabase,
   ensureSessionSecret,
   loadDotEnv,
@@ -20,12 +20,12 @@ if (!existsSync(path.join(staticDir, 'index.html'))) {
   console.error('apps/web/dist is missing: run `pnpm build` first.');
   process.exit(1);
 }
-const { url, embedded } = await ensureDatabase({ dir: path.join(dataDir, 'pg'), persistent: true });
-await migrateDatabase(url);
+const database = await ensureDatabase();
+const { embedded } = database;
+await migrateDatabase(database);
 const env = {
-  ...process.env,
+  ...appProcessEnv(process.env, database),
   NODE_ENV: 'production',
-  DATABASE_URL: url,
   SESSION_SECRET: ensureSessionSecret(),
   STATIC_DIR: staticDir,
 };

@@ -1,8 +1,17 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { createDb, migrate, type RunningPostgres, startEmbeddedPostgres } from '@app/db';
+import {
+  createDb,
+  makeClusterScratchDir,
+  migrate,
+  type RunningPostgres,
+  roleOfUrl,
+  startCheckoutPostgres,
+  startEmbeddedPostgres,
+} from '@app/db';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 export const dataDir = path.join(repoRoot, '.data');
@@ -14,37 +23,90 @@ export function say(message: string): void {
   process.stdout.write(`\x1b[1m[stack]${reset} ${message}\n`);
 }
 
-/**
- * The database every process uses: `DATABASE_URL` when set, otherwise an embedded Postgres whose
- * data lives under `dir` (persistent for dev/start, throwaway for tests).
- */
-export async function ensureDatabase(options: { dir: string; persistent: boolean; port?: number }): Promise<{
-  url: string;
+export interface StackDatabase {
+  /** What the apps (server, worker) connect with: never a superuser on the embedded cluster. */
+  appUrl: string;
+  /** What `migrateDatabase` connects with: the role that owns the schema. */
+  migrationUrl: string;
   embedded: RunningPostgres | null;
-}> {
-  const external = process.env.DATABASE_URL;
-  if (external) return { url: external, embedded: null };
-  mkdirSync(path.dirname(options.dir), { recursive: true });
-  const started = Date.now();
-  const embedded = await startEmbeddedPostgres({
-    dataDir: options.dir,
-    persistent: options.persistent,
-    port: options.port,
-    unsafeFast: !options.persistent,
-  });
-  say(
-    `embedded Postgres on port ${embedded.port} (${Date.now() - started} ms, data in ${path.relative(repoRoot, options.dir)})`,
-  );
-  return { url: embedded.url, embedded };
 }
 
-export async function migrateDatabase(url: string): Promise<void> {
-  const { db } = createDb({ connectionString: url, max: 2, applicationName: 'app-builder:migrate' });
+/**
+ * The persistent database of `pnpm dev` / `pnpm start`: `DATABASE_URL` when set (and
+ * `MIGRATION_DATABASE_URL`, when set, for migrations), otherwise the checkout's embedded Postgres
+ * (`.data/pg`, random passwords in `.data/pg-credentials.json`; see startCheckoutPostgres for a
+ * checkout the `postgres` user cannot reach).
+ */
+export async function ensureDatabase(): Promise<StackDatabase> {
+  const external = process.env.DATABASE_URL;
+  if (external) {
+    // biome-ignore lint/suspicious/noUndeclaredEnvVars: read here, outside turbo, on purpose: turbo must never pass it to the apps.
+    return { appUrl: external, migrationUrl: process.env.MIGRATION_DATABASE_URL || external, embedded: null };
+  }
+  const started = Date.now();
+  const embedded = await startCheckoutPostgres({ checkoutDir: repoRoot });
+  const where = embedded.relocated
+    ? `${embedded.dataDir} (this checkout is out of the postgres user's reach; .data/pg links there)`
+    : path.relative(repoRoot, embedded.dataDir);
+  say(`embedded Postgres on port ${embedded.port} (${Date.now() - started} ms, data in ${where})`);
+  return { appUrl: embedded.appUrl, migrationUrl: embedded.adminUrl, embedded };
+}
+
+/** A fresh embedded Postgres that is deleted when stopped (the e2e stack). */
+export async function startThrowawayDatabase(): Promise<StackDatabase> {
+  const root = await makeClusterScratchDir('app-e2e-');
+  const embedded = await startEmbeddedPostgres({
+    dataDir: path.join(root, 'pg'),
+    persistent: false,
+    unsafeFast: true,
+  });
+  say(`throwaway Postgres on port ${embedded.port}`);
+  return {
+    appUrl: embedded.appUrl,
+    migrationUrl: embedded.adminUrl,
+    embedded: {
+      ...embedded,
+      stop: async () => {
+        await embedded.stop();
+        await rm(root, { recursive: true, force: true });
+      },
+    },
+  };
+}
+
+/**
+ * Migrates as the migration role and, when the apps log in as another role, grants that role what
+ * they need. With one URL for both, the apps keep the owner's rights, as before.
+ */
+export async function migrateDatabase(
+  database: Pick<StackDatabase, 'appUrl' | 'migrationUrl'>,
+): Promise<void> {
+  const appRole = roleOfUrl(database.appUrl);
+  const migrationRole = roleOfUrl(database.migrationUrl);
+  if (database.appUrl !== database.migrationUrl && appRole === null) {
+    throw new Error(
+      'DATABASE_URL must name its user when migrations use another URL (MIGRATION_DATABASE_URL)',
+    );
+  }
+  const { db } = createDb({
+    connectionString: database.migrationUrl,
+    max: 2,
+    applicationName: 'app-builder:migrate',
+  });
   try {
-    await migrate(db, url);
+    await migrate(db, database.migrationUrl, { appRole: appRole !== migrationRole ? appRole : null });
   } finally {
     await db.destroy();
   }
+}
+
+/**
+ * The environment for the apps: the migration role's URL stays with this launcher, so no app
+ * process (nor anything that reads its environment) ever holds more than the app role.
+ */
+export function appProcessEnv(env: NodeJS.ProcessEnv, database: StackDatabase): NodeJS.ProcessEnv {
+  const { MIGRATION_DATABASE_URL: _migrationUrl, ...rest } = env;
+  return { ...rest, DATABASE_URL: database.appUrl };
 }
 
 /** Dev default for SESSION_SECRET: generated once, persisted under .data/ so sessions survive restarts. */
