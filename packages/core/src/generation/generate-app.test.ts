@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ModelAbortedError } from '../errors.ts';
 import type { NewEvent, Problem } from '../events.ts';
 import type { Fact } from '../ledger.ts';
 import { createScriptedModel } from '../testing/scripted-model.ts';
+import { createTestVerifier } from '../testing/test-verifier.ts';
 import { generateApp, maxFixAttempts } from './generate-app.ts';
 import { generationTasks } from './task-schemas.ts';
 
@@ -44,6 +45,9 @@ function recorder() {
 const input = { request: 'A visitor counter', kind: 'create' as const, ledger, currentVersion: null };
 
 describe('generateApp', () => {
+  const verifier = createTestVerifier();
+  afterAll(() => verifier.close());
+
   it('plans, writes step by step, validates and returns the files', async () => {
     const model = createScriptedModel({ usage: { inputTokens: 100, outputTokens: 50, costUsd: 0.01 } })
       .enqueue(generationTasks.plan, { output: plan })
@@ -53,7 +57,7 @@ describe('generateApp', () => {
         write([{ path: 'src/styles.css', content: 'button { font-size: 2rem; }' }]),
       );
     const hooks = recorder();
-    const result = await generateApp({ model }, input, hooks);
+    const result = await generateApp({ model, verifier }, input, hooks);
 
     expect(result.ok).toBe(true);
     expect(result.files.map((file) => file.path)).toEqual(['src/App.tsx', 'src/styles.css']);
@@ -89,7 +93,7 @@ describe('generateApp', () => {
       .enqueue(generationTasks.writeStep, write([{ path: 'src/App.tsx', content: typeError }]))
       .enqueue(generationTasks.fix, write([{ path: 'src/App.tsx', content: goodApp }]));
     const hooks = recorder();
-    const result = await generateApp({ model }, input, hooks);
+    const result = await generateApp({ model, verifier }, input, hooks);
 
     expect(result.ok).toBe(true);
     const fixInput = model.callsFor(generationTasks.fix)[0]?.input as {
@@ -102,7 +106,17 @@ describe('generateApp', () => {
     expect(fixStarted?.data).toMatchObject({ attempt: 1 });
     expect(
       hooks.events.filter((event) => event.type === 'validation_finished').map((event) => event.data),
-    ).toEqual([expect.objectContaining({ ok: false }), { ok: true, problems: [] }]);
+    ).toEqual([
+      expect.objectContaining({ ok: false }),
+      // The verdict carries the harness's checks: the app was really run in the browser.
+      {
+        ok: true,
+        problems: [],
+        checks: [
+          { id: 'renders', title: 'The app renders without errors', ok: true, detail: expect.any(String) },
+        ],
+      },
+    ]);
   });
 
   it('stops early when a fix brings back the same problems', async () => {
@@ -112,7 +126,7 @@ describe('generateApp', () => {
       // Different text, same error: the fingerprint ignores the moved line.
       .enqueue(generationTasks.fix, write([{ path: 'src/App.tsx', content: `\n${typeError}` }]), write([]));
     const hooks = recorder();
-    const result = await generateApp({ model }, input, hooks);
+    const result = await generateApp({ model, verifier }, input, hooks);
 
     expect(result.ok).toBe(false);
     expect(model.callsFor(generationTasks.fix)).toHaveLength(1);
@@ -138,7 +152,7 @@ describe('generateApp', () => {
       });
     }
     const hooks = recorder();
-    const result = await generateApp({ model }, input, hooks);
+    const result = await generateApp({ model, verifier }, input, hooks);
 
     expect(result.ok).toBe(false);
     expect(calls).toBe(maxFixAttempts);
@@ -170,7 +184,7 @@ describe('generateApp', () => {
       { path: 'src/styles.css', content: 'p { color: red; }' },
     ];
     const result = await generateApp(
-      { model },
+      { model, verifier },
       { ...input, kind: 'change', request: 'Make it a counter', currentVersion: { files: current } },
       recorder(),
     );
@@ -193,7 +207,7 @@ describe('generateApp', () => {
       });
     const hooks = recorder();
     await expect(
-      generateApp({ model }, { ...input, signal: controller.signal }, hooks),
+      generateApp({ model, verifier }, { ...input, signal: controller.signal }, hooks),
     ).rejects.toBeInstanceOf(ModelAbortedError);
     expect(model.callsFor(generationTasks.writeStep)).toHaveLength(1);
     expect(hooks.types()).not.toContain('validation_finished');

@@ -3,7 +3,7 @@ import { event, type NewEvent, type PlanStep, type Problem } from '../events.ts'
 import type { Fact } from '../ledger.ts';
 import type { Model, ModelCallRequest, ModelUsage } from '../model.ts';
 import type { AppFile } from '../validation/app-files.ts';
-import { type ValidationResult, validateApp } from '../validation/validate-app.ts';
+import { type AppVerifier, type ValidationResult, validateApp } from '../validation/validate-app.ts';
 import { FileSet, problemFingerprint } from './file-set.ts';
 import { fixInstructions, planInstructions, writeStepInstructions } from './instructions.ts';
 import {
@@ -26,11 +26,20 @@ export interface GenerateAppHooks {
   emit(event: NewEvent): Promise<void>;
 }
 
-export interface GenerateAppDependencies {
-  model: Model;
-  /** Injected so tests can script verdicts; defaults to the real bundle + types + render check. */
-  validate?: (files: readonly AppFile[], options: { signal?: AbortSignal }) => Promise<ValidationResult>;
-}
+export type ValidateFiles = (
+  files: readonly AppFile[],
+  options: { signal?: AbortSignal },
+) => Promise<ValidationResult>;
+
+/**
+ * The model, and how to validate: the real bundle + types + sandboxed-browser verification with
+ * `verifier`, or `validate` for tests that script verdicts. One of the two is required: there is
+ * no default that would run generated code without a browser.
+ */
+export type GenerateAppDependencies = { model: Model } & (
+  | { verifier: AppVerifier; validate?: undefined }
+  | { validate: ValidateFiles; verifier?: undefined }
+);
 
 export type GenerateAppResult =
   | { ok: true; files: AppFile[]; plan: PlanStep[]; usage: ModelUsage }
@@ -52,7 +61,7 @@ export async function generateApp(
   hooks: GenerateAppHooks,
 ): Promise<GenerateAppResult> {
   const { model } = dependencies;
-  const validate = dependencies.validate ?? validateApp;
+  const validate = validatorOf(dependencies);
   const ledger = input.ledger.map(ledgerView);
   const usage: ModelUsage = { model: model.describe(), inputTokens: 0, outputTokens: 0, costUsd: 0 };
 
@@ -130,7 +139,7 @@ export async function generateApp(
     for (const file of files.apply(changes)) await hooks.emit(event('file_written', file));
     // Validation is deterministic: unchanged files would fail the same way, so don't re-run it.
     if (files.signature() !== before) verdict = await runValidation(files.list());
-    else await hooks.emit(event('validation_finished', { ok: verdict.ok, problems: verdict.problems }));
+    else await hooks.emit(event('validation_finished', verdictData(verdict)));
     const fingerprint = problemFingerprint(verdict.problems);
     if (!verdict.ok && seenFingerprints.has(fingerprint)) break; // the fix went in a circle
     seenFingerprints.add(fingerprint);
@@ -143,9 +152,19 @@ export async function generateApp(
     checkAborted(input.signal);
     const outcome = await validate(current, { signal: input.signal });
     checkAborted(input.signal);
-    await hooks.emit(event('validation_finished', { ok: outcome.ok, problems: outcome.problems }));
+    await hooks.emit(event('validation_finished', verdictData(outcome)));
     return outcome;
   }
+}
+
+function validatorOf(dependencies: GenerateAppDependencies): ValidateFiles {
+  if (dependencies.validate) return dependencies.validate;
+  const { verifier } = dependencies;
+  return (files, options) => validateApp(files, { verifier, signal: options.signal });
+}
+
+function verdictData(verdict: ValidationResult) {
+  return { ok: verdict.ok, problems: verdict.problems, checks: verdict.checks };
 }
 
 function ledgerView(fact: Fact): LedgerFactView {

@@ -6,5 +6,6 @@ export {
   type GenerateAppResult,
   generateApp,
   maxFixAttempts,
+  type ValidateFiles,
 } from './generate-app.ts';
 export * from './task-schemas.ts';

@@ -29,7 +29,7 @@ const ProblemView = z.object({
   path: z.string(),
   line: z.number().int().nullable(),
   message: z.string(),
-  source: z.enum(['bundle', 'types', 'render']),
+  source: z.enum(['bundle', 'types', 'render', 'check']),
 });
 
 export const PlannedStep = z.object({

@@ -17,3 +17,4 @@ export {
   type ScriptedModelOptions,
   type ScriptedStep,
 } from './scripted-model.ts';
+export { createTestVerifier } from './test-verifier.ts';

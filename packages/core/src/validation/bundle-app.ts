@@ -12,20 +12,16 @@ import {
 } from './app-files.ts';
 import type { RawSourceMap } from './source-map.ts';
 
-export type BundleResult = { ok: true; js: string; css: string } | { ok: false; problems: Problem[] };
-
-/** `buildApp`'s result also carries the source map (server target only), to locate render errors. */
-export type BuildResult =
+export type BundleResult =
   | { ok: true; js: string; css: string; sourceMap: RawSourceMap | null }
   | { ok: false; problems: Problem[] };
 
 export interface BundleOptions {
   minify?: boolean;
+  /** Also return the source map, so verification can point a page error at its file and line. */
+  sourceMap?: boolean;
   signal?: AbortSignal;
 }
-
-/** `browser` mounts the app into `#root`; `server` exports a render function for the smoke test. */
-export type BundleTarget = 'browser' | 'server';
 
 const namespace = 'app';
 const entryName = 'app-entry';
@@ -36,17 +32,6 @@ import App from './${appEntryPath}';
 
 const container = document.getElementById('root');
 if (container) createRoot(container).render(createElement(StrictMode, null, createElement(App)));
-`;
-
-// React stays external on the server: the worker requires it from core's node_modules, which keeps
-// the bundle a few KB and the smoke test fast.
-const serverEntry = `import { createElement } from 'react';
-import { renderToString } from 'react-dom/server';
-import App from './${appEntryPath}';
-
-export function render() {
-  return renderToString(createElement(App));
-}
 `;
 
 const loaders: Record<string, esbuild.Loader> = {
@@ -63,7 +48,7 @@ const loaders: Record<string, esbuild.Loader> = {
  * from `resolveDir` = core's directory: resolving them here would break on pnpm's layout, where
  * react-dom's `scheduler` is only reachable from inside the store (stack pitfall 17).
  */
-function virtualAppPlugin(files: ReadonlyMap<string, string>, target: BundleTarget): esbuild.Plugin {
+function virtualAppPlugin(files: ReadonlyMap<string, string>): esbuild.Plugin {
   return {
     name: 'virtual-app',
     setup(build) {
@@ -76,12 +61,7 @@ function virtualAppPlugin(files: ReadonlyMap<string, string>, target: BundleTarg
           const shown = importer === 'index.tsx' ? appEntryPath : args.path;
           return { errors: [{ text: `Cannot find module "${shown}" (imported by ${importer})` }] };
         }
-        if (
-          allowedPackageImports.has(args.path) ||
-          (target === 'server' && args.path === 'react-dom/server')
-        ) {
-          return target === 'server' ? { path: args.path, external: true } : undefined;
-        }
+        if (allowedPackageImports.has(args.path)) return undefined;
         return {
           errors: [
             {
@@ -91,15 +71,10 @@ function virtualAppPlugin(files: ReadonlyMap<string, string>, target: BundleTarg
         };
       });
       build.onLoad({ filter: /.*/, namespace }, (args) => {
-        const contents =
-          args.path === entryName ? (target === 'server' ? serverEntry : browserEntry) : files.get(args.path);
+        const contents = args.path === entryName ? browserEntry : files.get(args.path);
         if (contents === undefined) return { errors: [{ text: `Cannot find module "${args.path}"` }] };
         const loader = args.path === entryName ? 'tsx' : (loaders[path.posix.extname(args.path)] ?? 'tsx');
-        return {
-          contents,
-          loader: target === 'server' && loader === 'css' ? 'empty' : loader,
-          resolveDir: packageDirectory,
-        };
+        return { contents, loader, resolveDir: packageDirectory };
       });
     },
   };
@@ -122,30 +97,19 @@ function problemsFrom(messages: readonly esbuild.Message[]): Problem[] {
   });
 }
 
+// The identifier React reads in the *bundled* code (replaced at build time), not this process's
+// environment: spelled out in parts so the no-env-in-packages rule keeps meaning what it says.
+const nodeEnvIdentifier = ['process', 'env', 'NODE_ENV'].join('.');
+
 /**
  * Bundles a generated app in memory. Used for validation and, by the server, for the preview;
  * one full build of a 10-file app takes ~50 ms, so no long-lived esbuild context is kept (a shared
  * context would make concurrent bundles of different apps race on the plugin's file map).
  */
-// The identifier React reads in the *bundled* code (replaced at build time), not this process's
-// environment: spelled out in parts so the no-env-in-packages rule keeps meaning what it says.
-const nodeEnvIdentifier = ['process', 'env', 'NODE_ENV'].join('.');
-
 export async function bundleApp(
   files: readonly AppFile[],
   options: BundleOptions = {},
 ): Promise<BundleResult> {
-  const result = await buildApp(files, 'browser', options);
-  if (!result.ok) return result;
-  return { ok: true, js: result.js, css: result.css };
-}
-
-/** Bundles for either target; `server` output is CommonJS exporting `render()`. */
-export async function buildApp(
-  files: readonly AppFile[],
-  target: BundleTarget,
-  options: BundleOptions = {},
-): Promise<BuildResult> {
   if (options.signal?.aborted) throw new ModelAbortedError('bundling cancelled');
   const map = fileMap(files);
   if (!map.has(appEntryPath)) {
@@ -167,15 +131,15 @@ export async function buildApp(
       bundle: true,
       write: false,
       outdir: path.join(packageDirectory, '.app-bundle'),
-      platform: target === 'server' ? 'node' : 'browser',
-      format: target === 'server' ? 'cjs' : 'iife',
-      target: target === 'server' ? 'node20' : 'es2020',
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2020',
       jsx: 'automatic',
       minify: options.minify ?? false,
-      sourcemap: target === 'server' ? 'external' : false,
+      sourcemap: options.sourceMap ? 'external' : false,
       logLevel: 'silent',
       define: { [nodeEnvIdentifier]: options.minify ? '"production"' : '"development"' },
-      plugins: [virtualAppPlugin(map, target)],
+      plugins: [virtualAppPlugin(map)],
     });
     if (options.signal?.aborted) throw new ModelAbortedError('bundling cancelled');
     const js = output.outputFiles.find((file) => file.path.endsWith('.js'))?.text ?? '';

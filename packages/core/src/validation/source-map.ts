@@ -1,6 +1,6 @@
 /**
  * Just enough of the source map v3 format to turn a generated line/column into an original
- * file/line: the render smoke test reports where in the app a render error came from.
+ * file/line: verification reports where in the app a page error came from.
  */
 export interface RawSourceMap {
   sources: string[];

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ModelAbortedError } from '../errors.ts';
+import { createTestVerifier } from '../testing/test-verifier.ts';
 import { bundleApp } from './bundle-app.ts';
-import { renderSmokeTest } from './render-smoke-test.ts';
 import { typecheckApp } from './typecheck-app.ts';
 import { validateApp } from './validate-app.ts';
 
@@ -113,56 +113,12 @@ describe('typecheckApp', () => {
   });
 });
 
-describe('renderSmokeTest', () => {
-  it('passes an app that reads localStorage while rendering', async () => {
-    expect(await renderSmokeTest(validApp)).toEqual([]);
-  });
-
-  it('reports a component that throws on first render, at the throwing line', async () => {
-    const problems = await renderSmokeTest(
-      withFile(
-        'src/Label.tsx',
-        `export function Label(props: { count: number }) {\n  if (props.count === 0) {\n    throw new Error('no clicks yet');\n  }\n  return null;\n}\n`,
-      ),
-    );
-    expect(problems).toEqual([
-      {
-        path: 'src/Label.tsx',
-        line: 3,
-        message: 'Rendering the app threw Error: no clicks yet',
-        source: 'render',
-      },
-    ]);
-  });
-
-  it('stops a render that never finishes', async () => {
-    const started = Date.now();
-    const problems = await renderSmokeTest(
-      withFile('src/Label.tsx', 'export function Label() {\n  while (true) {}\n}\n'),
-      { timeoutMs: 800 },
-    );
-    // 800 ms of CPU; the bound leaves room for bundling, Node's start-up and a loaded machine.
-    expect(Date.now() - started).toBeLessThan(10_000);
-    expect(problems[0]).toMatchObject({ source: 'render' });
-    expect(problems[0]?.message).toMatch(/did not finish within 800 ms of CPU time/);
-  });
-
-  it('counts CPU time, not wall clock: a render that waits without computing is not a loop', async () => {
-    // Blocks the render for 1.5 s without using the CPU — what a starved process looks like.
-    const problems = await renderSmokeTest(
-      withFile(
-        'src/Label.tsx',
-        'export function Label() {\n  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1_500);\n  return null;\n}\n',
-      ),
-      { timeoutMs: 500 },
-    );
-    expect(problems).toEqual([]);
-  });
-});
-
 describe('validateApp', () => {
-  it('accepts a valid app, and prints how long bundling and validation take', async () => {
-    await validateApp(validApp); // warm: the first type check parses the DOM and React typings
+  const verifier = createTestVerifier();
+  afterAll(() => verifier.close());
+
+  it('accepts a valid app with its checks, and prints how long bundling and validation take', async () => {
+    await validateApp(validApp, { verifier }); // warm: the type checker and the browser start once
     const tenFiles = [
       ...validApp,
       ...Array.from({ length: 7 }, (_, index) => ({
@@ -174,21 +130,71 @@ describe('validateApp', () => {
     const bundled = await bundleApp(tenFiles);
     const bundleMs = performance.now() - started;
     started = performance.now();
-    const result = await validateApp(tenFiles);
+    const result = await validateApp(tenFiles, { verifier });
     const validateMs = performance.now() - started;
     console.log(
       `bundleApp (10 files): ${bundleMs.toFixed(0)} ms; validateApp (10 files): ${validateMs.toFixed(0)} ms`,
     );
     expect(bundled.ok).toBe(true);
-    expect(result).toEqual({ ok: true, problems: [] });
+    expect(result).toEqual({
+      ok: true,
+      problems: [],
+      checks: [
+        { id: 'renders', title: 'The app renders without errors', ok: true, detail: expect.any(String) },
+      ],
+    });
   });
 
-  it('does not run the render when the bundle fails, but still reports type errors', async () => {
+  it('runs the app in the browser: a render error fails it, with its location', async () => {
+    const result = await validateApp(
+      withFile(
+        'src/Label.tsx',
+        `export function Label(props: { count: number }) {\n  if (props.count === 0) {\n    throw new Error('no clicks yet');\n  }\n  return null;\n}\n`,
+      ),
+      { verifier },
+    );
+    expect(result.ok).toBe(false);
+    expect(result.problems).toContainEqual({
+      path: 'src/Label.tsx',
+      line: 3,
+      message: 'The app threw Error: no clicks yet',
+      source: 'render',
+    });
+    expect(result.checks[0]).toMatchObject({ id: 'renders', ok: false });
+  });
+
+  it('does not run the app when the bundle fails, but still reports type errors', async () => {
     const result = await validateApp(
       withFile('src/Label.tsx', `export function Label() {\n  return <span>;\n}\n`),
+      {
+        verifier,
+      },
     );
     expect(result.ok).toBe(false);
     expect(result.problems.some((problem) => problem.source === 'bundle')).toBe(true);
     expect(result.problems.some((problem) => problem.source === 'render')).toBe(false);
+    expect(result.checks).toEqual([
+      {
+        id: 'renders',
+        title: 'The app renders without errors',
+        ok: false,
+        detail: 'Not run: the app does not build',
+      },
+    ]);
+  });
+
+  it('fails a type error even when the app runs', async () => {
+    const result = await validateApp(
+      withFile(
+        'src/Label.tsx',
+        `export function Label(props: { count: number }) {\n  const count: number = String(props.count);\n  return <span>{count}</span>;\n}\n`,
+      ),
+      { verifier },
+    );
+    expect(result.ok).toBe(false);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ path: 'src/Label.tsx', line: 2, source: 'types' }),
+    ]);
+    expect(result.checks[0]?.ok).toBe(true);
   });
 });

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { NewEvent } from '../../../events.ts';
 import { generateApp } from '../../../generation/generate-app.ts';
 import { generationTasks } from '../../../generation/task-schemas.ts';
 import type { Fact, FactTopic } from '../../../ledger.ts';
 import type { Model } from '../../../model.ts';
+import { createTestVerifier } from '../../../testing/test-verifier.ts';
 import { validateApp } from '../../../validation/validate-app.ts';
 import { createOfflineModel } from '../offline-model.ts';
 import { answerOfflineGenerationTask, offlineGenerationHandlers } from './index.ts';
@@ -117,6 +118,8 @@ const cases: Case[] = [
 ];
 
 const model: Model = createOfflineModel({ handlers: offlineGenerationHandlers });
+const verifier = createTestVerifier();
+afterAll(() => verifier.close());
 
 async function build(testCase: Case) {
   const ledger = [
@@ -125,7 +128,7 @@ async function build(testCase: Case) {
   ];
   const events: NewEvent[] = [];
   const result = await generateApp(
-    { model },
+    { model, verifier },
     { request: testCase.request, kind: 'create', ledger, currentVersion: null },
     { emit: async (event) => void events.push(event) },
   );
@@ -159,7 +162,7 @@ describe('offline generation', () => {
     const request = 'Add a supplier field and CSV export, and show a board';
     const events: NewEvent[] = [];
     const changed = await generateApp(
-      { model },
+      { model, verifier },
       { request, kind: 'change', ledger, currentVersion: { files: result.files } },
       { emit: async (event) => void events.push(event) },
     );
@@ -185,6 +188,6 @@ describe('offline generation', () => {
       }),
     ).toEqual({ files: [], deletedPaths: [] });
     expect(answerOfflineGenerationTask('questioning.decide', {})).toBeUndefined();
-    expect((await validateApp(result.files)).ok).toBe(true);
+    expect((await validateApp(result.files, { verifier })).ok).toBe(true);
   }, 30_000);
 });

@@ -1,0 +1,47 @@
+import type { Check } from '../../events.ts';
+
+/**
+ * What a check may do to the app under test: a narrow, harness-side view of the page. Checks are
+ * declared by the builder (the next issue derives them from the blueprint), never by the app,
+ * and the app cannot see or reach this object: every call goes from this process to the browser
+ * over Playwright's protocol, and reads run in Playwright's isolated world, so app code that
+ * patches DOM prototypes cannot change what a check reads.
+ *
+ * Selectors are Playwright selectors (CSS, `text=…`, `role=button[name="Save"]`, …). Every call is
+ * bounded by the verifier's per-action timeout and throws when it runs out; a throwing check fails
+ * with the error as its detail.
+ */
+export interface CheckPage {
+  /** Text content of the first match, or null when nothing matches. */
+  textOf(selector: string): Promise<string | null>;
+  /** Visible text of every match, in document order. */
+  textsOf(selector: string): Promise<string[]>;
+  count(selector: string): Promise<number>;
+  isVisible(selector: string): Promise<boolean>;
+  click(selector: string): Promise<void>;
+  fill(selector: string, value: string): Promise<void>;
+  /** Picks an `<option>` of a `<select>` by value or label. */
+  select(selector: string, value: string): Promise<void>;
+  /** Waits until a match is visible; false when it never shows up within the action timeout. */
+  waitForVisible(selector: string): Promise<boolean>;
+}
+
+export interface CheckOutcome {
+  ok: boolean;
+  detail: string;
+}
+
+/** One acceptance check. `id` is stable (it keys the check across versions); `title` is shown. */
+export interface VerificationCheck {
+  id: string;
+  title: string;
+  run(page: CheckPage): Promise<CheckOutcome>;
+}
+
+export const renderCheckId = 'renders';
+export const renderCheckTitle = 'The app renders without errors';
+
+/** A check that could not run because the page was gone or never rendered. */
+export function notRun(check: Pick<VerificationCheck, 'id' | 'title'>, reason: string): Check {
+  return { id: check.id, title: check.title, ok: false, detail: `Not run: ${reason}` };
+}
