@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import type { Socket } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -98,12 +99,11 @@ export function createTypeChecker(options: TypeCheckerOptions = {}): TypeChecker
   const holdProcessOpen = () => {
     if (!child) return;
     const busy = queue.length > 0 || inFlight?.job.settle != null;
-    if (busy) {
-      child.process.ref();
-      child.process.channel?.ref();
-    } else {
-      child.process.unref();
-      child.process.channel?.unref();
+    // The process, its IPC channel and its stderr pipe are three handles; each would keep us alive.
+    const handles = [child.process, child.process.channel, child.process.stderr as Socket | null];
+    for (const handle of handles) {
+      if (busy) handle?.ref();
+      else handle?.unref();
     }
   };
 
@@ -161,7 +161,8 @@ export function createTypeChecker(options: TypeCheckerOptions = {}): TypeChecker
 
   const startChild = async () => {
     const source = await childSource();
-    if (child) return;
+    // Another pump started one while this awaited the bundle, or everything waiting went away (close, cancel).
+    if (child || queue.length === 0) return;
     const config: TypecheckChildConfig = {
       packageJson: path.join(packageDirectory, 'package.json'),
       virtualRoot: path.join(packageDirectory, '.virtual-app'),
