@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JobPhase } from './job.ts';
 import { Fact } from './ledger.ts';
 import { Question } from './question.ts';
 
@@ -6,20 +7,10 @@ const Problem = z.object({
   path: z.string(),
   line: z.number().int().nullable(),
   message: z.string(),
-  source: z.enum(['bundle', 'types', 'render', 'check']),
+  source: z.enum(['bundle', 'types', 'render']),
 });
 export type Problem = z.infer<typeof Problem>;
 export { Problem };
-
-/** SPEC §6 `Check`: one verification check's outcome, as the harness (never the app) decided it. */
-const Check = z.object({
-  id: z.string(),
-  title: z.string(),
-  ok: z.boolean(),
-  detail: z.string(),
-});
-export type Check = z.infer<typeof Check>;
-export { Check };
 
 export const PlanStep = z.object({
   index: z.number().int().nonnegative(),
@@ -53,12 +44,7 @@ export const eventDataSchemas = {
   step_started: z.object({ index: z.number().int().nonnegative() }),
   step_completed: z.object({ index: z.number().int().nonnegative() }),
   file_written: z.object({ path: z.string(), content: z.string() }),
-  // `checks` defaults to [] so events stored before verification ran checks still parse.
-  validation_finished: z.object({
-    ok: z.boolean(),
-    problems: z.array(Problem),
-    checks: z.array(Check).default([]),
-  }),
+  validation_finished: z.object({ ok: z.boolean(), problems: z.array(Problem) }),
   fix_started: z.object({ attempt: z.number().int().positive(), problems: z.array(Problem) }),
   version_created: z.object({ versionId: z.string().uuid(), number: z.number().int().positive() }),
   preview_ready: z.object({ versionId: z.string().uuid(), url: z.string() }),
@@ -70,6 +56,8 @@ export const eventDataSchemas = {
     costUsd: z.number().nonnegative(),
   }),
   job_failed: z.object({ message: z.string(), retryable: z.boolean() }),
+  /** `jobs.retry` committed: `phase` failed and runs again. */
+  job_retried: z.object({ phase: JobPhase }),
   job_cancelled: z.object({}),
   done: z.object({ status: z.enum(['complete', 'failed', 'cancelled']) }),
 } as const;

@@ -33,6 +33,17 @@ const answered = (index: 0 | 1): Body => ({
 });
 const failed: Body = { type: 'job_failed', data: { message: 'model down', retryable: true } };
 const doneFailed: Body = { type: 'done', data: { status: 'failed' } };
+const retried = (phase: 'questioning' | 'generation'): Body => ({ type: 'job_retried', data: { phase } });
+const complete: Body = {
+  type: 'questioning_complete',
+  data: { ledger: [], questionCount: 0, reason: 'enough_information' },
+};
+const generationStarted: Body = { type: 'generation_started', data: {} };
+const versionCreated: Body = {
+  type: 'version_created',
+  data: { versionId: '00000000-0000-4000-8000-0000000000b1', number: 1 },
+};
+const doneComplete: Body = { type: 'done', data: { status: 'complete' } };
 
 function log(...bodies: Body[]): JobEvent[] {
   return bodies.map((body, index) => ({ seq: index + 1, at, ...body }) as JobEvent);
@@ -58,6 +69,18 @@ function stream(events: JobEvent[], resumeFrom = 0, id = 'client1'): Subscriptio
     connectionStates: [],
     errors: [],
     stoppedEarly: false,
+  };
+}
+
+function retryMutation(outcome: string): MutationRecord {
+  return {
+    clientId: 'client1',
+    procedure: 'retry',
+    jobId,
+    questionId: null,
+    outcome,
+    startedAt: 0,
+    endedAt: 0,
   };
 }
 
@@ -164,13 +187,63 @@ describe('history checker', () => {
     );
   });
 
-  it('accepts a visible failure and a retry after it; rejects done without job_failed', () => {
-    const retried = log(started, failed, doneFailed, ledger, asked(0));
-    expect(check({}, [snapshot(retried)])).toEqual([]);
+  it('accepts a visible failure and a job_retried after it; rejects done without job_failed', () => {
+    const retriedTurn = log(started, failed, doneFailed, retried('questioning'), ledger, asked(0));
+    expect(check({ mutations: [retryMutation('ok')] }, [snapshot(retriedTurn)])).toEqual([]);
     const silent = log(started, doneFailed);
     expect(check({}, [snapshot(silent, { status: 'failed' })])).toContainEqual(
       expect.stringMatching(/done\(failed\) \(seq 2\) while turn/),
     );
+  });
+
+  it('follows a retried generation to its new run, and the job row must agree', () => {
+    const retriedBuild = log(
+      started,
+      complete,
+      generationStarted,
+      failed,
+      doneFailed,
+      retried('generation'),
+      generationStarted,
+      versionCreated,
+      doneComplete,
+    );
+    expect(check({}, [snapshot(retriedBuild, { status: 'complete' })])).toEqual([]);
+    // The retried run must create its own version: the failed run's does not count.
+    const noNewVersion = log(
+      started,
+      complete,
+      generationStarted,
+      versionCreated,
+      failed,
+      doneFailed,
+      retried('generation'),
+      doneComplete,
+    );
+    expect(check({}, [snapshot(noNewVersion, { status: 'complete' })])).toContainEqual(
+      expect.stringMatching(/done\(complete\) \(seq 8\) while generating/),
+    );
+  });
+
+  it('rejects a failed job that resumes without job_retried, and a retry of a job that had not failed', () => {
+    const silentRetry = log(started, failed, doneFailed, ledger, asked(0));
+    expect(check({}, [snapshot(silentRetry)])).toContainEqual(
+      expect.stringMatching(/ledger_updated \(seq 4\) while final/),
+    );
+    const retriedActive = log(started, ledger, asked(0), retried('questioning'));
+    expect(check({}, [snapshot(retriedActive, { status: 'questioning' })])).toContainEqual(
+      expect.stringMatching(/job_retried \(seq 4\) while awaiting/),
+    );
+  });
+
+  it('finds an accepted retry that left no job_retried in the log', () => {
+    const unlogged = log(started, failed, doneFailed);
+    expect(
+      check({ mutations: [retryMutation('ok')] }, [snapshot(unlogged, { status: 'failed' })]),
+    ).toContainEqual(expect.stringMatching(/1 retries accepted but 0 job_retried logged/));
+    expect(
+      check({ mutations: [retryMutation('CONFLICT')] }, [snapshot(unlogged, { status: 'failed' })]),
+    ).toEqual([]);
   });
 
   it('finds a job row that disagrees with its log', () => {

@@ -27,6 +27,7 @@ export interface CheckOptions {
  *   point — all of it, unless the client stopped early (then a prefix);
  * - one `question_asked` per question number, and one per question row;
  * - at most one accepted answer per question (mutation outcomes and `answer_received` events);
+ * - every accepted retry left its `job_retried` in the log;
  * - every started turn reached a question, the end of questioning, or a visible failure
  *   (`job_failed` + `done`), every generation a `done`; nothing is left running (when settled).
  */
@@ -47,6 +48,7 @@ export function checkHistory(history: HistoryData, jobs: readonly JobSnapshot[],
     violations.push(...checkStream(subscription, job));
   }
   violations.push(...checkAnswers(history, byId));
+  violations.push(...checkRetries(history, byId));
   return violations;
 }
 
@@ -171,6 +173,22 @@ function checkAnswers(history: HistoryData, jobs: Map<string, JobSnapshot>): str
   return problems;
 }
 
+function checkRetries(history: HistoryData, jobs: Map<string, JobSnapshot>): string[] {
+  const accepted = new Map<string, number>();
+  for (const mutation of history.mutations) {
+    if (mutation.procedure !== 'retry' || mutation.outcome !== 'ok') continue;
+    accepted.set(mutation.jobId, (accepted.get(mutation.jobId) ?? 0) + 1);
+  }
+  const problems: string[] = [];
+  for (const [jobId, count] of accepted) {
+    const job = jobs.get(jobId);
+    const logged = job?.events.filter((event) => event.type === 'job_retried').length ?? 0;
+    if (job && logged < count)
+      problems.push(`job ${short(jobId)}: ${count} retries accepted but ${logged} job_retried logged`);
+  }
+  return problems;
+}
+
 type Phase = 'none' | 'turn' | 'awaiting' | 'generating' | 'failing' | 'cancelling' | 'final';
 
 const generationProgress = new Set<string>([
@@ -188,7 +206,7 @@ const generationProgress = new Set<string>([
 /**
  * Replays the log through the job's state machine (SPEC §4): a turn starts with the request, an
  * answer or a skip and must end in a question, the end of questioning, or `job_failed` + `done`.
- * `jobs.retry` writes no event, so a failed job may resume with a turn result or generation.
+ * Only a failed job moves on, and only through `job_retried`, back to the phase that failed.
  */
 function checkLifecycle(job: JobSnapshot, requireSettled: boolean): string[] {
   const problems: string[] = [];
@@ -198,12 +216,6 @@ function checkLifecycle(job: JobSnapshot, requireSettled: boolean): string[] {
   let versionCreated = false;
   const bad = (event: JobEvent) => problems.push(`${name}: ${event.type} (seq ${event.seq}) while ${phase}`);
   for (const event of job.events) {
-    // A retried failed job goes back to the phase that failed without an event of its own.
-    if (phase === 'final' && finalStatus === 'failed') {
-      if (['question_asked', 'questioning_complete', 'ledger_updated', 'usage'].includes(event.type))
-        phase = 'turn';
-      else if (generationProgress.has(event.type)) phase = 'generating';
-    }
     switch (event.type) {
       case 'questioning_started':
         if (phase !== 'none') bad(event);
@@ -235,6 +247,12 @@ function checkLifecycle(job: JobSnapshot, requireSettled: boolean): string[] {
       case 'job_failed':
         if (phase !== 'turn' && phase !== 'generating') bad(event);
         phase = 'failing';
+        break;
+      case 'job_retried':
+        if (phase !== 'final' || finalStatus !== 'failed') bad(event);
+        phase = event.data.phase === 'questioning' ? 'turn' : 'generating';
+        finalStatus = null;
+        versionCreated = false;
         break;
       case 'job_cancelled':
         if (phase === 'final' || phase === 'none' || phase === 'failing' || phase === 'cancelling')

@@ -54,9 +54,12 @@ export async function startJob(
       .set({ updated_at: sql<string>`now()` })
       .where('id', '=', input.appId)
       .execute();
-    await appendEvents(trx, job.id, [event('questioning_started', { request: input.request })]);
+    const [started] = await appendEvents(trx, job.id, [
+      event('questioning_started', { request: input.request }),
+    ]);
     await enqueueTask(trx, questioningTurnTask({ jobId: job.id, turn: 1 }));
-    return job;
+    // The row as committed: appendEvents bumped `last_seq` after the insert returned it.
+    return started ? { ...job, last_seq: started.seq } : job;
   });
 }
 

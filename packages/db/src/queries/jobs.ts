@@ -30,6 +30,11 @@ export interface JobView {
   usage: Usage;
   createdAt: string;
   updatedAt: string;
+  /**
+   * The log's last `seq` when this view was read. A client replaying `jobs.events` from the start
+   * has caught up with this view once it has received this seq (0: the log is empty).
+   */
+  lastSeq: number;
 }
 
 /** The job row, only if it belongs to `ownerId` (someone else's job is indistinguishable from none). */
@@ -94,6 +99,7 @@ export function toJobView(job: JobRow, questions: Question[], ledger: Fact[]): J
     usage: Usage.catch(zeroUsage).parse(job.usage),
     createdAt: job.created_at.toISOString(),
     updatedAt: job.updated_at.toISOString(),
+    lastSeq: job.last_seq,
   };
 }
 

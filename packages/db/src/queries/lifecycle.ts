@@ -30,7 +30,11 @@ export async function cancelJob(
   });
 }
 
-/** Sends a failed job back to the phase that failed: a fresh turn, or a fresh generation run. */
+/**
+ * Sends a failed job back to the phase that failed: a fresh turn, or a fresh generation run. The
+ * `job_retried` event commits with the state change, so every open stream (another tab, the CLI)
+ * sees the job run again from the log alone.
+ */
 export async function retryJob(
   db: DbOrTrx,
   input: { jobId: string; ownerId: string },
@@ -47,7 +51,7 @@ export async function retryJob(
     update: questioning
       ? { status: 'questioning', error: null, open_question_id: null, turn: job.turn + 1 }
       : { status: 'generating', error: null, generation_run: job.generation_run + 1 },
-    events: [],
+    events: [event('job_retried', { phase })],
     enqueue: questioning
       ? questioningTurnTask({ jobId: job.id, turn: job.turn + 1 })
       : generateAppTask({ jobId: job.id, run: job.generation_run + 1 }),

@@ -86,7 +86,9 @@ export async function transitionJob<R = undefined>(
     const task =
       typeof transition.enqueue === 'function' ? transition.enqueue(job, written) : transition.enqueue;
     if (task) await enqueueTask(trx, task);
-    return { job, events, written };
+    // appendEvents bumped `last_seq` after our UPDATE … RETURNING: hand back the row as committed.
+    const lastEvent = events.at(-1);
+    return { job: lastEvent ? { ...job, last_seq: lastEvent.seq } : job, events, written };
   };
   // Inside a caller's transaction we use a savepoint-free direct call; otherwise our own transaction.
   if (db.isTransaction) return run(db as Trx);

@@ -182,6 +182,7 @@ describe('jobStateReducer', () => {
       error: null,
       usage: { inputTokens: 0, outputTokens: 0, costUsd: 0 },
       updatedAt: '2025-01-01T00:00:00.000Z',
+      lastSeq: 6,
     };
     const painted = jobStateReducer(emptyJobState, { type: 'snapshot', job: snapshot });
     expect(openQuestion(painted)?.id).toBe(questionId);
@@ -193,7 +194,66 @@ describe('jobStateReducer', () => {
     expect(jobStateReducer(afterLog, { type: 'snapshot', job: snapshot })).toBe(afterLog);
   });
 
-  it('shows a retry (which appends no event) once a newer snapshot says the job runs again', () => {
+  it('runs a failed turn again on job_retried: the failure goes, the next question follows', () => {
+    const retriedLog = log(
+      { type: 'questioning_started', data: { request: 'x' } },
+      { type: 'job_failed', data: { message: 'Model timed out', retryable: true } },
+      { type: 'done', data: { status: 'failed' } },
+      { type: 'job_retried', data: { phase: 'questioning' } },
+    );
+    const failed = foldJobEvents(retriedLog.slice(0, 3));
+    expect(failed).toMatchObject({ status: 'failed', failure: { message: 'Model timed out' } });
+
+    const retried = jobStateReducer(failed, { type: 'events', events: retriedLog.slice(3) });
+    expect(retried).toMatchObject({ status: 'questioning', failure: null, statusSince: retriedLog[3]?.at });
+    const asked = jobStateReducer(retried, {
+      type: 'events',
+      events: log({ type: 'question_asked', data: { question: question(questionId, 1) } }).map((event) => ({
+        ...event,
+        seq: 5,
+      })),
+    });
+    expect(openQuestion(asked)?.id).toBe(questionId);
+  });
+
+  it('starts a retried generation from nothing: no stale plan, files or problems; the version stays', () => {
+    const base = generationLog.length;
+    const problem = { path: 'src/App.tsx', line: 3, message: 'Type error', source: 'types' as const };
+    const failedRun = [
+      ...generationLog,
+      ...log(
+        { type: 'validation_finished', data: { ok: false, problems: [problem] } },
+        { type: 'job_failed', data: { message: 'The app did not pass validation', retryable: true } },
+        { type: 'done', data: { status: 'failed' } },
+        { type: 'job_retried', data: { phase: 'generation' } },
+      ).map((event, index) => ({ ...event, seq: base + index + 1 })),
+    ];
+    const retried = foldJobEvents(failedRun);
+    expect(retried.status).toBe('generating');
+    expect(retried.failure).toBeNull();
+    expect(retried.generation).toEqual({
+      startedAt: failedRun.at(-1)?.at,
+      steps: [],
+      files: [],
+      lastWrittenPath: null,
+      validation: null,
+      fixAttempt: 0,
+    });
+    // What the log says before the retry (questions, ledger, usage) is kept.
+    expect(retried.questions).toEqual(foldJobEvents(generationLog).questions);
+    expect(retried.usage).toEqual({ inputTokens: 11, outputTokens: 7, costUsd: 0.3 });
+
+    const newRun = jobStateReducer(retried, {
+      type: 'events',
+      events: log(
+        { type: 'generation_started', data: {} },
+        { type: 'file_written', data: { path: 'src/App.tsx', content: 'v3' } },
+      ).map((event, index) => ({ ...event, seq: failedRun.length + index + 1 })),
+    });
+    expect(newRun.generation?.files).toEqual([{ path: 'src/App.tsx', content: 'v3' }]);
+  });
+
+  it('never takes a status from a snapshot once the log is folded (no guessing a retry)', () => {
     const failed = foldJobEvents(
       log(
         { type: 'questioning_started', data: { request: 'x' } },
@@ -212,12 +272,8 @@ describe('jobStateReducer', () => {
       error: null,
       usage: { inputTokens: 0, outputTokens: 0, costUsd: 0 },
       updatedAt: '2025-01-01T00:01:00.000Z',
+      lastSeq: 4,
     };
-    const retried = jobStateReducer(failed, { type: 'snapshot', job: snapshot });
-    expect(retried.status).toBe('questioning');
-    expect(retried.failure).toBeNull();
-
-    const olderThanFailure = { ...snapshot, updatedAt: '2024-12-31T23:59:00.000Z' };
-    expect(jobStateReducer(failed, { type: 'snapshot', job: olderThanFailure }).status).toBe('failed');
+    expect(jobStateReducer(failed, { type: 'snapshot', job: snapshot })).toBe(failed);
   });
 });

@@ -14,7 +14,7 @@ export type GenerationState = {
   fixAttempt: number;
 };
 
-export type JobFailure = { message: string; retryable: boolean; at: string | null };
+export type JobFailure = { message: string; retryable: boolean };
 
 /** A job snapshot as `jobs.get` (and every job mutation) returns it. */
 export type JobSnapshot = {
@@ -28,6 +28,8 @@ export type JobSnapshot = {
   error: JobError | null;
   usage: Usage;
   updatedAt: string;
+  /** The last seq of the log when the snapshot was read: the replay is caught up once it gets here. */
+  lastSeq: number;
 };
 
 /**
@@ -71,8 +73,7 @@ export type JobStateAction =
   | { type: 'events'; events: JobEvent[] }
   /**
    * `jobs.get` or a mutation's answer. Before any event has arrived it paints the page at once;
-   * after that the log is the truth, with one exception: `jobs.retry` appends no event, so a
-   * snapshot newer than the failure that says the job runs again is how a retry becomes visible.
+   * after that the log is the whole truth and a snapshot changes nothing.
    */
   | { type: 'snapshot'; job: JobSnapshot };
 
@@ -103,18 +104,13 @@ function withFile(generation: GenerationState, file: WrittenFile): GenerationSta
   };
 }
 
+function freshGeneration(at: string): GenerationState {
+  return { startedAt: at, steps: [], files: [], lastWrittenPath: null, validation: null, fixAttempt: 0 };
+}
+
 /** Events of a generation that the log shows before its `generation_started` still need a home. */
 function ensureGeneration(state: JobState, at: string): GenerationState {
-  return (
-    state.generation ?? {
-      startedAt: at,
-      steps: [],
-      files: [],
-      lastWrittenPath: null,
-      validation: null,
-      fixAttempt: 0,
-    }
-  );
+  return state.generation ?? freshGeneration(at);
 }
 
 function moveTo(state: JobState, status: JobStatus, at: string): JobState {
@@ -159,14 +155,7 @@ function applyEvent(state: JobState, event: JobEvent): JobState {
       return {
         ...moveTo(state, 'generating', event.at),
         failure: null,
-        generation: {
-          startedAt: event.at,
-          steps: [],
-          files: [],
-          lastWrittenPath: null,
-          validation: null,
-          fixAttempt: 0,
-        },
+        generation: freshGeneration(event.at),
       };
     case 'plan_created':
       return {
@@ -205,7 +194,8 @@ function applyEvent(state: JobState, event: JobEvent): JobState {
     case 'version_created':
       return { ...state, version: event.data };
     case 'preview_ready':
-      // The URL in the log carries a token that expires; the preview always asks versions.get.
+      // The URL in the log is unsigned (the worker signs nothing); the preview panel opens the
+      // link versions.get signs, with a fresh token, for the version `version_created` named.
       return state;
     case 'usage':
       return {
@@ -219,8 +209,15 @@ function applyEvent(state: JobState, event: JobEvent): JobState {
     case 'job_failed':
       return {
         ...moveTo(state, 'failed', event.at),
-        failure: { message: event.data.message, retryable: event.data.retryable, at: event.at },
+        failure: { message: event.data.message, retryable: event.data.retryable },
       };
+    case 'job_retried':
+      // The failed phase runs again. A generation run starts from nothing: the failed run's plan,
+      // files and problems belong to it (its files stay in no version), so they are dropped now,
+      // not only once the new run's `generation_started` arrives.
+      return event.data.phase === 'questioning'
+        ? { ...moveTo(state, 'questioning', event.at), failure: null }
+        : { ...moveTo(state, 'generating', event.at), failure: null, generation: freshGeneration(event.at) };
     case 'job_cancelled':
       return moveTo(state, 'cancelled', event.at);
     case 'done':
@@ -229,25 +226,18 @@ function applyEvent(state: JobState, event: JobEvent): JobState {
 }
 
 function applySnapshot(state: JobState, job: JobSnapshot): JobState {
-  if (state.lastSeq === 0) {
-    return {
-      ...state,
-      status: job.status,
-      request: job.request,
-      questions: job.questions,
-      ledger: job.ledger,
-      readiness: job.readiness,
-      usage: job.usage,
-      failure: job.error ? { message: job.error.message, retryable: job.error.retryable, at: null } : null,
-      statusSince: job.updatedAt,
-    };
-  }
-  const retried =
-    state.status === 'failed' &&
-    (job.status === 'questioning' || job.status === 'generating') &&
-    job.error === null &&
-    (state.failure?.at == null || Date.parse(job.updatedAt) > Date.parse(state.failure.at));
-  return retried ? { ...moveTo(state, job.status, job.updatedAt), failure: null } : state;
+  if (state.lastSeq > 0) return state;
+  return {
+    ...state,
+    status: job.status,
+    request: job.request,
+    questions: job.questions,
+    ledger: job.ledger,
+    readiness: job.readiness,
+    usage: job.usage,
+    failure: job.error ? { message: job.error.message, retryable: job.error.retryable } : null,
+    statusSince: job.updatedAt,
+  };
 }
 
 export function jobStateReducer(state: JobState, action: JobStateAction): JobState {
