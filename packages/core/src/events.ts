@@ -7,10 +7,20 @@ const Problem = z.object({
   path: z.string(),
   line: z.number().int().nullable(),
   message: z.string(),
-  source: z.enum(['bundle', 'types', 'render']),
+  source: z.enum(['bundle', 'types', 'render', 'check']),
 });
 export type Problem = z.infer<typeof Problem>;
 export { Problem };
+
+/** SPEC §6 `Check`: one verification check's outcome, as the harness (never the app) decided it. */
+const Check = z.object({
+  id: z.string(),
+  title: z.string(),
+  ok: z.boolean(),
+  detail: z.string(),
+});
+export type Check = z.infer<typeof Check>;
+export { Check };
 
 export const PlanStep = z.object({
   index: z.number().int().nonnegative(),
@@ -44,7 +54,12 @@ export const eventDataSchemas = {
   step_started: z.object({ index: z.number().int().nonnegative() }),
   step_completed: z.object({ index: z.number().int().nonnegative() }),
   file_written: z.object({ path: z.string(), content: z.string() }),
-  validation_finished: z.object({ ok: z.boolean(), problems: z.array(Problem) }),
+  // `checks` defaults to [] so events stored before verification ran checks still parse.
+  validation_finished: z.object({
+    ok: z.boolean(),
+    problems: z.array(Problem),
+    checks: z.array(Check).default([]),
+  }),
   fix_started: z.object({ attempt: z.number().int().positive(), problems: z.array(Problem) }),
   version_created: z.object({ versionId: z.string().uuid(), number: z.number().int().positive() }),
   preview_ready: z.object({ versionId: z.string().uuid(), url: z.string() }),
