@@ -37,6 +37,8 @@ export default defineConfig({
   },
   build: {
     outDir: 'dist',
-    sourcemap: true,
+    // No source maps in the production build: the server would publish the source with them
+    // (it also refuses to serve any `.map` a build leaves behind).
+    sourcemap: false,
   },
 });

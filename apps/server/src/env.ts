@@ -13,6 +13,16 @@ const Env = z.object({
   MAX_QUESTIONS: z.coerce.number().int().min(0).max(20).default(5),
   STATIC_DIR: z.string().optional(),
   HOST: z.string().default('127.0.0.1'),
+  // SPEC §5 limits: failed sign-ins per email and per client address per 15 minutes, sign-ups
+  // per client address per hour.
+  RATE_LIMIT_SIGNIN: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_SIGNIN_IP: z.coerce.number().int().min(1).default(100),
+  RATE_LIMIT_SIGNUP: z.coerce.number().int().min(1).default(50),
+  // 1/true: the client address is X-Forwarded-For's last entry. Only behind a proxy you run.
+  TRUST_PROXY: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((value) => value === '1' || value === 'true'),
 });
 
 export type ServerEnv = z.infer<typeof Env> & {

@@ -1,12 +1,10 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { readSystemStats } from '@app/db';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { createContext, type Services } from './context.ts';
 import { appRouter } from './router.ts';
+import { createStaticSite } from './static-files.ts';
 
 export interface HttpServerOptions {
   services: Services;
@@ -17,29 +15,43 @@ export interface HttpServerOptions {
   onError?: (error: unknown, path: string | undefined) => void;
 }
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
+/** SPEC §5: request body ≤ 1 MiB (413 past it), ≤ 10 calls per batch. */
+export const maxBodyBytes = 1024 * 1024;
+export const maxBatchSize = 10;
+/** Longer request targets are refused with 414 (Node itself answers 431 past 16 KiB of headers). */
+export const maxUrlLength = 8 * 1024;
 
 export function createHttpServer(options: HttpServerOptions) {
   const trpcHandler = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
     createContext: (opts) => createContext(options.services, opts),
+    maxBodySize: maxBodyBytes,
+    maxBatchSize,
     onError: ({ error, path: procedurePath }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') options.onError?.(error.cause ?? error, procedurePath);
     },
   });
+  const staticSite = options.staticDir
+    ? createStaticSite({ root: options.staticDir, previewBaseUrl: options.services.previewBaseUrl })
+    : null;
 
-  const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const target = req.url ?? '/';
+    if (target.length > maxUrlLength) return answerText(res, 414, 'URI too long');
+    // Every path is decoded once here, so no handler below meets an escape that throws
+    // (`/%E0%A4%A`, `/%`) or a NUL; such a request is the client's mistake: 400.
+    // Origin-form only (`/path?query`): a target like `//host/x` would otherwise parse as a host.
+    if (!target.startsWith('/')) return answerText(res, 400, 'Bad request: malformed URL');
+    let url: URL;
+    let decodedPath: string;
+    try {
+      url = new URL(`http://localhost${target}`);
+      decodedPath = decodeURIComponent(url.pathname);
+    } catch {
+      return answerText(res, 400, 'Bad request: malformed URL');
+    }
+    if (decodedPath.includes('\0')) return answerText(res, 400, 'Bad request: malformed URL');
     if (url.pathname.startsWith('/trpc/')) {
       if (req.headers.accept?.includes('text/event-stream')) announceReconnectDelay(res);
       trpcHandler(req, res);
@@ -87,12 +99,20 @@ export function createHttpServer(options: HttpServerOptions) {
       );
       return;
     }
-    if (options.staticDir && (req.method === 'GET' || req.method === 'HEAD')) {
-      await serveStatic(options.staticDir, url.pathname, res);
-      return;
+    if (staticSite && (req.method === 'GET' || req.method === 'HEAD')) {
+      if (await staticSite(req, res, decodedPath)) return;
     }
-    res.writeHead(404, { 'content-type': 'text/plain' });
-    res.end('Not found');
+    answerText(res, 404, 'Not found');
+  }
+
+  // The one place a request's failure ends: whatever a handler throws (or rejects with) becomes a
+  // 500 for this request, never an unhandled rejection that takes the process down.
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      options.onError?.(error, req.url);
+      if (!res.headersSent) answerText(res, 500, 'Internal server error');
+      else res.destroy();
+    });
   });
   // Keep-alive sockets of SSE clients would otherwise hold `close()` open forever.
   server.keepAliveTimeout = 65_000;
@@ -140,18 +160,11 @@ function announceReconnectDelay(res: http.ServerResponse): void {
   }) as typeof res.write;
 }
 
-async function serveStatic(root: string, pathname: string, res: http.ServerResponse): Promise<void> {
-  const resolved = path.resolve(root, `.${decodeURIComponent(pathname)}`);
-  const insideRoot = resolved === root || resolved.startsWith(root + path.sep);
-  let file = insideRoot ? resolved : path.join(root, 'index.html');
-  const info = await stat(file).catch(() => null);
-  // Client-side routes fall back to the SPA shell.
-  if (!info || info.isDirectory()) file = path.join(root, 'index.html');
-  const isAsset = file.includes(`${path.sep}assets${path.sep}`);
-  res.writeHead(200, {
-    'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
-    'cache-control': isAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
+function answerText(res: http.ServerResponse, status: number, text: string): void {
+  res.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
   });
-  createReadStream(file).pipe(res);
+  res.end(`${text}\n`);
 }

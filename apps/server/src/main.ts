@@ -30,6 +30,12 @@ const server = await startServer({
   builderOrigin: new URL(env.publicUrl).origin,
   bundle: (files) => bundleApp(files),
   staticDir: env.STATIC_DIR ? path.resolve(env.STATIC_DIR) : undefined,
+  rateLimits: {
+    signInPerEmail: env.RATE_LIMIT_SIGNIN,
+    signInPerAddress: env.RATE_LIMIT_SIGNIN_IP,
+    signUpPerAddress: env.RATE_LIMIT_SIGNUP,
+  },
+  trustProxy: env.TRUST_PROXY,
   log,
 });
 log('info', `server listening on http://${env.HOST}:${server.port}`, { model: env.model.provider });

@@ -1,4 +1,9 @@
 import type { Db } from '@app/db';
+import { defaultPasswordWork, PasswordHasher } from './auth/passwords.ts';
+import { type AuthRateLimitOptions, AuthRateLimits, defaultAuthRateLimits } from './auth/rate-limits.ts';
+import { builderOriginsFor } from './auth/same-origin.ts';
+import { SessionRevocations } from './auth/session-revocations.ts';
+import type { WorkLimiterOptions } from './auth/work-limiter.ts';
 import type { Services } from './context.ts';
 import { createHttpServer } from './http-server.ts';
 import { ServerMetrics } from './observability/metrics.ts';
@@ -20,6 +25,14 @@ export interface StartServerOptions {
   previewBaseUrl?: string;
   builderOrigin?: string;
   bundle: (files: { path: string; content: string }[]) => Promise<BundleResult>;
+  /** Sign-in / sign-up limits (RATE_LIMIT_*); tests set them low. */
+  rateLimits?: Partial<AuthRateLimitOptions>;
+  /** Client address from X-Forwarded-For (TRUST_PROXY). */
+  trustProxy?: boolean;
+  /** argon2 work at once and queued (default 2 and 32). */
+  passwordWork?: WorkLimiterOptions;
+  /** How often open streams re-check their session against the table (default 5 s). */
+  sessionCheckIntervalMs?: number;
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -53,11 +66,20 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   });
   const previewPort = await preview.listen(options.previewPort, options.host);
   const previewBaseUrl = options.previewBaseUrl ?? `http://${options.host ?? '127.0.0.1'}:${previewPort}`;
+  const sessionRevocations = new SessionRevocations(options.db, {
+    checkIntervalMs: options.sessionCheckIntervalMs ?? 5_000,
+    onError: (error) => log('warn', 'session check failed', { error: String(error) }),
+  });
   const services: Services = {
     db: options.db,
     hub,
     sessionSecret: options.sessionSecret,
     secureCookies: options.secureCookies ?? false,
+    builderOrigins: builderOriginsFor(options.builderOrigin),
+    trustProxy: options.trustProxy ?? false,
+    passwords: new PasswordHasher(options.passwordWork ?? defaultPasswordWork),
+    rateLimits: new AuthRateLimits(options.db, { ...defaultAuthRateLimits, ...options.rateLimits }),
+    sessionRevocations,
     maxQuestions: options.maxQuestions ?? 5,
     previewBaseUrl,
     metrics: new ServerMetrics(),
@@ -77,6 +99,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     previewBaseUrl,
     hub,
     async close() {
+      sessionRevocations.close();
       await Promise.all([http.close(), preview.close()]);
       await hub.stop();
     },

@@ -1,5 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
+import { mutationRefusal } from './auth/same-origin.ts';
 import type { Context } from './context.ts';
 import { describeZodError, toTRPCError } from './errors.ts';
 
@@ -40,7 +41,19 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapDomainErrors);
+/**
+ * Cross-site writes are refused before anything reads the body (inputs are parsed after this
+ * middleware), for every mutation of every router: see `mutationRefusal`.
+ */
+const refuseCrossSiteMutations = t.middleware(({ ctx, type, next }) => {
+  if (type === 'mutation') {
+    const refusal = mutationRefusal(ctx.req, ctx.builderOrigins);
+    if (refusal) throw refusal;
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(refuseCrossSiteMutations).use(mapDomainErrors);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });

@@ -1,7 +1,6 @@
 import { findUserByEmail, insertSession, insertUser, revokeSession } from '@app/db';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { decoyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import {
   clearSessionCookie,
   hashSessionToken,
@@ -37,7 +36,8 @@ async function startSession(ctx: Context, userId: string): Promise<void> {
 
 export const authRouter = router({
   signUp: publicProcedure.input(Credentials).mutation(async ({ ctx, input }) => {
-    const user = await insertUser(ctx.db, input.email, await hashPassword(input.password)).catch(
+    await ctx.rateLimits.beginSignUp(ctx.clientAddress, ctx.res);
+    const user = await insertUser(ctx.db, input.email, await ctx.passwords.hash(input.password)).catch(
       (error: unknown) => {
         if (error instanceof Error && error.name === 'ConflictError') {
           throw new TRPCError({ code: 'CONFLICT', message: 'An account with this email already exists' });
@@ -50,15 +50,24 @@ export const authRouter = router({
   }),
 
   signIn: publicProcedure.input(Credentials).mutation(async ({ ctx, input }) => {
+    // Counted before the hash is computed; a success takes its count back (see AuthRateLimits).
+    await ctx.rateLimits.beginSignIn(ctx.clientAddress, input.email, ctx.res);
     const found = await findUserByEmail(ctx.db, input.email);
-    const valid = await verifyPassword(found?.passwordHash ?? (await decoyPasswordHash()), input.password);
+    const valid = found
+      ? await ctx.passwords.verify(found.passwordHash, input.password)
+      : await ctx.passwords.verifyDecoy(input.password);
     if (!found || !valid) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong email or password' });
+    await ctx.rateLimits.signInSucceeded(ctx.clientAddress, input.email);
     await startSession(ctx, found.id);
     return { user: { id: found.id, email: found.email } };
   }),
 
   signOut: publicProcedure.mutation(async ({ ctx }) => {
-    if (ctx.sessionTokenHash) await revokeSession(ctx.db, ctx.sessionTokenHash);
+    if (ctx.sessionTokenHash) {
+      await revokeSession(ctx.db, ctx.sessionTokenHash);
+      // This process's streams of the session end now; other processes' at their next sweep.
+      ctx.sessionRevocations.revoked(ctx.sessionTokenHash);
+    }
     clearSessionCookie(ctx.res, { secure: ctx.secureCookies });
     return { ok: true as const };
   }),

@@ -9,7 +9,7 @@ import {
   retryJob,
   skipQuestion,
 } from '@app/db';
-import { tracked } from '@trpc/server';
+import { TRPCError, tracked } from '@trpc/server';
 import { z } from 'zod';
 import type { Context } from '../context.ts';
 import { notFound } from '../errors.ts';
@@ -89,17 +89,25 @@ export const jobsRouter = router({
     .subscription(async function* ({ ctx, input, signal }) {
       const job = await findOwnedJob(ctx.db, input.jobId, ctx.user.id);
       if (!job) throw notFound('Job');
-      const events = streamJobEvents({
-        db: ctx.db,
-        hub: ctx.hub,
-        jobId: job.id,
-        lastEventId: input.lastEventId ?? 0,
-        signal: signal ?? new AbortController().signal,
-        onLiveEvent: (event) => ctx.metrics.observeDelivery(Date.now() - Date.parse(event.at)),
-      });
-      for await (const event of events) {
-        ctx.metrics.eventsDelivered += 1;
-        yield tracked(String(event.seq), event);
+      // The stream lives only as long as its session: sign-out or expiry aborts it like a
+      // disconnect (streamJobEvents unsubscribes), and the client is told it is signed out.
+      const session = ctx.sessionRevocations.follow(ctx.session, signal ?? new AbortController().signal);
+      try {
+        const events = streamJobEvents({
+          db: ctx.db,
+          hub: ctx.hub,
+          jobId: job.id,
+          lastEventId: input.lastEventId ?? 0,
+          signal: session.signal,
+          onLiveEvent: (event) => ctx.metrics.observeDelivery(Date.now() - Date.parse(event.at)),
+        });
+        for await (const event of events) {
+          ctx.metrics.eventsDelivered += 1;
+          yield tracked(String(event.seq), event);
+        }
+        if (session.ended) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Signed out' });
+      } finally {
+        session.dispose();
       }
     }),
 });

@@ -24,6 +24,35 @@ export async function findSessionUser(db: DbOrTrx, tokenHash: string): Promise<U
     .executeTakeFirst();
 }
 
+/** The live session behind a token hash: its user and when it expires (streams end then). */
+export async function findSession(
+  db: DbOrTrx,
+  tokenHash: string,
+): Promise<{ user: User; expiresAt: Date } | undefined> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['users.id', 'users.email', 'sessions.expires_at'])
+    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.revoked_at', 'is', null)
+    .where('sessions.expires_at', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+  return row ? { user: { id: row.id, email: row.email }, expiresAt: new Date(row.expires_at) } : undefined;
+}
+
+/** Which of these token hashes are still live sessions (not revoked, not expired). */
+export async function findLiveSessionHashes(db: DbOrTrx, tokenHashes: string[]): Promise<Set<string>> {
+  if (tokenHashes.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('sessions')
+    .select('token_hash')
+    .where('token_hash', 'in', tokenHashes)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .execute();
+  return new Set(rows.map((row) => row.token_hash));
+}
+
 export async function revokeSession(db: DbOrTrx, tokenHash: string): Promise<void> {
   await db
     .updateTable('sessions')
