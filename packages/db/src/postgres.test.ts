@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
@@ -110,6 +110,13 @@ describe('embedded Postgres credentials', () => {
     expect(await loginError(third.appUrl)).toBeNull();
     expect(await loginError(first.adminUrl)).toMatch(/password authentication failed/);
     expect(await loginError(first.appUrl)).toMatch(/password authentication failed/);
+    await third.stop();
+
+    // Passwords that belong to another cluster (a `.data/` copied over): a clear way out.
+    writeFileSync(`${dataDir}.credentials.json`, JSON.stringify(before), { mode: 0o600 });
+    await expect(start(dataDir, port)).rejects.toThrow(
+      /delete its credentials file .* to reset the passwords/,
+    );
   });
 
   it('keeps a throwaway cluster’s passwords in memory only', async () => {

@@ -303,6 +303,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     }
   } catch (error) {
     await stop();
+    if ((error as { code?: string }).code === '28P01') {
+      // The stored passwords belong to another cluster (a `.data/` copied between checkouts).
+      throw new Error(
+        `the stored superuser password does not open the cluster in ${options.dataDir}: delete its credentials file (${options.credentialsFile ?? `${options.dataDir}.credentials.json`}) to reset the passwords`,
+        { cause: error },
+      );
+    }
     throw error;
   }
   return {
