@@ -1,46 +1,66 @@
+import { z } from 'zod';
+
 /**
  * What the offline builder generates, decided once from the ledger and then rendered by the
- * templates. Plain data (JSON-safe): it is embedded in the generated `src/config.ts` so a later
- * change request can start from exactly what was built.
+ * templates. Plain data: it is written into the generated data module (`src/app-data.ts`) so a
+ * later change request can start from exactly what was built.
+ *
+ * Only `key` and `typeName` ever become code (property and type names), so they are restricted to
+ * an identifier alphabet here; every other string is the person's words and stays data.
  */
-export type FieldKind =
-  | 'text'
-  | 'longtext'
-  | 'number'
-  | 'money'
-  | 'date'
-  | 'datetime'
-  | 'email'
-  | 'phone'
-  | 'url'
-  | 'select'
-  | 'person';
+export const FieldKind = z.enum([
+  'text',
+  'longtext',
+  'number',
+  'money',
+  'date',
+  'datetime',
+  'email',
+  'phone',
+  'url',
+  'select',
+  'person',
+]);
+export type FieldKind = z.infer<typeof FieldKind>;
 
-export interface FieldSpec {
-  key: string;
-  label: string;
-  kind: FieldKind;
+/** The alphabet of generated identifiers: ASCII letters and digits, starting with a letter. */
+export const identifierPattern = /^[A-Za-z][A-Za-z0-9]*$/;
+const Identifier = z.string().regex(identifierPattern);
+
+export const FieldSpec = z.object({
+  key: Identifier,
+  label: z.string(),
+  kind: FieldKind,
   /** Choices for `select` fields. */
-  options: string[];
-  required: boolean;
-}
+  options: z.array(z.string()),
+  required: z.boolean(),
+});
+export type FieldSpec = z.infer<typeof FieldSpec>;
 
-export interface AppSpec {
-  domainId: string;
-  title: string;
-  subtitle: string;
-  record: { singular: string; plural: string; typeName: string };
+export const AppSpec = z.object({
+  domainId: z.string(),
+  title: z.string(),
+  subtitle: z.string(),
+  record: z.object({ singular: z.string(), plural: z.string(), typeName: Identifier }),
   /** The first field is the record's title (shown on cards, in the calendar and in confirmations). */
-  fields: FieldSpec[];
-  statuses: string[];
-  views: { board: boolean; calendar: boolean; dashboard: boolean };
-  csvExport: boolean;
-  accentHue: number;
-  storageKey: string;
-  sampleTitles: string[];
-}
+  fields: z.array(FieldSpec).min(1),
+  statuses: z.array(z.string()).min(1),
+  views: z.object({ board: z.boolean(), calendar: z.boolean(), dashboard: z.boolean() }),
+  csvExport: z.boolean(),
+  accentHue: z.number().int().min(0).max(360),
+  storageKey: z.string(),
+  sampleTitles: z.array(z.string()),
+});
+export type AppSpec = z.infer<typeof AppSpec>;
 
-export const specMarker = '// app-spec: ';
+/**
+ * A name about to be written into code. The spec's schema already guarantees the alphabet; this
+ * re-checks at the point of use so no future path (a spec built in code, not parsed) can splice text.
+ */
+export function identifier(name: string): string {
+  if (!identifierPattern.test(name)) throw new Error(`not a safe identifier: ${JSON.stringify(name)}`);
+  return name;
+}
 
 /** Key of the first field of one of the given kinds, or null. */
 export function fieldOfKind(spec: AppSpec, kinds: readonly FieldKind[]): FieldSpec | null {

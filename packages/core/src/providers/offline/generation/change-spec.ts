@@ -1,18 +1,32 @@
 import type { LedgerFactView, SourceFile } from '../../../generation/task-schemas.ts';
-import { type AppSpec, specMarker } from './app-spec.ts';
+import { AppSpec } from './app-spec.ts';
 import { splitList } from './derive-spec.ts';
 import { fieldSpecs } from './field-kinds.ts';
+import { readAppData } from './templates/app-data-file.ts';
 
-/** The spec a template-built app was generated from, read back from its `src/config.ts`. */
-export function specFromFiles(files: readonly SourceFile[]): AppSpec | null {
+/** Apps built before the data module carried their spec as a JSON comment on config.ts's first line. */
+const legacySpecMarker = '// app-spec: ';
+
+function legacySpec(files: readonly SourceFile[]): unknown {
   const config = files.find((file) => file.path === 'src/config.ts')?.content ?? '';
-  const line = config.split('\n').find((candidate) => candidate.startsWith(specMarker));
+  const line = config.split('\n').find((candidate) => candidate.startsWith(legacySpecMarker));
   if (!line) return null;
   try {
-    return JSON.parse(line.slice(specMarker.length)) as AppSpec;
+    return JSON.parse(line.slice(legacySpecMarker.length));
   } catch {
     return null;
   }
+}
+
+/**
+ * The spec a template-built app was generated from, read back from its data module. It is parsed
+ * as JSON, never evaluated, and must pass the spec's schema (the previous version's files may have
+ * been edited by a model): anything else means "derive afresh".
+ */
+export function specFromFiles(files: readonly SourceFile[]): AppSpec | null {
+  const data = readAppData(files);
+  const parsed = AppSpec.safeParse(data ? data.spec : legacySpec(files));
+  return parsed.success ? parsed.data : null;
 }
 
 const colourHues: Record<string, number> = {

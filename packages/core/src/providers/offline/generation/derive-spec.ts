@@ -130,7 +130,10 @@ export function deriveSpec(request: string, ledger: readonly LedgerFactView[]): 
   };
 }
 
-/** Names the generated code already uses for its own types can't also name the record. */
+/**
+ * Names the generated code already uses for its own types, and global types it relies on
+ * (`Record<…>`, `Omit<…>`, `Date`), can't also name the record.
+ */
 const reservedTypeNames = new Set([
   'Item',
   'Status',
@@ -141,10 +144,22 @@ const reservedTypeNames = new Set([
   'App',
   'View',
   'Filters',
+  'Editing',
+  'Record',
+  'Omit',
+  'Exclude',
+  'Date',
+  'String',
+  'Number',
+  'Array',
+  'Map',
+  'Set',
 ]);
 
 function recordTypeName(singular: string): string {
   const name = pascalCase(singular);
+  // A singular with no ASCII letters (say, Japanese) leaves only pascalCase's bare fallback.
+  if (name === 'Record') return 'Entry';
   return reservedTypeNames.has(name) ? `${name}Record` : name;
 }
 

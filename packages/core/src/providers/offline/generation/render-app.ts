@@ -1,7 +1,8 @@
 import type { GenerationPhase } from '../../../generation/task-schemas.ts';
 import type { AppSpec } from './app-spec.ts';
+import { appDataPath } from './templates/app-data-file.ts';
 import { appFile } from './templates/app-file.ts';
-import { configFile, samplesFile, typesFile } from './templates/data-files.ts';
+import { appDataModule, configFile, samplesFile, typesFile } from './templates/data-files.ts';
 import {
   emptyStateFile,
   recordFormFile,
@@ -23,6 +24,11 @@ export interface TemplateStep {
 /**
  * The whole app, grouped into the steps the plan shows. Rendering is pure and deterministic, so
  * the plan and every write step can re-derive it from the same input and agree.
+ *
+ * The person's words (names, labels, options, statuses, sample values) are written only into the
+ * data module at `appDataPath`, through `toDataLiteral`; every other file is code that reads it and
+ * varies per app only by identifiers (field keys, the record type name), booleans and numbers.
+ * Step titles and descriptions are plan text for the person, never file content.
  */
 export function renderAppSteps(spec: AppSpec): TemplateStep[] {
   const { singular, plural } = spec.record;
@@ -42,9 +48,10 @@ export function renderAppSteps(spec: AppSpec): TemplateStep[] {
       phase: 'scaffold',
       description: `The ${spec.record.typeName} type, its fields and statuses, and localStorage persistence.`,
       files: {
+        [appDataPath]: appDataModule(spec),
         'src/types.ts': typesFile(spec),
         'src/config.ts': configFile(spec),
-        'src/lib/useRecords.ts': recordsHookFile(spec),
+        'src/lib/useRecords.ts': recordsHookFile(),
         'src/App.tsx': appFile(spec),
       },
     },
@@ -54,8 +61,8 @@ export function renderAppSteps(spec: AppSpec): TemplateStep[] {
       description: `Form, table, search and filters for ${plural}.`,
       files: {
         'src/lib/records.ts': recordsFile(spec),
-        'src/components/Toolbar.tsx': toolbarFile(spec),
-        'src/components/RecordForm.tsx': recordFormFile(spec),
+        'src/components/Toolbar.tsx': toolbarFile(),
+        'src/components/RecordForm.tsx': recordFormFile(),
         'src/components/RecordTable.tsx': recordTableFile(),
         'src/components/StatusBadge.tsx': statusBadgeFile(),
       },
@@ -82,7 +89,7 @@ export function renderAppSteps(spec: AppSpec): TemplateStep[] {
       description: `A fresh app opens on a few sample ${plural}; empty searches say what to do next (add a ${singular}).`,
       files: {
         'src/data/samples.ts': samplesFile(spec),
-        'src/components/EmptyState.tsx': emptyStateFile(spec),
+        'src/components/EmptyState.tsx': emptyStateFile(),
       },
     },
   );

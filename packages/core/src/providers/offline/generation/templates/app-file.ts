@@ -1,21 +1,26 @@
-import type { AppSpec } from '../app-spec.ts';
+import { type AppSpec, identifier } from '../app-spec.ts';
 
-type Tab = { id: string; label: string };
+type Tab = { id: 'dashboard' | 'list' | 'board' | 'calendar'; label: string };
+
+const tab = (id: Tab['id'], label: string): Tab => ({ id, label });
 
 export function tabsFor(spec: AppSpec): Tab[] {
   const plural = spec.record.plural.charAt(0).toUpperCase() + spec.record.plural.slice(1);
   return [
-    ...(spec.views.dashboard ? [{ id: 'dashboard', label: 'Overview' }] : []),
-    { id: 'list', label: `All ${plural.toLowerCase()}` },
-    ...(spec.views.board ? [{ id: 'board', label: 'Board' }] : []),
-    ...(spec.views.calendar ? [{ id: 'calendar', label: 'Calendar' }] : []),
+    ...(spec.views.dashboard ? [tab('dashboard', 'Overview')] : []),
+    tab('list', `All ${plural.toLowerCase()}`),
+    ...(spec.views.board ? [tab('board', 'Board')] : []),
+    ...(spec.views.calendar ? [tab('calendar', 'Calendar')] : []),
   ];
 }
 
-/** `src/App.tsx`: the shell — header, navigation between the views this app has, and the form dialog. */
+/**
+ * `src/App.tsx`: the shell — header, navigation between the views this app has, and the form
+ * dialog. The tab labels come from the data module; only the fixed view ids are written here.
+ */
 export function appFile(spec: AppSpec): string {
   const tabs = tabsFor(spec);
-  const name = spec.record.typeName;
+  const name = identifier(spec.record.typeName);
   const imports = [
     ...(spec.views.board ? ["import { StatusBoard } from './components/StatusBoard';"] : []),
     ...(spec.views.calendar ? ["import { CalendarView } from './components/CalendarView';"] : []),
@@ -39,6 +44,7 @@ ${imports.join('\n')}
 import { RecordForm } from './components/RecordForm';
 import { RecordTable } from './components/RecordTable';
 import { type Filters, Toolbar } from './components/Toolbar';
+import { appData } from './app-data';
 import { app, groupKey, titleKey } from './config';
 import { downloadCsv, emptyDraft, matchesQuery, toDraft } from './lib/records';
 import { useRecords } from './lib/useRecords';
@@ -47,7 +53,7 @@ import type { Draft, ${name} } from './types';
 
 type View = ${tabs.map((tab) => JSON.stringify(tab.id)).join(' | ')};
 
-const views: { id: View; label: string }[] = ${JSON.stringify(tabs)};
+const views: { id: View; label: string }[] = [...appData.tabs];
 
 type Editing = { mode: 'create' } | { mode: 'edit'; item: ${name} } | null;
 

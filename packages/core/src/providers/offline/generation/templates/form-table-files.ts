@@ -1,7 +1,10 @@
-import type { AppSpec } from '../app-spec.ts';
+/*
+ * These components are the same for every app: names, labels and options reach them only through
+ * `config.ts`, which reads the data module.
+ */
 
 /** `src/components/Toolbar.tsx`: search, filters, export and the "new" button. */
-export function toolbarFile(spec: AppSpec): string {
+export function toolbarFile(): string {
   return `import { app, fields, groupKey, statuses } from '../config';
 import type { Status } from '../types';
 
@@ -69,7 +72,7 @@ export function Toolbar({ filters, onChange, onCreate, onExport, shown, total }:
         </button>
       )}
       <button type="button" className="button primary" onClick={onCreate}>
-        {${JSON.stringify(`New ${spec.record.singular}`)}}
+        {'New ' + app.singular}
       </button>
     </div>
   );
@@ -78,7 +81,7 @@ export function Toolbar({ filters, onChange, onCreate, onExport, shown, total }:
 }
 
 /** `src/components/RecordForm.tsx`: one form for create and edit, built from the field list. */
-export function recordFormFile(spec: AppSpec): string {
+export function recordFormFile(): string {
   return `import { type FormEvent, useEffect, useState } from 'react';
 import { app, fields, people, statuses } from '../config';
 import type { Draft, FieldDef, Status } from '../types';
@@ -130,11 +133,11 @@ export function RecordForm({ initial, mode, onSave, onCancel }: RecordFormProps)
         className="dialog"
         role="dialog"
         aria-modal="true"
-        aria-label={mode === 'create' ? ${JSON.stringify(`New ${spec.record.singular}`)} : 'Edit ' + app.singular}
+        aria-label={mode === 'create' ? 'New ' + app.singular : 'Edit ' + app.singular}
         onMouseDown={(event) => event.stopPropagation()}
         onSubmit={submit}
       >
-        <h2>{mode === 'create' ? ${JSON.stringify(`New ${spec.record.singular}`)} : 'Edit ' + app.singular}</h2>
+        <h2>{mode === 'create' ? 'New ' + app.singular : 'Edit ' + app.singular}</h2>
         <div className="form-grid">
           {fields.map((field) => (
             <label key={field.key} className={field.kind === 'longtext' ? 'field wide' : 'field'}>
@@ -287,7 +290,7 @@ export function RecordTable({ items, onEdit, onDelete }: RecordTableProps) {
 }
 
 /** `src/components/EmptyState.tsx` and `StatusBadge.tsx`: the small shared pieces. */
-export function emptyStateFile(spec: AppSpec): string {
+export function emptyStateFile(): string {
   return `import { app } from '../config';
 
 export function EmptyState() {
@@ -297,7 +300,7 @@ export function EmptyState() {
         ◎
       </div>
       <p>{'No ' + app.plural + ' match.'}</p>
-      <p className="muted">${`Clear the search or filters, or add a new ${spec.record.singular}.`}</p>
+      <p className="muted">{'Clear the search or filters, or add a new ' + app.singular + '.'}</p>
     </div>
   );
 }

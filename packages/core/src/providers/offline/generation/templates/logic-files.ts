@@ -1,31 +1,29 @@
-import type { AppSpec, FieldSpec } from '../app-spec.ts';
+import { type AppSpec, type FieldSpec, identifier } from '../app-spec.ts';
 
 const isNumeric = (field: FieldSpec) => field.kind === 'number' || field.kind === 'money';
 
 /** `src/lib/records.ts`: conversions between stored records and form drafts, search, formatting, CSV. */
 export function recordsFile(spec: AppSpec): string {
-  const fromDraft = spec.fields
-    .map((field) =>
-      isNumeric(field)
-        ? `    ${field.key}: toNumber(draft.${field.key}),`
-        : `    ${field.key}: draft.${field.key}.trim(),`,
+  const keys = spec.fields.map((field) => ({ field, key: identifier(field.key) }));
+  const fromDraft = keys
+    .map(({ field, key }) =>
+      isNumeric(field) ? `    ${key}: toNumber(draft.${key}),` : `    ${key}: draft.${key}.trim(),`,
     )
     .join('\n');
-  const toDraft = spec.fields
-    .map((field) =>
-      isNumeric(field)
-        ? `    ${field.key}: String(item.${field.key}),`
-        : `    ${field.key}: item.${field.key},`,
+  const toDraft = keys
+    .map(({ field, key }) =>
+      isNumeric(field) ? `    ${key}: String(item.${key}),` : `    ${key}: item.${key},`,
     )
     .join('\n');
-  const empty = spec.fields
+  const empty = keys
     .map(
-      (field) =>
-        `    ${field.key}: ${field.kind === 'select' ? JSON.stringify(field.options[0] ?? '') : "''"},`,
+      ({ field, key }) =>
+        `    ${key}: ${field.kind === 'select' ? `firstOption(${JSON.stringify(key)})` : "''"},`,
     )
     .join('\n');
-  return `import { fields, statuses } from '../config';
-import type { Draft, FieldDef, Item } from '../types';
+  return `import { appData } from '../app-data';
+import { fields, statuses } from '../config';
+import type { Draft, FieldDef, FieldKey, Item } from '../types';
 
 function toNumber(text: string): number {
   const value = Number(text.replace(',', '.'));
@@ -46,9 +44,14 @@ ${toDraft}
   };
 }
 
+/** A select starts on its first choice. */
+function firstOption(key: FieldKey): string {
+  return fields.find((field) => field.key === key)?.options[0] ?? '';
+}
+
 export function emptyDraft(): Draft {
   return {
-    status: statuses[0] ?? ${JSON.stringify(spec.statuses[0] ?? '')},
+    status: statuses[0] ?? appData.spec.statuses[0],
 ${empty}
   };
 }
@@ -109,7 +112,7 @@ export function downloadCsv(items: readonly Item[], fileName: string): void {
 }
 
 /** `src/lib/useRecords.ts`: the records, persisted in localStorage. */
-export function recordsHookFile(spec: AppSpec): string {
+export function recordsHookFile(): string {
   return `import { useEffect, useState } from 'react';
 import { app } from '../config';
 import { sampleItems } from '../data/samples';
@@ -117,7 +120,7 @@ import type { Draft, Item, Status } from '../types';
 import { emptyDraft, fromDraft } from './records';
 
 /**
- * Reads saved ${spec.record.plural}; corrupt or missing storage falls back to the samples instead of crashing.
+ * Reads saved records; corrupt or missing storage falls back to the samples instead of crashing.
  * Saved records are merged over blank ones, so records saved before a field existed still work.
  */
 function load(): Item[] {

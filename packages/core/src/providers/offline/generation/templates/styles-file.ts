@@ -2,7 +2,9 @@ import type { AppSpec } from '../app-spec.ts';
 
 /** `src/styles.css`: one stylesheet, themed by the app's accent hue, light and dark. */
 export function stylesFile(spec: AppSpec): string {
+  // The one value spliced into the stylesheet: a number, checked here so no text can ever pass.
   const hue = spec.accentHue;
+  if (!Number.isInteger(hue)) throw new Error(`accent hue must be an integer, not ${JSON.stringify(hue)}`);
   return `:root {
   --hue: ${hue};
   --accent: hsl(var(--hue) 70% 45%);

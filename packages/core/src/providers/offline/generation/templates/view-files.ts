@@ -180,7 +180,7 @@ export function CalendarView({ items, onEdit }: CalendarViewProps) {
       </section>
       <aside className="agenda">
         <h3>Coming up</h3>
-        {upcoming.length === 0 && <p className="muted">${`Nothing scheduled yet.`}</p>}
+        {upcoming.length === 0 && <p className="muted">Nothing scheduled yet.</p>}
         {upcoming.map(([key, group]) => (
           <div key={key} className="agenda-day">
             <h4>{parseDay(key)?.toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'short' })}</h4>

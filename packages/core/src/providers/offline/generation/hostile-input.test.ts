@@ -1,0 +1,309 @@
+import { randomUUID } from 'node:crypto';
+import vm from 'node:vm';
+import * as esbuild from 'esbuild';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { FileSet } from '../../../generation/file-set.ts';
+import {
+  FileChanges,
+  generationTasks,
+  type LedgerFactView,
+  PlanOutput,
+  type SourceFile,
+} from '../../../generation/task-schemas.ts';
+import type { Fact } from '../../../ledger.ts';
+import type { Question } from '../../../question.ts';
+import { type LatestMessage, runQuestioningTurn } from '../../../questioning/run-questioning-turn.ts';
+import { hostileStrings, randomHostileString, seededRandom } from '../../../testing/hostile-text.ts';
+import { bundleApp } from '../../../validation/bundle-app.ts';
+import { typecheckApp } from '../../../validation/typecheck-app.ts';
+import { createOfflineModel } from '../offline-model.ts';
+import { AppSpec } from './app-spec.ts';
+import { offlineGenerationHandlers } from './index.ts';
+import { appDataPath } from './templates/app-data-file.ts';
+
+/*
+ * Hostile text through the offline model's three ways in — the request, answers and change
+ * requests — all the way to generated files. What must hold for every input:
+ * - every file bundles;
+ * - the data module is a single exported literal (checked on its syntax tree), evaluates in a bare
+ *   V8 context to exactly what JSON.parse reads from it, and never runs the canary;
+ * - dangerous text appears in no other file, and in the bundle never as code;
+ * - in the deep cases (every payload at once, the proven exploit) the app also type-checks.
+ */
+
+const model = createOfflineModel({ handlers: offlineGenerationHandlers });
+
+/** Plays an interview against the offline model the way the worker and UI do, answering with `answer`. */
+async function interview(
+  request: string,
+  answer: (question: Question) => string | null,
+  kind: 'create' | 'change' = 'create',
+  currentVersion: { files: SourceFile[]; ledger: Fact[] } | null = null,
+): Promise<Fact[]> {
+  let ledger: Fact[] = [];
+  const questions: Question[] = [];
+  let latest: LatestMessage = { kind: 'request' };
+  for (let turn = 0; turn <= 4; turn++) {
+    const result = await runQuestioningTurn(
+      { model, newId: randomUUID },
+      { request, kind, currentVersion, questions, ledger, latest, maxQuestions: 4 },
+    );
+    ledger = result.ledger;
+    if (result.outcome.action === 'complete') return ledger;
+    const question: Question = {
+      ...result.outcome.question,
+      id: randomUUID(),
+      number: questions.length + 1,
+      status: 'open',
+      answer: null,
+    };
+    const text = answer(question);
+    const optionIds = text === null ? question.options.filter((o) => o.recommended).map((o) => o.id) : [];
+    questions.push({ ...question, status: 'answered', answer: { optionIds, text } });
+    latest = { kind: 'answer', questionId: question.id };
+  }
+  return ledger;
+}
+
+const view = (fact: Fact): LedgerFactView => ({
+  kind: fact.kind,
+  text: fact.text,
+  topic: fact.topic ?? null,
+});
+
+/** The offline model's plan and write steps, each output crossing its task schema as in generateApp. */
+async function writeApp(
+  kind: 'create' | 'change',
+  request: string,
+  ledger: readonly Fact[],
+  current: SourceFile[] | null,
+): Promise<SourceFile[]> {
+  const ledgerViews = ledger.map(view);
+  const files = new FileSet(current ?? []);
+  const call = async <T>(task: string, input: unknown, schema: z.ZodType<T>): Promise<T> =>
+    (await model.call({ task, instructions: '', input, schema, schemaName: task, phase: 'generation' }))
+      .output;
+  const plan = await call(
+    generationTasks.plan,
+    { kind, request, ledger: ledgerViews, currentFiles: current },
+    PlanOutput,
+  );
+  for (const [stepIndex, step] of plan.steps.entries()) {
+    const input = {
+      kind,
+      request,
+      ledger: ledgerViews,
+      plan: plan.steps,
+      stepIndex,
+      step,
+      files: files.list(),
+    };
+    files.apply(await call(generationTasks.writeStep, input, FileChanges));
+  }
+  return files.list();
+}
+
+type LiteralValue = null | boolean | number | string | LiteralValue[] | { [key: string]: LiteralValue };
+
+/** The value of a pure literal expression, or a throw for anything else (calls, identifiers, templates…). */
+function literalValue(node: ts.Expression): LiteralValue {
+  if (ts.isStringLiteral(node)) return node.text;
+  if (ts.isNumericLiteral(node)) return Number(node.text);
+  if (
+    ts.isPrefixUnaryExpression(node) &&
+    node.operator === ts.SyntaxKind.MinusToken &&
+    ts.isNumericLiteral(node.operand)
+  )
+    return -Number(node.operand.text);
+  if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (node.kind === ts.SyntaxKind.FalseKeyword) return false;
+  if (node.kind === ts.SyntaxKind.NullKeyword) return null;
+  if (ts.isArrayLiteralExpression(node)) return node.elements.map(literalValue);
+  if (ts.isObjectLiteralExpression(node)) {
+    const entries = node.properties.map((property) => {
+      if (!ts.isPropertyAssignment(property) || !ts.isStringLiteral(property.name))
+        throw new Error(`not a plain "key": value property: ${property.getText()}`);
+      return [property.name.text, literalValue(property.initializer)] as const;
+    });
+    return Object.fromEntries(entries);
+  }
+  throw new Error(`not a literal: ${ts.SyntaxKind[node.kind]}`);
+}
+
+/** Asserts the data module is `export const appData = <literal> as const;` and nothing else. */
+function parseDataModule(content: string): LiteralValue {
+  const source = ts.createSourceFile(appDataPath, content, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  expect(source.statements).toHaveLength(1);
+  const statement = source.statements[0];
+  if (!statement || !ts.isVariableStatement(statement))
+    throw new Error('the data module is not one declaration');
+  expect(statement.modifiers?.map((modifier) => modifier.kind)).toEqual([ts.SyntaxKind.ExportKeyword]);
+  expect(statement.declarationList.flags & ts.NodeFlags.Const).toBeTruthy();
+  const [declaration, ...others] = statement.declarationList.declarations;
+  expect(others).toEqual([]);
+  if (!declaration?.initializer || !ts.isAsExpression(declaration.initializer))
+    throw new Error('appData is not `<literal> as const`');
+  expect(declaration.name.getText()).toBe('appData');
+  expect(declaration.initializer.type.getText()).toBe('const');
+  return literalValue(declaration.initializer.expression);
+}
+
+/** Evaluates the data module alone, as JavaScript, in a context with no Node globals. */
+function evaluateDataModule(content: string): { value: unknown; pwned: boolean } {
+  const js = esbuild.transformSync(content, { loader: 'ts', format: 'cjs' }).code;
+  const module = { exports: {} as Record<string, unknown> };
+  const context = vm.createContext(Object.assign(Object.create(null), { module, exports: module.exports }));
+  vm.runInContext(js, context, { timeout: 1_000 });
+  const sandbox = context as { __pwned?: unknown };
+  return { value: module.exports.appData, pwned: sandbox.__pwned !== undefined };
+}
+
+function stringLeaves(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringLeaves);
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(stringLeaves);
+  return [];
+}
+
+/** Text that could change code if it ever left a string: never in any file but the data module. */
+const dangerousPattern = /['"`\\$<>{}\u2028\u2029\n]|\*\/|\/\//;
+const dangerous = { test: (text: string) => dangerousPattern.test(text) || text.includes('\u0000') };
+const markers = [
+  '__pwned',
+  'process.exit',
+  'alert(',
+  '</script',
+  '<!--',
+  'onerror',
+  '\u2028',
+  '\u2029',
+  '\u0000',
+];
+
+/** Identifiers the canary would need to run as code; only string literals may hold them. */
+function identifiersIn(js: string): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: ts.Node) => {
+    if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) names.add(node.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile('bundle.js', js, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS));
+  return names;
+}
+
+async function expectContained(files: readonly SourceFile[], options: { deep?: boolean } = {}) {
+  const dataFile = files.find((file) => file.path === appDataPath);
+  if (!dataFile) throw new Error('no data module was generated');
+  const parsed = parseDataModule(dataFile.content);
+  const evaluated = evaluateDataModule(dataFile.content);
+  expect(evaluated.pwned).toBe(false);
+  expect((globalThis as { __pwned?: unknown }).__pwned).toBeUndefined();
+  expect(evaluated.value).toEqual(parsed);
+  const spec = AppSpec.parse((parsed as { spec: unknown }).spec);
+
+  const texts = stringLeaves(parsed).filter((text) => dangerous.test(text) && text.length >= 8);
+  for (const file of files) {
+    if (file.path === appDataPath) continue;
+    for (const marker of markers)
+      expect(file.content, `${file.path} contains ${JSON.stringify(marker)}`).not.toContain(marker);
+    for (const text of texts)
+      expect(file.content.includes(text), `${file.path} contains ${JSON.stringify(text)}`).toBe(false);
+  }
+
+  const bundle = await bundleApp(files);
+  expect(bundle.ok, JSON.stringify(!bundle.ok && bundle.problems)).toBe(true);
+  // Parsing the whole bundle (React included, ~1 MB) costs about a second: only in the deep cases.
+  if (options.deep && bundle.ok) {
+    expect(identifiersIn(bundle.js).has('__pwned'), 'the bundle uses __pwned as code').toBe(false);
+    expect(bundle.js).toContain('__pwned');
+  }
+  if (options.deep) expect(await typecheckApp(files)).toEqual([]);
+  return { spec, texts: stringLeaves(parsed) };
+}
+
+/** Whether some dangerous piece of `text` (a run of 3+ characters) made it into the data module. */
+function reachedData(text: string, texts: readonly string[]): boolean {
+  return texts.some((leaf) =>
+    Array.from({ length: Math.max(0, text.length - 2) }, (_, start) => text.slice(start, start + 3)).some(
+      (piece) => dangerous.test(piece) && leaf.includes(piece),
+    ),
+  );
+}
+
+const random = seededRandom(0xbad5eed);
+const corpus = [...hostileStrings, ...Array.from({ length: 8 }, () => randomHostileString(random))];
+
+describe('hostile text through the offline model', () => {
+  it('in the request: ends up only as data', async () => {
+    let reached = 0;
+    for (const text of corpus) {
+      const request = `A support ticket tracker ${text}. Each ticket records: title, ${text}, priority. Statuses: Open → ${text} → Closed`;
+      const ledger = await interview(request, () => null);
+      const files = await writeApp('create', request, ledger, null);
+      const { texts } = await expectContained(files);
+      if (reachedData(text, texts)) reached += 1;
+    }
+    // Not vacuous: most payloads must actually reach the app (some are whitespace, or dropped as too long).
+    expect(reached).toBeGreaterThanOrEqual(12);
+  }, 120_000);
+
+  it('in answers: ends up only as data', async () => {
+    let reached = 0;
+    for (const text of corpus) {
+      const ledger = await interview(
+        'A tracker for our support tickets',
+        () => `title, ${text} and priority ${text}`,
+      );
+      const files = await writeApp('create', 'A tracker for our support tickets', ledger, null);
+      const { texts } = await expectContained(files);
+      if (reachedData(text, texts)) reached += 1;
+    }
+    // Not vacuous: most payloads must actually reach the app (some are whitespace, or dropped as too long).
+    expect(reached).toBeGreaterThanOrEqual(12);
+  }, 120_000);
+
+  it('in change requests: ends up only as data, and a rename keeps the exact words', async () => {
+    const base = await interview('A tracker for our support tickets', () => null);
+    const built = await writeApp('create', 'A tracker for our support tickets', base, null);
+    let reached = 0;
+    for (const text of corpus) {
+      // The rename pattern takes the title up to a quote, a newline or a full stop.
+      const title = `Desk ${text}`.split(/["”\n.]/)[0]?.trim() ?? '';
+      const request = `Rename it to ${title}`;
+      const ledger = await interview(request, () => text, 'change', { files: built, ledger: base });
+      const changed = await writeApp('change', request, ledger, built);
+      const { spec } = await expectContained(changed);
+      expect(spec.title).toBe(title);
+      const more = `Add a ${text} field and add a status called ${text}`;
+      const { texts } = await expectContained(await writeApp('change', more, ledger, changed));
+      if (reachedData(text, texts)) reached += 1;
+    }
+    // Not vacuous: most payloads must actually reach the app (some are whitespace, or dropped as too long).
+    expect(reached).toBeGreaterThanOrEqual(12);
+  }, 180_000);
+
+  it('the proven exploit: a rename followed by U+2028 and JavaScript stays a title, and the app type-checks', async () => {
+    const base = await interview('A tracker for our support tickets', () => null);
+    const built = await writeApp('create', 'A tracker for our support tickets', base, null);
+    // No full stop or double quote, which would end the rename: the whole payload is the title.
+    const payload = "__pwned = 1; require('child_process')";
+    const request = `Rename it to Desk\u2028${payload}`;
+    const ledger = await interview(request, () => null, 'change', { files: built, ledger: base });
+    const changed = await writeApp('change', request, ledger, built);
+    const { spec } = await expectContained(changed, { deep: true });
+    expect(spec.title).toBe(`Desk\u2028${payload}`);
+  }, 60_000);
+
+  it('every hostile string at once, in request, answers and change: builds and type-checks', async () => {
+    const all = hostileStrings.map((text) => text.slice(0, 300)).join(', ');
+    const request = `Each ticket records: title, ${all}. Statuses: New → ${all} → Done`;
+    const ledger = await interview(request, () => all);
+    const built = await writeApp('create', request, ledger, null);
+    await expectContained(built, { deep: true });
+    const change = `Add a ${all} field, add a status called ${all} and rename it to ${all}`;
+    const changeLedger = await interview(change, () => all, 'change', { files: built, ledger });
+    await expectContained(await writeApp('change', change, changeLedger, built), { deep: true });
+  }, 120_000);
+});
