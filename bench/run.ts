@@ -78,7 +78,8 @@ async function main(): Promise<void> {
     () => postgres.stop(),
     () => rm(tmp, { recursive: true, force: true }),
   ];
-  const childEnv = { DATABASE_URL: postgres.appUrl, SESSION_SECRET: config.sessionSecret };
+  // The secret goes to the server only: the worker signs nothing (SPEC §11).
+  const childEnv = { DATABASE_URL: postgres.appUrl };
   const workers: BenchProcess[] = [];
   const startWorkerProcess = async () =>
     workers.push(
@@ -95,7 +96,10 @@ async function main(): Promise<void> {
     const previewBundle = await measurePreviewBundle(config.previewBundle);
 
     step('starting server and one worker');
-    server = await startBenchProcess('server', 'server-process.ts', childEnv);
+    server = await startBenchProcess('server', 'server-process.ts', {
+      ...childEnv,
+      SESSION_SECRET: config.sessionSecret,
+    });
     await startWorkerProcess();
     const client = createTestClient(`http://127.0.0.1:${server.port}`);
     const user = await client.signUp();

@@ -10,9 +10,7 @@ import { type ChildMessage, serveParent } from './ipc.ts';
  * does) with the instant model in place of a provider.
  */
 const databaseUrl = process.env.DATABASE_URL;
-const sessionSecret = process.env.SESSION_SECRET;
-if (!databaseUrl || !sessionSecret)
-  throw new Error('bench worker: DATABASE_URL and SESSION_SECRET are required');
+if (!databaseUrl) throw new Error('bench worker: DATABASE_URL is required');
 const concurrency = Number(process.env.WORKER_CONCURRENCY ?? 4);
 
 const logger = createLogger({ level: 'warn', fields: { service: 'bench-worker' } });
@@ -29,7 +27,7 @@ const worker = await startWorker({
     logger,
     model: createInstantQuestioningModel(),
     maxQuestions: 5,
-    preview: { baseUrl: 'http://127.0.0.1:1', secret: sessionSecret },
+    preview: { baseUrl: 'http://localhost:1' },
   }),
   concurrency,
   logger,

@@ -20,8 +20,9 @@ say(`migrated (${Date.now() - started} ms)`);
 
 const env = {
   ...appProcessEnv(process.env, database),
+  // turbo.json passes SESSION_SECRET through to the server's dev task only: the worker signs nothing.
   SESSION_SECRET: ensureSessionSecret(),
-  // In dev people open Vite's port; the preview origin lets only this origin frame it.
+  // In dev people open Vite's port; the apps origin lets only this origin frame previews.
   PUBLIC_URL: process.env.PUBLIC_URL ?? 'http://localhost:5173',
   TURBO_TELEMETRY_DISABLED: '1',
   FORCE_COLOR: '1',

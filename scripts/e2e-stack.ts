@@ -12,6 +12,7 @@ import {
 } from './lib/stack.ts';
 
 delete process.env.DATABASE_URL; // always a fresh database: tests must not touch dev data
+delete process.env.SESSION_SECRET; // the server gets its own below; the worker none
 const database = await startThrowawayDatabase();
 const { embedded } = database;
 await migrateDatabase(database);
@@ -21,16 +22,18 @@ const env = {
   ...appProcessEnv(process.env, database),
   PORT: String(apiPort),
   PREVIEW_PORT: String(previewPort),
-  PREVIEW_URL: `http://127.0.0.1:${previewPort}`,
-  SESSION_SECRET: 'e2e-session-secret-0123456789-abcdefghijklmnop',
+  // Each app on `<key>.localhost` (Chromium resolves those itself); an IP has no subdomains.
+  PREVIEW_URL: `http://localhost:${previewPort}`,
   MODEL_PROVIDER: 'offline',
   API_URL: `http://127.0.0.1:${apiPort}`,
   WEB_PORT: process.env.WEB_PORT ?? '5180',
   // The SPA's origin (Vite here) is the builder's public origin: only it may frame previews.
   PUBLIC_URL: `http://127.0.0.1:${process.env.WEB_PORT ?? '5180'}`,
 };
+// Only the server gets the secret: the worker signs nothing (the server signs preview links).
+const serverEnv = { ...env, SESSION_SECRET: 'e2e-session-secret-0123456789-abcdefghijklmnop' };
 const children = [
-  runPrefixed('server', process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], env),
+  runPrefixed('server', process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], serverEnv),
   runPrefixed('worker', process.execPath, ['--import', 'tsx', 'apps/worker/src/main.ts'], env),
 ];
 const shutdown = onShutdown(async () => {

@@ -23,15 +23,13 @@ if (!existsSync(path.join(staticDir, 'index.html'))) {
 const database = await ensureDatabase();
 const { embedded } = database;
 await migrateDatabase(database);
-const env = {
-  ...appProcessEnv(process.env, database),
-  NODE_ENV: 'production',
-  SESSION_SECRET: ensureSessionSecret(),
-  STATIC_DIR: staticDir,
-};
+const { SESSION_SECRET: _unused, ...inherited } = appProcessEnv(process.env, database);
+const workerEnv = { ...inherited, NODE_ENV: 'production' };
+// Only the server gets the secret: the worker signs nothing (the server signs preview links).
+const serverEnv = { ...workerEnv, SESSION_SECRET: ensureSessionSecret(), STATIC_DIR: staticDir };
 const children = [
-  runPrefixed('server', process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], env),
-  runPrefixed('worker', process.execPath, ['--import', 'tsx', 'apps/worker/src/main.ts'], env),
+  runPrefixed('server', process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], serverEnv),
+  runPrefixed('worker', process.execPath, ['--import', 'tsx', 'apps/worker/src/main.ts'], workerEnv),
 ];
 say(`serving on ${process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`}`);
 const shutdown = onShutdown(async () => {

@@ -1,5 +1,6 @@
 import { type ModelConfig, modelConfigFromEnv } from '@app/core';
 import { z } from 'zod';
+import { appsOriginProblems } from './preview/apps-origin-check.ts';
 
 const Env = z.object({
   DATABASE_URL: z
@@ -13,6 +14,7 @@ const Env = z.object({
   MAX_QUESTIONS: z.coerce.number().int().min(0).max(20).default(5),
   STATIC_DIR: z.string().optional(),
   HOST: z.string().default('127.0.0.1'),
+  NODE_ENV: z.string().optional(),
   // SPEC §5 limits: failed sign-ins per email and per client address per 15 minutes, sign-ups
   // per client address per hour.
   RATE_LIMIT_SIGNIN: z.coerce.number().int().min(1).default(10),
@@ -43,6 +45,14 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
   const env = parsed.success ? parsed.data : null;
   const model = modelConfigFromEnv(source);
   problems.push(...model.problems.map((problem) => `  ${problem}`));
+  const publicUrl = env?.PUBLIC_URL ?? `http://localhost:${env?.PORT ?? 3000}`;
+  const previewUrl = env?.PREVIEW_URL ?? `http://localhost:${env?.PREVIEW_PORT ?? 3001}`;
+  if (env?.NODE_ENV === 'production')
+    problems.push(
+      ...appsOriginProblems({ publicUrl, previewUrl, previewUrlSet: env.PREVIEW_URL !== undefined }).map(
+        (problem) => `  ${problem}`,
+      ),
+    );
   if (!env || !model.config || problems.length > 0) {
     console.error(`Invalid environment:\n${problems.join('\n')}`);
     process.exit(1);
@@ -50,7 +60,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
   return {
     ...env,
     model: model.config,
-    publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
-    previewUrl: env.PREVIEW_URL ?? `http://localhost:${env.PREVIEW_PORT}`,
+    publicUrl,
+    previewUrl,
   };
 }

@@ -20,7 +20,7 @@ export interface StartServerOptions {
   maxQuestions?: number;
   modelDescription: string;
   staticDir?: string;
-  /** Preview origin: its port (0 = any free one), its public base URL, and the builder's origin. */
+  /** Apps origin: its port (0 = any free one), its public base URL, and the builder's origin. */
   previewPort: number;
   previewBaseUrl?: string;
   builderOrigin?: string;
@@ -57,15 +57,19 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       ),
   });
   await hub.start();
+  // Apps are served on `<key>.<host>`, so the default base is `localhost` (Chromium resolves every
+  // `*.localhost` to loopback itself), never an IP address, which has no subdomains.
+  const previewHostname = new URL(options.previewBaseUrl ?? 'http://localhost').hostname;
   const preview = createPreviewServer({
     db: options.db,
     sessionSecret: options.sessionSecret,
+    previewHostname,
     builderOrigins: builderOrigins(options.builderOrigin),
     bundle: options.bundle,
     onError: (error) => log('error', 'preview failed', { error: String(error) }),
   });
   const previewPort = await preview.listen(options.previewPort, options.host);
-  const previewBaseUrl = options.previewBaseUrl ?? `http://${options.host ?? '127.0.0.1'}:${previewPort}`;
+  const previewBaseUrl = options.previewBaseUrl ?? `http://localhost:${previewPort}`;
   const sessionRevocations = new SessionRevocations(options.db, {
     checkIntervalMs: options.sessionCheckIntervalMs ?? 5_000,
     onError: (error) => log('warn', 'session check failed', { error: String(error) }),

@@ -11,24 +11,21 @@ function problemsOf(env: Record<string, string | undefined>): string[] {
   return [];
 }
 
-const secret = 'a-session-secret-of-at-least-32-characters';
-
 describe('loadEnv', () => {
-  it('needs only DATABASE_URL and SESSION_SECRET and defaults the rest (offline model without a key)', () => {
-    expect(loadEnv({ DATABASE_URL: 'postgres://localhost/app', SESSION_SECRET: secret })).toEqual({
+  it('needs only DATABASE_URL and defaults the rest (offline model without a key)', () => {
+    expect(loadEnv({ DATABASE_URL: 'postgres://localhost/app' })).toEqual({
       databaseUrl: 'postgres://localhost/app',
       concurrency: 4,
       maxQuestions: 5,
       logLevel: 'info',
       model: { provider: 'offline' },
-      preview: { baseUrl: 'http://localhost:3001', secret },
+      preview: { baseUrl: 'http://localhost:3001' },
     });
   });
 
   it('defaults to openai when a key is set', () => {
     const env = loadEnv({
       DATABASE_URL: 'postgres://localhost/app',
-      SESSION_SECRET: secret,
       OPENAI_API_KEY: 'sk-test',
       OPENAI_BASE_URL: 'http://localhost:11434/v1',
       QUESTIONING_MODEL: 'llama3',
@@ -42,10 +39,7 @@ describe('loadEnv', () => {
       questioningModel: 'llama3',
       generationModel: 'gpt-4.1',
     });
-    expect(
-      loadEnv({ DATABASE_URL: 'x', SESSION_SECRET: secret, OPENAI_API_KEY: 'sk', MODEL_PROVIDER: 'offline' })
-        .model,
-    ).toEqual({
+    expect(loadEnv({ DATABASE_URL: 'x', OPENAI_API_KEY: 'sk', MODEL_PROVIDER: 'offline' }).model).toEqual({
       provider: 'offline',
     });
   });
@@ -62,8 +56,15 @@ describe('loadEnv', () => {
       expect.stringMatching(/^DATABASE_URL: /),
       expect.stringMatching(/^WORKER_CONCURRENCY: /),
       expect.stringMatching(/^MAX_QUESTIONS: /),
-      expect.stringMatching(/^SESSION_SECRET: /),
       expect.stringMatching(/^OPENAI_BASE_URL: /),
     ]);
+  });
+
+  it('holds no signing secret: SESSION_SECRET is neither required nor carried into the config', () => {
+    const secret = 'a-session-secret-of-at-least-32-characters';
+    const env = loadEnv({ DATABASE_URL: 'postgres://localhost/app', SESSION_SECRET: secret });
+    expect(JSON.stringify(env)).not.toContain(secret);
+    expect(env.preview).toEqual({ baseUrl: 'http://localhost:3001' });
+    expect(problemsOf({ DATABASE_URL: 'postgres://localhost/app' })).toEqual([]);
   });
 });

@@ -13,7 +13,6 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string({ error: 'is required' }).min(1, 'is required'),
   WORKER_CONCURRENCY: positiveInt(4),
   MAX_QUESTIONS: positiveInt(5),
-  SESSION_SECRET: z.string({ error: 'is required' }).min(32, 'must be at least 32 characters'),
   PREVIEW_PORT: positiveInt(3001),
   PREVIEW_URL: z.preprocess((value) => (value === '' ? undefined : value), z.url().optional()),
   LOG_LEVEL: z.preprocess((value) => (value === '' ? undefined : value), z.enum(logLevels).default('info')),
@@ -25,7 +24,8 @@ export interface WorkerEnv {
   model: ModelConfig;
   maxQuestions: number;
   logLevel: LogLevel;
-  preview: { baseUrl: string; secret: string };
+  /** Where the apps origin is; the worker signs nothing (the server signs preview links). */
+  preview: { baseUrl: string };
 }
 
 export class EnvError extends Error {
@@ -55,9 +55,6 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     maxQuestions: values.MAX_QUESTIONS,
     logLevel: values.LOG_LEVEL,
     model: model.config,
-    preview: {
-      baseUrl: values.PREVIEW_URL ?? `http://localhost:${values.PREVIEW_PORT}`,
-      secret: values.SESSION_SECRET,
-    },
+    preview: { baseUrl: values.PREVIEW_URL ?? `http://localhost:${values.PREVIEW_PORT}` },
   };
 }

@@ -20,6 +20,10 @@ try {
 }
 
 const logger = createLogger({ level: env.logLevel, fields: { service: 'worker' } });
+// The worker signs nothing (the server signs preview links), so the secret has no business in its
+// environment, where any code the worker ran could read it (`/proc/<pid>/environ`).
+if (process.env.SESSION_SECRET)
+  logger.warn('SESSION_SECRET is set but the worker never uses it: remove it from the worker environment');
 const { db } = createDb({
   connectionString: env.databaseUrl,
   max: env.concurrency + 2,

@@ -34,7 +34,6 @@ afterAll(() => database.destroy());
 async function startWorker(slow: { phase: 'questioning' | 'generation'; delayMs: number }) {
   const worker = await spawnWorkerProcess(fixture, {
     DATABASE_URL: database.url,
-    SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
     MODEL_PROVIDER: 'offline',
     OPENAI_API_KEY: '',
     LOG_LEVEL: 'warn',

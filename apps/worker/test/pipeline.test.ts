@@ -189,7 +189,10 @@ describe('offline pipeline (real tasks, real Postgres)', () => {
     const created = eventsOfType(events, 'version_created')[0];
     expect(created?.data).toEqual({ versionId: done?.version_id, number: 1 });
     const preview = eventsOfType(events, 'preview_ready')[0];
-    expect(preview?.data.url).toMatch(/^http:\/\/127\.0\.0\.1:3001\/.*[?&]token=/);
+    // The app's own origin, unsigned: the worker holds no secret; the server signs on versions.get.
+    expect(preview?.data.url).toBe(
+      `http://${(done?.app_id ?? '').replaceAll('-', '')}.localhost:3001/v/${done?.version_id}/`,
+    );
 
     const versionRow = await findVersion(database.db, done?.version_id ?? '');
     if (!versionRow) throw new Error('version missing');

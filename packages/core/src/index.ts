@@ -1,4 +1,5 @@
 export * from './abortable-delay.ts';
+export * from './app-origins.ts';
 export * from './create-model.ts';
 export * from './errors.ts';
 export * from './events.ts';

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { versionUrlFor } from './app-origins.ts';
 
 /** Preview links stay valid this long; the builder hands out a fresh one on every versions.get. */
 export const previewTokenLifetimeMs = 60 * 60 * 1000;
@@ -43,8 +44,17 @@ export function checkPreviewToken(
   return { ok: true };
 }
 
-export function previewUrlFor(previewBaseUrl: string, versionId: string, secret: string): string {
-  const url = new URL(`/v/${versionId}/`, previewBaseUrl);
+/**
+ * The link a member opens: the version on its app's own origin, with a fresh expiring token. Only
+ * the server calls this (it holds the secret); the worker announces the unsigned `versionUrlFor`.
+ */
+export function previewUrlFor(
+  previewBaseUrl: string,
+  appId: string,
+  versionId: string,
+  secret: string,
+): string {
+  const url = new URL(versionUrlFor(previewBaseUrl, appId, versionId));
   url.searchParams.set('token', createPreviewToken(versionId, secret));
   return url.toString();
 }

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { checkPreviewToken } from '@app/core';
+import { appKeyFor, appKeyFromHost, checkPreviewToken } from '@app/core';
 import { type AppFile, type Db, findVersion, listVersionFiles } from '@app/db';
 
 export type BundleResult =
@@ -10,18 +10,24 @@ export type BundleResult =
 export interface PreviewServerOptions {
   db: Db;
   sessionSecret: string;
+  /** The apps origin's host (PREVIEW_URL's hostname): app key `k` is served at `<k>.<this>`. */
+  previewHostname: string;
   /** The builder's origin(s): the only pages allowed to frame previews. */
   builderOrigins: readonly string[];
   bundle: (files: AppFile[]) => Promise<BundleResult>;
   onError?: (error: unknown) => void;
 }
 
-const uuidPattern = /^\/v\/([0-9a-f-]{36})\/?$/;
+const versionPathPattern = /^\/v\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/;
 
 /**
- * The preview origin (its own port, so its own origin): generated code runs here and can never read
- * the builder's cookies or call its API — and the CSP gives it no network at all. Every request
- * needs a valid, unexpired token signed for that version.
+ * The apps origin (SPEC §8): every app on its own host, `<appKey>.<previewHostname>`, routed by the
+ * `Host` header. A port of its own would not be enough: cookies ignore ports, so a preview on the
+ * builder's host would receive the builder's session cookie and could plant cookies the builder
+ * reads, and every app would share one localStorage. On a host of its own an app sees neither the
+ * builder's cookies (host-only, on another host) nor another app's storage, and the CSP gives it no
+ * network at all. A version is served only on its own app's host, and only with a valid, unexpired
+ * token signed for it; any other host — the bare one included — is a 404.
  */
 export function createPreviewServer(options: PreviewServerOptions) {
   // Versions are immutable, so a bundle never goes stale; keep the most recent few.
@@ -39,8 +45,11 @@ export function createPreviewServer(options: PreviewServerOptions) {
 
   const server = http.createServer(async (req, res) => {
     try {
-      const url = new URL(req.url ?? '/', 'http://preview');
-      const match = uuidPattern.exec(url.pathname);
+      const appKey = appKeyFromHost(req.headers.host, options.previewHostname);
+      if (!appKey) return send(res, 404, 'text/plain', 'Not found');
+      const url = URL.parse(req.url ?? '/', 'http://preview');
+      if (!url) return send(res, 400, 'text/plain', 'Bad request');
+      const match = versionPathPattern.exec(url.pathname);
       if (!match?.[1]) return send(res, 404, 'text/plain', 'Not found');
       const versionId = match[1];
       const check = checkPreviewToken(url.searchParams.get('token'), versionId, options.sessionSecret);
@@ -53,7 +62,9 @@ export function createPreviewServer(options: PreviewServerOptions) {
         );
       }
       const version = await findVersion(options.db, versionId);
-      if (!version) return send(res, 404, 'text/plain', 'Version not found');
+      // Another app's version on this origin would run with this app's storage: not here.
+      if (!version || appKeyFor(version.app_id) !== appKey)
+        return send(res, 404, 'text/plain', 'Version not found');
       const bundled = await bundleVersion(versionId, await listVersionFiles(options.db, versionId));
       if (!bundled.ok) {
         const list = bundled.problems.map((p) => `${p.path}:${p.line ?? '?'} ${p.message}`).join('\n');
@@ -109,6 +120,28 @@ function escapeInlineScript(js: string): string {
   return js.replace(/<\/(script)/gi, '<\\/$1');
 }
 
+/**
+ * Framed by the builder, an app on its own site is a third party, and a browser that blocks
+ * third-party storage (Chromium with third-party cookies blocked, incognito) throws on the first
+ * touch of `localStorage`, which would crash every generated app in the preview panel. There the
+ * app gets an in-memory stand-in that lasts as long as the page; where storage is allowed (opened
+ * in its own tab, or partitioned per top site) it keeps the real one of its own origin.
+ */
+const storageFallback = `(() => {
+  for (const name of ['localStorage', 'sessionStorage']) {
+    try { window[name].getItem(''); continue; } catch {}
+    const items = new Map();
+    Object.defineProperty(window, name, { configurable: true, value: {
+      get length() { return items.size; },
+      key: (index) => [...items.keys()][index] ?? null,
+      getItem: (key) => items.get(String(key)) ?? null,
+      setItem: (key, value) => { items.set(String(key), String(value)); },
+      removeItem: (key) => { items.delete(String(key)); },
+      clear: () => items.clear(),
+    } });
+  }
+})();`;
+
 function page(title: string, js: string, css: string): string {
   return `<!doctype html>
 <html lang="en">
@@ -120,6 +153,7 @@ function page(title: string, js: string, css: string): string {
 </head>
 <body>
 <div id="root"></div>
+<script>${storageFallback}</script>
 <script type="module">${escapeInlineScript(js)}</script>
 </body>
 </html>`;

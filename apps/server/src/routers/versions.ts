@@ -6,9 +6,14 @@ import { notFound } from '../errors.ts';
 import { protectedProcedure, router } from '../trpc.ts';
 import { Id } from './inputs.ts';
 
+/**
+ * The server signs preview links when it hands them out, each time with a fresh token, on the
+ * app's own origin. This is the only link the SPA opens: `preview_ready` in the event log carries
+ * the unsigned version URL, because the worker holds no secret to sign with.
+ */
 async function versionWithPreview(ctx: Context, version: Parameters<typeof loadVersionView>[1]) {
   const view = await loadVersionView(ctx.db, version);
-  return { ...view, previewUrl: previewUrlFor(ctx.previewBaseUrl, view.id, ctx.sessionSecret) };
+  return { ...view, previewUrl: previewUrlFor(ctx.previewBaseUrl, view.appId, view.id, ctx.sessionSecret) };
 }
 
 export const versionsRouter = router({

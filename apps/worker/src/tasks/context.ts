@@ -9,8 +9,11 @@ export interface TaskDependencies {
   model: Model;
   /** SPEC `MAX_QUESTIONS`: the questioning cap per job. */
   maxQuestions: number;
-  /** Signs the preview link announced by `preview_ready` (same secret and origin as the server's). */
-  preview: { baseUrl: string; secret: string };
+  /**
+   * The apps origin (PREVIEW_URL), for the unsigned version URL `preview_ready` announces. The
+   * worker holds no signing secret: the server signs a fresh link whenever it hands one out.
+   */
+  preview: { baseUrl: string };
 }
 
 export interface TaskAttempt {

@@ -1,4 +1,4 @@
-import { event, type Fact, previewUrlFor, generateApp as runGeneration } from '@app/core';
+import { event, type Fact, generateApp as runGeneration, versionUrlFor } from '@app/core';
 import {
   appendRunEvents,
   completeGeneration,
@@ -75,7 +75,7 @@ export const generateApp: TaskHandler<GenerateAppPayload> = async (payload, cont
       files: result.files,
       ledger: mergeLedgers(base?.ledger ?? [], ledger),
       plan: result.plan,
-      previewUrlFor: (versionId) => previewUrlFor(context.preview.baseUrl, versionId, context.preview.secret),
+      previewUrlFor: (versionId) => versionUrlFor(context.preview.baseUrl, job.app_id, versionId),
     });
     logEvents(logger, job.id, events);
     logger.info('version created', {

@@ -42,7 +42,7 @@ async function runQueuedTurns(handler: TaskHandler<QuestioningTurnPayload>) {
             logger,
             model: createOfflineModel(),
             maxQuestions: 5,
-            preview: { baseUrl: 'http://127.0.0.1:3001', secret: 'test-secret' },
+            preview: { baseUrl: 'http://localhost:3001' },
           },
           'questioning_turn',
           handler,

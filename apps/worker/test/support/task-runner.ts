@@ -10,10 +10,8 @@ export type TaskName = 'questioning_turn' | 'generate_app';
 
 export const silentLogger = createLogger({ level: 'error', write: () => {} });
 
-export const testPreview = {
-  baseUrl: 'http://127.0.0.1:3001',
-  secret: 'a-test-secret-of-at-least-32-characters',
-};
+/** Only where the apps origin is: the worker signs nothing. */
+export const testPreview = { baseUrl: 'http://localhost:3001' };
 
 /** The same dependencies main.ts builds, with the model under test (offline unless given). */
 export function taskDependencies(

@@ -5,10 +5,28 @@ import { Skeleton } from '../../components/ui/skeleton.tsx';
 import { useVersion } from './use-builder-data.ts';
 
 /**
- * The version's app on the preview origin. `allow-same-origin` is safe here only because that
- * origin is not the builder's: the app can keep its own localStorage but never reach our cookies.
- * The URL is always taken fresh from versions.get (its token expires), never from the event log.
+ * The version's app, served on its app's own origin (`<app key>.<apps host>`, SPEC §8) on a site
+ * other than the builder's: no builder cookie reaches it and no other app's storage is within reach.
+ * The URL is always taken fresh from versions.get (signed there, its token expires), never from the
+ * event log (`preview_ready` carries the unsigned URL: the worker signs nothing).
+ *
+ * The sandbox, token by token:
+ * - `allow-scripts`: the app is a React bundle.
+ * - `allow-same-origin`: the frame keeps its real origin, which is the app's own, so this grants
+ *   only that app's storage (where the browser allows third-party storage; where it does not, the
+ *   preview page falls back to memory). It never means ours: a different origin cannot touch this
+ *   document, so it cannot lift its own sandbox either.
+ * - `allow-forms`: generated forms submit through `onSubmit`; the page's CSP (`form-action 'none'`)
+ *   still stops any real submission leaving.
+ * - `allow-modals`: generated apps confirm deletes with `window.confirm`.
+ * - `allow-downloads`: "Export CSV"; Chromium still requires a click for a download from a
+ *   cross-origin frame, and the same file is one click away with the preview open in a tab.
+ * Left out on purpose: `allow-top-navigation*` (the app could send this tab to a look-alike sign-in
+ * page), `allow-popups` / `allow-popups-to-escape-sandbox` (an unsandboxed window of its choosing),
+ * `allow-storage-access-by-user-activation`, `allow-pointer-lock`, `allow-presentation`.
  */
+const previewSandbox = 'allow-scripts allow-forms allow-same-origin allow-modals allow-downloads';
+
 export function PreviewPanel({ versionId, building }: { versionId: string | null; building: boolean }) {
   const version = useVersion(versionId);
   const [reloads, setReloads] = useState(0);
@@ -79,7 +97,7 @@ export function PreviewPanel({ versionId, building }: { versionId: string | null
             src={previewUrl}
             title="App preview"
             data-testid="preview-frame"
-            sandbox="allow-scripts allow-forms allow-same-origin allow-modals"
+            sandbox={previewSandbox}
             className="absolute inset-0 size-full border-0"
           />
         ) : (
