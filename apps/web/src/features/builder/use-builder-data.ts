@@ -9,11 +9,17 @@ export type AppJobSummary = AppDetails['jobs'][number];
 export type AppVersionSummary = AppDetails['versions'][number];
 export type VersionDetails = RouterOutputs['versions']['get'];
 
-export function useJobSnapshot(jobId: string | null) {
+/**
+ * The job as `jobs.get` has it, painted at once from the cache when there is one. A page that
+ * streams the job reads it afresh on every mount (`streaming`): its `lastSeq` is where that mount's
+ * replay ends, and a cached one may be older than the log.
+ */
+export function useJobSnapshot(jobId: string | null, { streaming = false }: { streaming?: boolean } = {}) {
   const trpc = useTRPC();
   return useQuery({
     ...trpc.jobs.get.queryOptions({ jobId: jobId ?? '' }),
     enabled: jobId !== null,
+    ...(streaming ? { refetchOnMount: 'always' as const } : {}),
   });
 }
 
@@ -54,16 +60,17 @@ export function useModelDescription() {
 function useMutationFeedback(appId: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  // What no job stream carries: a new job, a restored version (the app and the apps list).
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.apps.get.queryKey({ appId }) }),
-      queryClient.invalidateQueries({ queryKey: trpc.jobs.get.queryKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.apps.list.queryKey() }),
     ]);
   const onError = (error: unknown) => {
     if (trpcErrorCode(error) === 'CONFLICT') {
       showToast(`${describeError(error)} — showing the latest.`);
       void refresh();
+      void queryClient.invalidateQueries({ queryKey: trpc.jobs.get.queryKey() });
     } else {
       showToast(describeError(error), 'danger');
     }
@@ -71,13 +78,20 @@ function useMutationFeedback(appId: string) {
   return { refresh, onError };
 }
 
+/**
+ * The job's own mutations. Whatever they change reaches this page (and every other open tab)
+ * through the job's event stream, which also refetches `apps.get` for the changes it lists; so a
+ * success only paints the answer (in case no event has arrived yet) and marks the apps list stale
+ * for when it is next shown — no refetch per answer.
+ */
 export function useJobActions(appId: string, onSnapshot: (job: JobSnapshot) => void) {
   const trpc = useTRPC();
-  const { refresh, onError } = useMutationFeedback(appId);
+  const queryClient = useQueryClient();
+  const { onError } = useMutationFeedback(appId);
   const options = {
     onSuccess: ({ job }: { job: JobSnapshot }) => {
       onSnapshot(job);
-      void refresh();
+      void queryClient.invalidateQueries({ queryKey: trpc.apps.list.queryKey(), refetchType: 'none' });
     },
     onError,
   };
@@ -89,6 +103,8 @@ export function useJobActions(appId: string, onSnapshot: (job: JobSnapshot) => v
     retry: useMutation(trpc.jobs.retry.mutationOptions(options)),
   };
 }
+
+export type JobActions = ReturnType<typeof useJobActions>;
 
 export function useRequestChange(appId: string) {
   const trpc = useTRPC();

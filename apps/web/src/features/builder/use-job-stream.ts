@@ -6,14 +6,19 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { useBrowserOnline, useReportConnectionState } from '../connection/connection-provider.tsx';
 import { connectionStateForSubscription } from '../connection/connection-state.ts';
 import { emptyJobState, type JobSnapshot, type JobState, jobStateReducer } from './job-state.ts';
+import { type GateStep, gateEvents, gateTarget, initialReplayGate, openGate } from './replay-gate.ts';
 import { useJobSnapshot } from './use-builder-data.ts';
 
-/** The first replay is folded once no event came for this long, or after the cap at most. */
-const firstReplayIdleMs = 30;
-const firstReplayMaxWaitMs = 300;
-
-/** Events that change what `apps.get` lists (job status badges, the versions list). */
-const appLevelEvents = new Set<JobEvent['type']>(['questioning_complete', 'version_created', 'done']);
+/**
+ * Events that change what `apps.get` lists (job status badges, the active job, the versions list).
+ * The stream carries them to every open tab, so no mutation needs to refetch for them.
+ */
+const appLevelEvents = new Set<JobEvent['type']>([
+  'questioning_complete',
+  'version_created',
+  'job_retried',
+  'done',
+]);
 
 /**
  * One job's live state: the `jobs.get` snapshot paints first, then the event log (replayed from the
@@ -24,24 +29,20 @@ export function useJobStream({ appId, jobId }: { appId: string; jobId: string })
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [state, dispatch] = useReducer(jobStateReducer, emptyJobState);
-  const snapshot = useJobSnapshot(jobId);
+  const snapshot = useJobSnapshot(jobId, { streaming: true });
 
   useEffect(() => {
     if (snapshot.data) dispatch({ type: 'snapshot', job: snapshot.data });
   }, [snapshot.data]);
 
-  // A replay can be hundreds of events: fold them once per frame, not one render per event. The
-  // first replay replaces the snapshot, so it is folded in one go once its burst pauses (capped),
-  // never half of it in one frame: the page goes from snapshot to log without a flicker.
+  // A replay can be hundreds of events: fold what the gate lets through once per frame, not one
+  // render per event. The gate hands over the first replay in one piece once it has caught up with
+  // the snapshot, so that frame goes straight from the snapshot to the log.
   const pending = useRef<JobEvent[]>([]);
   const frame = useRef<number | null>(null);
-  const firstReplay = useRef<{ idle: number | null; startedAt: number } | null>(null);
-  const folded = useRef(false);
+  const gate = useRef(initialReplayGate);
   const flush = useCallback(() => {
     frame.current = null;
-    if (firstReplay.current?.idle != null) window.clearTimeout(firstReplay.current.idle);
-    firstReplay.current = null;
-    folded.current = true;
     const events = pending.current;
     pending.current = [];
     if (events.length === 0) return;
@@ -51,34 +52,34 @@ export function useJobStream({ appId, jobId }: { appId: string; jobId: string })
       void queryClient.invalidateQueries({ queryKey: trpc.apps.list.queryKey() });
     }
   }, [appId, queryClient, trpc]);
+  const pass = useCallback(
+    (step: GateStep) => {
+      gate.current = step.gate;
+      if (step.release.length === 0) return;
+      pending.current.push(...step.release);
+      frame.current ??= requestAnimationFrame(flush);
+    },
+    [flush],
+  );
   useEffect(
     () => () => {
       if (frame.current !== null) cancelAnimationFrame(frame.current);
-      if (firstReplay.current?.idle != null) window.clearTimeout(firstReplay.current.idle);
     },
     [],
   );
-  const schedule = useCallback(() => {
-    if (folded.current) {
-      frame.current ??= requestAnimationFrame(flush);
-      return;
-    }
-    if (!firstReplay.current) firstReplay.current = { idle: null, startedAt: performance.now() };
-    const replay = firstReplay.current;
-    if (replay.idle !== null) window.clearTimeout(replay.idle);
-    const waited = performance.now() - replay.startedAt;
-    replay.idle = window.setTimeout(flush, waited >= firstReplayMaxWaitMs ? 0 : firstReplayIdleMs);
-  }, [flush]);
+
+  // Only a snapshot read after this stream started says where its replay ends (a cached one may be
+  // older than the log); without one, the log is all there is.
+  const { data: snapshotData, isFetchedAfterMount, isError: snapshotFailed } = snapshot;
+  useEffect(() => {
+    if (isFetchedAfterMount && snapshotData) pass(gateTarget(gate.current, snapshotData.lastSeq));
+    else if (snapshotFailed) pass(openGate(gate.current));
+  }, [snapshotData, isFetchedAfterMount, snapshotFailed, pass]);
 
   const subscription = useSubscription(
     trpc.jobs.events.subscriptionOptions(
       { jobId },
-      {
-        onData: (tracked) => {
-          pending.current.push(tracked.data);
-          schedule();
-        },
-      },
+      { onData: (tracked) => pass(gateEvents(gate.current, [tracked.data])) },
     ),
   );
 
