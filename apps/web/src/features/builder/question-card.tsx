@@ -1,24 +1,16 @@
 import type { Question } from '@app/core';
-import { clsx } from 'clsx';
-import { Check, CircleSlash, CornerDownLeft, Sparkles } from 'lucide-react';
+import { Check, CircleSlash, CornerDownLeft } from 'lucide-react';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Button } from '../../components/ui/button.tsx';
 import { Kbd } from '../../components/ui/kbd.tsx';
 import { Skeleton } from '../../components/ui/skeleton.tsx';
+import { OptionButton } from './option-button.tsx';
+import { numberedOptions, useQuestionKeyboard } from './use-question-keyboard.ts';
 
 /** SPEC §5: an answer's text is at most 4,000 characters. */
 const answerMaxLength = 4000;
-/** Only the first four options get a number key (SPEC §10). */
-const numberedOptions = 4;
 
 export type AnswerSubmission = { optionIds?: string[]; text?: string };
-
-export function isTypingInField(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
-}
 
 function QuestionNumber({ number }: { number: number }) {
   return (
@@ -45,8 +37,7 @@ export function OpenQuestionCard({
 }) {
   const [selected, setSelected] = useState<string[]>([]);
   const [otherText, setOtherText] = useState('');
-  const otherId = useId();
-  const otherRef = useRef<HTMLInputElement>(null);
+  const id = useId();
   const multi = question.kind === 'multi';
   const textOnly = question.kind === 'text' || question.options.length === 0;
   const trimmedText = otherText.trim();
@@ -60,55 +51,18 @@ export function OpenQuestionCard({
       ...(trimmedText ? { text: trimmedText } : {}),
     });
   };
-
   const pick = (optionId: string) => {
     if (pending) return;
     if (multi) {
       setSelected((current) =>
-        current.includes(optionId) ? current.filter((id) => id !== optionId) : [...current, optionId],
+        current.includes(optionId) ? current.filter((entry) => entry !== optionId) : [...current, optionId],
       );
     } else {
       setSelected([optionId]);
       onAnswer({ optionIds: [optionId] });
     }
   };
-
-  // Kept in a ref so the window listener (registered once per question) sees the latest state.
-  const keyHandler = useRef<(event: KeyboardEvent) => void>(() => {});
-  keyHandler.current = (event) => {
-    if (event.metaKey || event.ctrlKey || event.altKey || event.defaultPrevented) return;
-    if (isTypingInField(event.target)) return;
-    const digit = Number(event.key);
-    if (
-      Number.isInteger(digit) &&
-      digit >= 1 &&
-      digit <= Math.min(numberedOptions, question.options.length)
-    ) {
-      const option = question.options[digit - 1];
-      if (!option) return;
-      event.preventDefault();
-      pick(option.id);
-    } else if (event.key === 'Enter' && multi && selected.length > 0) {
-      // Enter on a focused button clicks it; only take Enter when focus is elsewhere on the page.
-      if (event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement) return;
-      event.preventDefault();
-      send();
-    }
-  };
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => keyHandler.current(event);
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
-
-  useEffect(() => {
-    if (textOnly) otherRef.current?.focus({ preventScroll: true });
-  }, [textOnly]);
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    send();
-  };
+  useQuestionKeyboard({ question, canSendSelection: selected.length > 0, onPick: pick, onSend: send });
 
   return (
     <article
@@ -116,13 +70,13 @@ export function OpenQuestionCard({
       data-status="open"
       data-number={question.number}
       data-kind={question.kind}
-      aria-labelledby={`${otherId}-title`}
+      aria-labelledby={`${id}-title`}
       className="animate-[fade-up_200ms_ease-out] rounded-xl border border-border bg-surface-raised p-4 shadow-card ring-1 ring-accent/10"
     >
       <div className="flex items-start gap-2.5">
         <QuestionNumber number={question.number} />
         <div className="min-w-0 flex-1">
-          <h3 id={`${otherId}-title`} className="text-[15px] leading-snug font-medium text-text">
+          <h3 id={`${id}-title`} className="text-[15px] leading-snug font-medium text-text">
             {question.text}
           </h3>
           {question.why && (
@@ -132,109 +86,133 @@ export function OpenQuestionCard({
           )}
         </div>
       </div>
-
       {!textOnly && (
         <ul className="mt-3.5 flex flex-col gap-1.5" aria-label={multi ? 'Choose any' : 'Choose one'}>
-          {question.options.map((option, index) => {
-            const isSelected = selected.includes(option.id);
-            return (
-              <li key={option.id}>
-                <button
-                  type="button"
-                  data-testid="question-option"
-                  aria-pressed={isSelected}
-                  disabled={pending}
-                  onClick={() => pick(option.id)}
-                  className={clsx(
-                    'group flex w-full items-center gap-3 rounded-lg border px-3 py-2 text-left text-[13.5px] transition',
-                    'focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring disabled:cursor-not-allowed',
-                    isSelected
-                      ? 'border-accent bg-accent-soft text-text'
-                      : 'border-border bg-surface hover:border-border-strong hover:bg-surface-sunken',
-                    pending && !isSelected && 'opacity-50',
-                  )}
-                >
-                  {multi ? (
-                    <span
-                      aria-hidden="true"
-                      className={clsx(
-                        'flex size-4 shrink-0 items-center justify-center rounded border',
-                        isSelected ? 'border-accent bg-accent text-white' : 'border-border-strong bg-surface',
-                      )}
-                    >
-                      {isSelected && <Check className="size-3" strokeWidth={3} />}
-                    </span>
-                  ) : null}
-                  <span className="min-w-0 flex-1 text-text" data-testid="option-label">
-                    {option.label}
-                  </span>
-                  {option.recommended && (
-                    <span className="inline-flex shrink-0 items-center gap-1 rounded-full bg-accent-soft px-2 py-0.5 text-[11px] font-medium text-accent-text">
-                      <Sparkles className="size-3" aria-hidden="true" /> Recommended
-                    </span>
-                  )}
-                  {index < numberedOptions && (
-                    <Kbd className="shrink-0 group-hover:border-border-strong">{index + 1}</Kbd>
-                  )}
-                </button>
-              </li>
-            );
-          })}
+          {question.options.map((option, index) => (
+            <li key={option.id}>
+              <OptionButton
+                option={option}
+                index={index}
+                multi={multi}
+                selected={selected.includes(option.id)}
+                pending={pending}
+                onPick={() => pick(option.id)}
+              />
+            </li>
+          ))}
         </ul>
       )}
-
-      <form onSubmit={onSubmit} className="mt-2.5 flex items-center gap-2">
-        <label htmlFor={otherId} className="sr-only">
-          {textOnly ? 'Your answer' : 'Other answer'}
-        </label>
-        <input
-          ref={otherRef}
-          id={otherId}
-          data-testid="question-other"
-          value={otherText}
-          maxLength={answerMaxLength}
-          disabled={pending}
-          onChange={(event) => setOtherText(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') event.currentTarget.blur();
-          }}
-          placeholder={textOnly ? 'Type your answer…' : 'Other…'}
-          className="h-9 min-w-0 flex-1 rounded-lg border border-border bg-surface px-3 text-[13.5px] text-text placeholder:text-subtle focus:border-accent focus:ring-2 focus:ring-ring focus:outline-none disabled:opacity-60"
-        />
-        {(multi || textOnly || trimmedText) && (
-          <Button
-            type="submit"
-            variant="primary"
-            size="md"
-            disabled={!canSend}
-            pending={pending}
-            data-testid="question-send"
-            leadingIcon={<CornerDownLeft className="size-3.5" aria-hidden="true" />}
-          >
-            Send
-          </Button>
-        )}
-      </form>
-
-      <div className="mt-3 flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
-        <button
-          type="button"
-          data-testid="question-skip"
-          disabled={pending}
-          onClick={onSkip}
-          className="max-w-full truncate rounded text-left text-[12.5px] text-muted underline-offset-2 hover:text-text hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring disabled:opacity-50"
-          title={question.assumptionIfSkipped}
-        >
-          Skip — {skipAssumptionText(question.assumptionIfSkipped)}
-        </button>
-        {!textOnly && (
-          <span className="hidden items-center gap-1 text-[11px] text-subtle sm:flex">
-            <Kbd>1</Kbd>–<Kbd>{Math.min(numberedOptions, question.options.length)}</Kbd>{' '}
-            {multi ? 'to choose, Enter to send' : 'to answer'}
-          </span>
-        )}
-      </div>
+      <AnswerField
+        id={id}
+        value={otherText}
+        onChange={setOtherText}
+        textOnly={textOnly}
+        showSend={multi || textOnly || trimmedText.length > 0}
+        canSend={canSend}
+        pending={pending}
+        onSend={send}
+      />
+      <SkipRow question={question} textOnly={textOnly} multi={multi} pending={pending} onSkip={onSkip} />
     </article>
+  );
+}
+
+/** The free-text answer ("Other…" beside options, the whole answer for a text question). */
+function AnswerField({
+  id,
+  value,
+  onChange,
+  textOnly,
+  showSend,
+  canSend,
+  pending,
+  onSend,
+}: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  textOnly: boolean;
+  showSend: boolean;
+  canSend: boolean;
+  pending: boolean;
+  onSend: () => void;
+}) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (textOnly) inputRef.current?.focus({ preventScroll: true });
+  }, [textOnly]);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    onSend();
+  };
+  return (
+    <form onSubmit={onSubmit} className="mt-2.5 flex items-center gap-2">
+      <label htmlFor={id} className="sr-only">
+        {textOnly ? 'Your answer' : 'Other answer'}
+      </label>
+      <input
+        ref={inputRef}
+        id={id}
+        data-testid="question-other"
+        value={value}
+        maxLength={answerMaxLength}
+        disabled={pending}
+        onChange={(event) => onChange(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') event.currentTarget.blur();
+        }}
+        placeholder={textOnly ? 'Type your answer…' : 'Other…'}
+        className="h-9 min-w-0 flex-1 rounded-lg border border-border bg-surface px-3 text-[13.5px] text-text placeholder:text-subtle focus:border-accent focus:ring-2 focus:ring-ring focus:outline-none disabled:opacity-60"
+      />
+      {showSend && (
+        <Button
+          type="submit"
+          variant="primary"
+          size="md"
+          disabled={!canSend}
+          pending={pending}
+          data-testid="question-send"
+          leadingIcon={<CornerDownLeft className="size-3.5" aria-hidden="true" />}
+        >
+          Send
+        </Button>
+      )}
+    </form>
+  );
+}
+
+function SkipRow({
+  question,
+  textOnly,
+  multi,
+  pending,
+  onSkip,
+}: {
+  question: Question;
+  textOnly: boolean;
+  multi: boolean;
+  pending: boolean;
+  onSkip: () => void;
+}) {
+  return (
+    <div className="mt-3 flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
+      <button
+        type="button"
+        data-testid="question-skip"
+        disabled={pending}
+        onClick={onSkip}
+        className="max-w-full truncate rounded text-left text-[12.5px] text-muted underline-offset-2 hover:text-text hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring disabled:opacity-50"
+        title={question.assumptionIfSkipped}
+      >
+        Skip — {skipAssumptionText(question.assumptionIfSkipped)}
+      </button>
+      {!textOnly && (
+        <span className="hidden items-center gap-1 text-[11px] text-subtle sm:flex">
+          <Kbd>1</Kbd>–<Kbd>{Math.min(numberedOptions, question.options.length)}</Kbd>{' '}
+          {multi ? 'to choose, Enter to send' : 'to answer'}
+        </span>
+      )}
+    </div>
   );
 }
 
