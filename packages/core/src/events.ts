@@ -1,12 +1,25 @@
 import { z } from 'zod';
 import { JobPhase } from './job.ts';
 import { Fact } from './ledger.ts';
+import { capMessage, maxMessageLength, safeMessage } from './message-cap.ts';
 import { Question } from './question.ts';
+
+export { capMessage, maxMessageLength, redactSecrets, safeMessage } from './message-cap.ts';
+
+/**
+ * A message from outside our control (compiler, generated app, model, driver): ≈ 2 KB at most
+ * (SPEC §6). `event()` scrubs and caps it when the event is built; parsing caps again, so a row
+ * stored before the cap still reads and nothing longer ever leaves this schema.
+ */
+const Message = z
+  .string()
+  .transform((text) => capMessage(text))
+  .pipe(z.string().max(maxMessageLength));
 
 const Problem = z.object({
   path: z.string(),
   line: z.number().int().nullable(),
-  message: z.string(),
+  message: Message,
   source: z.enum(['bundle', 'types', 'render', 'check']),
 });
 export type Problem = z.infer<typeof Problem>;
@@ -17,7 +30,7 @@ const Check = z.object({
   id: z.string(),
   title: z.string(),
   ok: z.boolean(),
-  detail: z.string(),
+  detail: Message,
 });
 export type Check = z.infer<typeof Check>;
 export { Check };
@@ -70,7 +83,7 @@ export const eventDataSchemas = {
     outputTokens: z.number().int().nonnegative(),
     costUsd: z.number().nonnegative(),
   }),
-  job_failed: z.object({ message: z.string(), retryable: z.boolean() }),
+  job_failed: z.object({ message: Message, retryable: z.boolean() }),
   /** `jobs.retry` committed: `phase` failed and runs again. */
   job_retried: z.object({ phase: JobPhase }),
   job_cancelled: z.object({}),
@@ -107,7 +120,36 @@ export const JobEventSchema = z.discriminatedUnion(
 
 /** Builds a typed event; keeps call sites short and checked. */
 export function event<T extends EventType>(type: T, data: EventData<T>): NewEvent {
-  return { type, data } as NewEvent;
+  return { type, data: withSafeMessages(type, data) } as NewEvent;
+}
+
+/**
+ * Every event is built here, so this is where messages are scrubbed and capped before they are
+ * stored or streamed: problems, check details and job failures.
+ */
+function withSafeMessages<T extends EventType>(type: T, data: EventData<T>): EventData<T> {
+  const problems = (list: readonly Problem[]) =>
+    list.map((problem) => ({ ...problem, message: safeMessage(problem.message) }));
+  switch (type) {
+    case 'validation_finished': {
+      const verdict = data as EventData<'validation_finished'>;
+      return {
+        ...verdict,
+        problems: problems(verdict.problems),
+        checks: verdict.checks.map((check) => ({ ...check, detail: safeMessage(check.detail) })),
+      } as EventData<T>;
+    }
+    case 'fix_started': {
+      const fix = data as EventData<'fix_started'>;
+      return { ...fix, problems: problems(fix.problems) } as EventData<T>;
+    }
+    case 'job_failed': {
+      const failure = data as EventData<'job_failed'>;
+      return { ...failure, message: safeMessage(failure.message) } as EventData<T>;
+    }
+    default:
+      return data;
+  }
 }
 
 export function parseEventData(type: string, data: unknown): NewEvent {

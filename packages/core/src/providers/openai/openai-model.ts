@@ -30,9 +30,22 @@ export interface OpenAiModelOptions {
   maxAttempts?: number;
   /** Backoff tuning, mainly so tests don't wait seconds. */
   retry?: Partial<Omit<RetryPolicy, 'maxAttempts'>>;
+  /** `max_completion_tokens` per phase; defaults to `defaultOutputTokenCaps`. */
+  maxOutputTokens?: Partial<Record<ModelPhase, number>>;
 }
 
 const defaultTimeoutMs = 60_000;
+
+/**
+ * Every call carries an output-token cap (SPEC §7), so a model that loops or is steered into
+ * writing without end costs a bounded amount; hitting it is reported as `ModelTruncatedError`.
+ * Questioning answers are small JSON; a generation step writes whole files (reasoning models
+ * count their reasoning against the same cap, hence the headroom).
+ */
+export const defaultOutputTokenCaps: Record<ModelPhase, number> = {
+  questioning: 4_096,
+  generation: 32_768,
+};
 
 export function createOpenAiModel(options: OpenAiModelOptions): Model {
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
@@ -51,6 +64,7 @@ export function createOpenAiModel(options: OpenAiModelOptions): Model {
   });
   const modelFor = (phase: ModelPhase) =>
     phase === 'questioning' ? options.questioningModel : options.generationModel;
+  const tokenCaps = { ...defaultOutputTokenCaps, ...options.maxOutputTokens };
 
   return {
     describe() {
@@ -59,14 +73,20 @@ export function createOpenAiModel(options: OpenAiModelOptions): Model {
         : `openai:${options.questioningModel}+${options.generationModel}`;
     },
     call(request) {
-      return callWithRetries(client, modelFor(request.phase), request, policy, timeoutMs);
+      return callWithRetries(
+        client,
+        { model: modelFor(request.phase), maxOutputTokens: tokenCaps[request.phase] },
+        request,
+        policy,
+        timeoutMs,
+      );
     },
   };
 }
 
 async function callWithRetries<T>(
   client: OpenAI,
-  model: string,
+  { model, maxOutputTokens }: { model: string; maxOutputTokens: number },
   request: ModelCallRequest<T>,
   policy: RetryPolicy,
   timeoutMs: number,
@@ -87,7 +107,12 @@ async function callWithRetries<T>(
     try {
       const completion = await attemptOnce(
         client,
-        { model, messages: [...baseMessages, ...corrections], response_format: responseFormat },
+        {
+          model,
+          messages: [...baseMessages, ...corrections],
+          response_format: responseFormat,
+          max_completion_tokens: maxOutputTokens,
+        },
         request.signal,
         timeoutMs,
       );
@@ -128,7 +153,7 @@ function buildResponseFormat<T>(schema: z.ZodType<T>, schemaName: string) {
 
 type CompletionBody = Pick<
   OpenAI.ChatCompletionCreateParamsNonStreaming,
-  'model' | 'messages' | 'response_format'
+  'model' | 'messages' | 'response_format' | 'max_completion_tokens'
 >;
 
 /** One HTTP attempt with its own timeout; tells the caller's abort apart from our timeout. */

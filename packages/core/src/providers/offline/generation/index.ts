@@ -1,6 +1,7 @@
 import {
   type FileChanges,
   FixInput,
+  generationLimits,
   generationTasks,
   PlanInput,
   type PlanOutput,
@@ -54,15 +55,24 @@ function stepsFor(spec: AppSpec, currentFiles: readonly SourceFile[] | null): Te
     : [];
 }
 
+/** Plan text quotes the person's words, which may be long: it must still fit the task schema's caps. */
+function clip(text: string, maxLength: number): string {
+  return text.length <= maxLength ? text : `${text.slice(0, maxLength - 1)}…`;
+}
+
 function plan(input: PlanInput): PlanOutput {
   const spec = specFor(input, input.currentFiles);
   const steps = stepsFor(spec, input.currentFiles);
+  const { maxTitleLength, maxDescriptionLength } = generationLimits;
   return {
-    summary: `${spec.title}: ${spec.record.plural} with ${spec.fields.map((field) => field.label.toLowerCase()).join(', ')}.`,
+    summary: clip(
+      `${spec.title}: ${spec.record.plural} with ${spec.fields.map((field) => field.label.toLowerCase()).join(', ')}.`,
+      maxDescriptionLength,
+    ),
     steps: steps.map((step) => ({
-      title: step.title,
+      title: clip(step.title, maxTitleLength),
       phase: step.phase,
-      description: step.description,
+      description: clip(step.description, maxDescriptionLength),
       files: Object.keys(step.files),
     })),
   };
