@@ -48,13 +48,14 @@ const html = `<!doctype html>
 </html>`;
 
 /**
- * Serves the bundle to every page of `context` and refuses everything else, reporting each
+ * Serves the bundle (once the run that owns `context` has set it) to every page of `context`
+ * and refuses everything else, reporting each
  * refused URL (the app tried to reach something: a problem, whatever it was). WebSockets are not
  * requests to `route`: they are refused by `routeWebSocket` without ever connecting.
  */
 export async function serveBundle(
   context: BrowserContext,
-  bundle: HarnessBundle,
+  currentBundle: () => HarnessBundle | null,
   onRefused: (url: string) => void,
 ): Promise<void> {
   const headers = {
@@ -64,7 +65,10 @@ export async function serveBundle(
   };
   await context.route('**/*', async (route) => {
     const url = route.request().url();
-    if (url === `${harnessOrigin}/`) {
+    const bundle = currentBundle();
+    if (!bundle) {
+      await route.abort('blockedbyclient');
+    } else if (url === `${harnessOrigin}/`) {
       await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers, body: html });
     } else if (url === scriptUrl) {
       await route.fulfill({

@@ -56,8 +56,10 @@ function chromiumArguments(rendererHeapMb: number): string[] {
  * Not root: the same wrapper without the user switch.
  *
  * The wrapper also clears the environment (`env -i`): the browser never sees the worker's
- * secrets (DATABASE_URL, API keys), and writes its pid where we can read it, because
- * `chromium.launch()` does not expose the process and a timeout must kill the whole tree.
+ * secrets (DATABASE_URL, API keys); asks for SIGKILL when the worker dies (`--pdeathsig`:
+ * Playwright starts the browser in its own process group, so a worker killed with -9 would
+ * otherwise leave it running, renderer loop and all); and writes its pid where we can read it,
+ * because `chromium.launch()` does not expose the process and a timeout must kill the whole tree.
  */
 export async function launchSandboxedChromium(options: SandboxedLaunchOptions): Promise<SandboxedBrowser> {
   const { chromium } = await import('playwright-core');
@@ -103,10 +105,12 @@ function wrapperScript(options: SandboxedLaunchOptions, directory: string, pidFi
       `    --user-data-dir=*) chown -R ${user.uid}:${user.gid} "${'$'}{argument#--user-data-dir=}" ;;`,
       '  esac',
       'done',
-      `exec setpriv --reuid=${user.uid} --regid=${user.gid} --clear-groups --inh-caps=-all env -i HOME=${shellQuote(user.home)} PATH=/usr/bin:/bin ${chromium} "$@"`,
+      `exec setpriv --reuid=${user.uid} --regid=${user.gid} --clear-groups --inh-caps=-all --pdeathsig=KILL env -i HOME=${shellQuote(user.home)} PATH=/usr/bin:/bin ${chromium} "$@"`,
     );
   } else {
-    lines.push(`exec env -i HOME=${shellQuote(directory)} PATH=/usr/bin:/bin ${chromium} "$@"`);
+    lines.push(
+      `exec setpriv --pdeathsig=KILL env -i HOME=${shellQuote(directory)} PATH=/usr/bin:/bin ${chromium} "$@"`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
