@@ -28,6 +28,8 @@ const worker = await startWorker({
     model: createInstantQuestioningModel(),
     maxQuestions: 5,
     preview: { baseUrl: 'http://localhost:1' },
+    // Questioning only: this bench worker never builds.
+    verification: { available: false, message: 'the bench worker only runs questioning turns' },
   }),
   concurrency,
   logger,

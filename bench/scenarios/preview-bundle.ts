@@ -39,7 +39,10 @@ async function generateOfflineApp(): Promise<AppFile[]> {
   });
   const result = await generateApp(
     // Validation (bundle + types + render) is what the worker does; here only the files matter.
-    { model: createModel({ provider: 'offline' }), validate: async () => ({ ok: true, problems: [] }) },
+    {
+      model: createModel({ provider: 'offline' }),
+      validate: async () => ({ ok: true, problems: [], checks: [] }),
+    },
     {
       request,
       kind: 'create',

@@ -72,6 +72,9 @@ export function createHttpServer(options: HttpServerOptions) {
           database: stats !== null,
           listener,
           workers: stats?.liveWorkers ?? null,
+          // Verification happens on the workers, so each worker records in its heartbeat whether it
+          // found a Chromium (migration 0002): a worker without one fails every build it takes.
+          verifier: stats && verifierHealth(stats.liveWorkers, stats.liveWorkersWithoutBrowser),
           queueDepth: stats?.queueDepth ?? null,
           subscriptions: hub.subscriptionCount,
         }),
@@ -167,4 +170,15 @@ function answerText(res: http.ServerResponse, status: number, text: string): voi
     'x-content-type-options': 'nosniff',
   });
   res.end(`${text}\n`);
+}
+
+function verifierHealth(liveWorkers: number, withoutBrowser: number) {
+  return {
+    browser:
+      withoutBrowser === 0 ? (liveWorkers > 0 ? 'every worker has one' : 'no live workers') : 'missing',
+    workersWithoutBrowser: withoutBrowser,
+    ...(withoutBrowser > 0 && {
+      warning: `${withoutBrowser} worker${withoutBrowser === 1 ? '' : 's'} cannot verify apps, so their builds fail: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`,
+    }),
+  };
 }

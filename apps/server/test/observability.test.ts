@@ -1,5 +1,5 @@
 import { event } from '@app/core';
-import { appendEvents } from '@app/db';
+import { appendEvents, deleteHeartbeats, recordHeartbeats } from '@app/db';
 import { describe, expect, it } from 'vitest';
 import { createTestClient, useTestServer } from './harness.ts';
 import { recordJobEvents } from './subscribe.ts';
@@ -40,5 +40,29 @@ describe('observability', () => {
     const body = (await (await fetch(`${context.baseUrl}/healthz`)).json()) as Record<string, unknown>;
     expect(body).toMatchObject({ ok: true, database: true, listener: 'listening', workers: 0 });
     expect(typeof body.queueDepth).toBe('number');
+  });
+
+  it('/healthz says when a live worker has no browser to verify builds with', async () => {
+    await recordHeartbeats(context.database.db, ['pool-with-browser'], 'host:1', '/usr/bin/chromium');
+    await recordHeartbeats(context.database.db, ['pool-without-browser'], 'host:2', null);
+    try {
+      const body = (await (await fetch(`${context.baseUrl}/healthz`)).json()) as Record<string, unknown>;
+      expect(body).toMatchObject({
+        workers: 2,
+        verifier: {
+          browser: 'missing',
+          workersWithoutBrowser: 1,
+          warning: expect.stringMatching(/apt-get install chromium/),
+        },
+      });
+      await deleteHeartbeats(context.database.db, ['pool-without-browser']);
+      const healthy = (await (await fetch(`${context.baseUrl}/healthz`)).json()) as Record<string, unknown>;
+      expect(healthy).toMatchObject({
+        workers: 1,
+        verifier: { browser: 'every worker has one', workersWithoutBrowser: 0 },
+      });
+    } finally {
+      await deleteHeartbeats(context.database.db, ['pool-with-browser', 'pool-without-browser']);
+    }
   });
 });

@@ -20,7 +20,16 @@ describe('loadEnv', () => {
       logLevel: 'info',
       model: { provider: 'offline' },
       preview: { baseUrl: 'http://localhost:3001' },
+      chromiumPath: null,
     });
+  });
+
+  it('takes CHROMIUM_PATH for the verification browser (empty means discover it)', () => {
+    const base = { DATABASE_URL: 'postgres://localhost/app' };
+    expect(loadEnv({ ...base, CHROMIUM_PATH: '/opt/chromium/chrome' }).chromiumPath).toBe(
+      '/opt/chromium/chrome',
+    );
+    expect(loadEnv({ ...base, CHROMIUM_PATH: '' }).chromiumPath).toBeNull();
   });
 
   it('defaults to openai when a key is set', () => {

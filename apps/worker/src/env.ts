@@ -16,6 +16,7 @@ const EnvSchema = z.object({
   PREVIEW_PORT: positiveInt(3001),
   PREVIEW_URL: z.preprocess((value) => (value === '' ? undefined : value), z.url().optional()),
   LOG_LEVEL: z.preprocess((value) => (value === '' ? undefined : value), z.enum(logLevels).default('info')),
+  CHROMIUM_PATH: z.preprocess((value) => (value === '' ? undefined : value), z.string().optional()),
 });
 
 export interface WorkerEnv {
@@ -24,6 +25,8 @@ export interface WorkerEnv {
   model: ModelConfig;
   maxQuestions: number;
   logLevel: LogLevel;
+  /** `CHROMIUM_PATH`: the browser verification uses; null = discover the system's Chromium. */
+  chromiumPath: string | null;
   /** Where the apps origin is; the worker signs nothing (the server signs preview links). */
   preview: { baseUrl: string };
 }
@@ -54,6 +57,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     concurrency: values.WORKER_CONCURRENCY,
     maxQuestions: values.MAX_QUESTIONS,
     logLevel: values.LOG_LEVEL,
+    chromiumPath: values.CHROMIUM_PATH ?? null,
     model: model.config,
     preview: { baseUrl: values.PREVIEW_URL ?? `http://localhost:${values.PREVIEW_PORT}` },
   };

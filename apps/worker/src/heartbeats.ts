@@ -10,11 +10,13 @@ export function startHeartbeats(options: {
   db: Db;
   workerIds: readonly string[];
   processLabel: string;
+  /** Recorded with each beat: /healthz reports workers that cannot verify (and so cannot build). */
+  verifierBrowser: string | null;
   intervalMs: number;
   logger: Logger;
 }): { stop(): Promise<void> } {
   return repeat(
-    () => recordHeartbeats(options.db, options.workerIds, options.processLabel),
+    () => recordHeartbeats(options.db, options.workerIds, options.processLabel, options.verifierBrowser),
     options.intervalMs,
     {
       immediately: true,

@@ -5,6 +5,7 @@ import { createLogger } from './logger.ts';
 import { startWorker } from './runner.ts';
 import { runUntilStopped } from './shutdown.ts';
 import { createTaskList } from './tasks/index.ts';
+import { setUpVerification } from './verification.ts';
 
 /** After a first signal, a stop that takes longer than this (a task ignoring its signal) exits hard. */
 const shutdownTimeoutMs = 15_000;
@@ -31,11 +32,24 @@ const { db } = createDb({
 });
 
 const model = createModel(env.model);
+const { verification, close: closeVerifier } = setUpVerification(env.chromiumPath);
+if (!verification.available) {
+  // Loud, but not fatal: questioning works without a browser, and builds fail with this message.
+  logger.error(`BUILDS WILL FAIL: ${verification.message}`);
+}
 const starting = startWorker({
   connectionString: env.databaseUrl,
   db,
-  taskList: createTaskList({ db, logger, model, maxQuestions: env.maxQuestions, preview: env.preview }),
+  taskList: createTaskList({
+    db,
+    logger,
+    model,
+    maxQuestions: env.maxQuestions,
+    preview: env.preview,
+    verification,
+  }),
   concurrency: env.concurrency,
+  verifierBrowser: verification.available ? verification.browser : null,
   logger,
 });
 await runUntilStopped({
@@ -44,5 +58,10 @@ await runUntilStopped({
   logger,
   timeoutMs: shutdownTimeoutMs,
   onStarted: () =>
-    logger.info('model configured', { model: model.describe(), maxQuestions: env.maxQuestions }),
+    logger.info('model configured', {
+      model: model.describe(),
+      maxQuestions: env.maxQuestions,
+      verifierBrowser: verification.available ? verification.browser : null,
+    }),
+  onStopped: closeVerifier,
 });

@@ -26,6 +26,8 @@ export interface StartWorkerOptions {
   logger: Logger;
   /** Shown in `worker_heartbeats.process_label`. Default `<hostname>:<pid>`. */
   processLabel?: string;
+  /** The browser this process verifies apps with, for `worker_heartbeats.verifier_browser`. */
+  verifierBrowser?: string | null;
 }
 
 export interface RunningWorker {
@@ -94,6 +96,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     db,
     workerIds,
     processLabel: options.processLabel ?? `${hostname()}:${process.pid}`,
+    verifierBrowser: options.verifierBrowser ?? null,
     intervalMs: heartbeatIntervalMs,
     logger,
   });

@@ -41,7 +41,7 @@ export function stopOnSignals(options: {
 /**
  * Runs a worker process to its end: SIGTERM/SIGINT stop it gracefully (`stopOnSignals`, wired
  * before the start finishes, so a signal during start-up also stops gracefully), `onStarted` runs
- * once it takes jobs, and when it stops the pool is closed and the process exits — 1 if the worker
+ * once it takes jobs, and when it stops `onStopped` runs, the pool is closed and the process exits — 1 if the worker
  * died rather than being stopped.
  */
 export async function runUntilStopped(options: {
@@ -50,6 +50,8 @@ export async function runUntilStopped(options: {
   logger: Logger;
   timeoutMs: number;
   onStarted?: (worker: RunningWorker) => void;
+  /** Runs once the worker has stopped, before the pool closes (e.g. closing the verifier's browser). */
+  onStopped?: () => Promise<void>;
 }): Promise<never> {
   const { starting, logger } = options;
   stopOnSignals({ stop: async () => (await starting).stop(), logger, timeoutMs: options.timeoutMs });
@@ -62,6 +64,7 @@ export async function runUntilStopped(options: {
     logger.error('worker stopped unexpectedly', { error });
     exitCode = 1;
   }
+  await options.onStopped?.().catch((error: unknown) => logger.warn('cleanup after stop failed', { error }));
   await options.db.destroy();
   process.exit(exitCode);
 }

@@ -1,18 +1,27 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   createOfflineModel,
+  findChromium,
   generationTasks,
   type JobEvent,
   type Model,
   ModelAbortedError,
   maxFixAttempts,
+  missingChromiumMessage,
 } from '@app/core';
 import { createScriptedModel } from '@app/core/testing';
 import { buildNow, cancelJob, findJob, listEvents, retryJob } from '@app/db';
 import { countGraphileJobs, createTestDatabase, createUserWithJob, type TestDatabase } from '@app/db/testing';
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { createTaskRunner, gapless, progressTypes, seqsOf, taskDependencies } from './support/task-runner.ts';
+import { afterAll, afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import {
+  closeTestVerifier,
+  createTaskRunner,
+  gapless,
+  progressTypes,
+  seqsOf,
+  taskDependencies,
+} from './support/task-runner.ts';
 import { waitFor } from './worker-process.ts';
 
 let database: TestDatabase;
@@ -25,6 +34,7 @@ afterEach(async () => {
   await runner.close();
   await database.destroy();
 });
+afterAll(closeTestVerifier);
 
 /** A job whose questioning is done ("build now" before the first turn): `generating`, run 1 queued. */
 async function generatingJob() {
@@ -76,6 +86,31 @@ function neverFixingModel() {
 }
 
 describe('generation faults (scripted model, real tasks, real Postgres)', () => {
+  it('without a browser, a build fails at once with how to get one, and no generated code runs', async () => {
+    const { app, job, logStart } = await generatingJob();
+    const missing = findChromium({ configuredPath: '/nonexistent/chromium' });
+    if (missing.found) throw new Error('expected no browser at that path');
+    const model = createScriptedModel(); // any model call would fail the test: nothing is scripted
+    await runner.run(
+      {
+        ...taskDependencies(database, model),
+        verification: { available: false, message: missingChromiumMessage(missing.reason) },
+      },
+      ['generate_app'],
+    );
+
+    const failed = await findJob(database.db, job.id);
+    expect(failed?.status).toBe('failed');
+    expect(failed?.error).toMatchObject({
+      phase: 'generation',
+      message: expect.stringMatching(/No Chromium for verification.*apt-get install chromium.*CHROMIUM_PATH/),
+    });
+    expect(model.calls).toHaveLength(0);
+    expect(await versionsOf(app.id)).toEqual([]);
+    const events = (await listEvents(database.db, job.id)).slice(logStart);
+    expect(progressTypes(events)).toEqual(['job_failed', 'done']);
+  });
+
   it('a model that never fixes the app fails the job visibly, stores no version, and retry starts a new run', {
     timeout: 60_000,
   }, async () => {

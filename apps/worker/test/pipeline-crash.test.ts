@@ -3,7 +3,13 @@ import type { JobEvent } from '@app/core';
 import { answerQuestion, buildNow, findJob, listEvents, listQuestions } from '@app/db';
 import { countGraphileJobs, createTestDatabase, createUserWithJob, type TestDatabase } from '@app/db/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createTaskRunner, gapless, seqsOf, taskDependencies } from './support/task-runner.ts';
+import {
+  closeTestVerifier,
+  createTaskRunner,
+  gapless,
+  seqsOf,
+  taskDependencies,
+} from './support/task-runner.ts';
 import { spawnWorkerProcess, type WorkerProcess, waitFor } from './worker-process.ts';
 
 // Real worker processes running the real task list with the offline model (MODEL_PROVIDER=offline),
@@ -30,6 +36,7 @@ afterEach(async () => {
 });
 
 afterAll(() => database.destroy());
+afterAll(closeTestVerifier);
 
 async function startWorker(slow: { phase: 'questioning' | 'generation'; delayMs: number }) {
   const worker = await spawnWorkerProcess(fixture, {

@@ -17,10 +17,11 @@ import {
 } from '@app/db';
 import { countGraphileJobs, createTestDatabase, createUserWithJob, type TestDatabase } from '@app/db/testing';
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { generateApp } from '../src/tasks/generate-app.ts';
 import { questioningTurn } from '../src/tasks/questioning-turn.ts';
 import {
+  closeTestVerifier,
   createTaskRunner,
   gapless,
   progressTypes,
@@ -41,6 +42,7 @@ afterEach(async () => {
   await runner.close();
   await database.destroy();
 });
+afterAll(closeTestVerifier);
 
 const request = 'A tracker for our support tickets with priorities';
 
@@ -81,7 +83,14 @@ function expectGenerationOrder(events: readonly JobEvent[]) {
     'preview_ready',
     'done',
   ]);
-  expect(progress[position]?.data).toEqual({ ok: true, problems: [] });
+  // Verified in the browser: the harness's render check ran and passed.
+  expect(progress[position]?.data).toEqual({
+    ok: true,
+    problems: [],
+    checks: [
+      { id: 'renders', title: 'The app renders without errors', ok: true, detail: expect.any(String) },
+    ],
+  });
   expect(progress.at(-1)?.data).toEqual({ status: 'complete' });
 }
 

@@ -113,6 +113,8 @@ export interface WorkerHeartbeatsTable {
   process_label: string;
   started_at: CreatedAt;
   last_seen_at: Timestamp;
+  /** The Chromium this worker verifies generated apps with; null when it has none (builds fail). */
+  verifier_browser: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface Database {

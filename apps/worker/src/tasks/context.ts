@@ -1,6 +1,7 @@
 import type { Model } from '@app/core';
 import type { Db } from '@app/db';
 import type { Logger } from '../logger.ts';
+import type { Verification } from '../verification.ts';
 
 /** What every task handler gets besides its payload, built once in main.ts. */
 export interface TaskDependencies {
@@ -9,6 +10,8 @@ export interface TaskDependencies {
   model: Model;
   /** SPEC `MAX_QUESTIONS`: the questioning cap per job. */
   maxQuestions: number;
+  /** The sandboxed browser builds are verified in (one per process), or why there is none. */
+  verification: Verification;
   /**
    * The apps origin (PREVIEW_URL), for the unsigned version URL `preview_ready` announces. The
    * worker holds no signing secret: the server signs a fresh link whenever it hands one out.

@@ -38,6 +38,18 @@ export const generateApp: TaskHandler<GenerateAppPayload> = async (payload, cont
     logger.info('generation run is stale, nothing to do', { jobId: payload.jobId, run: payload.run });
     return;
   }
+  if (!context.verification.available) {
+    // Never build what cannot be verified: generated code only ever runs in the sandboxed browser.
+    logger.error('no browser for verification; build failed', { jobId: job.id });
+    await failJob(db, {
+      jobId: job.id,
+      phase: 'generation',
+      generationRun: payload.run,
+      message: context.verification.message,
+    });
+    return;
+  }
+  const { verifier } = context.verification;
   const ref = { jobId: job.id, run: payload.run };
   const [ledger, base] = await Promise.all([
     listLedger(db, job.id),
@@ -51,7 +63,7 @@ export const generateApp: TaskHandler<GenerateAppPayload> = async (payload, cont
       logEvents(logger, job.id, await appendRunEvents(db, ref, events));
     await append([event('generation_started', {})]);
     const result = await runGeneration(
-      { model: context.model },
+      { model: context.model, verifier },
       { request: job.request, kind: job.kind, ledger, currentVersion: base && { files: base.files }, signal },
       { emit: (item) => append([item]) },
     );

@@ -43,6 +43,7 @@ async function runQueuedTurns(handler: TaskHandler<QuestioningTurnPayload>) {
             model: createOfflineModel(),
             maxQuestions: 5,
             preview: { baseUrl: 'http://localhost:3001' },
+            verification: { available: false, message: 'questioning only: no builds here' },
           },
           'questioning_turn',
           handler,

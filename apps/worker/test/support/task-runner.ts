@@ -5,6 +5,7 @@ import { runTaskListOnce } from 'graphile-worker';
 import pg from 'pg';
 import { createLogger } from '../../src/logger.ts';
 import { createTaskList, type TaskDependencies } from '../../src/tasks/index.ts';
+import { setUpVerification, type Verification } from '../../src/verification.ts';
 
 export type TaskName = 'questioning_turn' | 'generate_app';
 
@@ -18,7 +19,33 @@ export function taskDependencies(
   database: TestDatabase,
   model: Model = createOfflineModel(),
 ): TaskDependencies {
-  return { db: database.db, logger: silentLogger, model, maxQuestions: 5, preview: testPreview };
+  return {
+    db: database.db,
+    logger: silentLogger,
+    model,
+    maxQuestions: 5,
+    preview: testPreview,
+    verification: testVerification(),
+  };
+}
+
+let verifier: ReturnType<typeof setUpVerification> | null = null;
+
+/**
+ * The real verifier (the system's Chromium, as main.ts sets it up), one per test file: every file
+ * gets its own module instance. Its browser starts on the first build; close it in `afterAll`
+ * with `closeTestVerifier`.
+ */
+export function testVerification(): Verification {
+  verifier ??= setUpVerification(null);
+  if (!verifier.verification.available)
+    throw new Error(`Tests need Chromium: ${verifier.verification.message}`);
+  return verifier.verification;
+}
+
+export async function closeTestVerifier(): Promise<void> {
+  await verifier?.close();
+  verifier = null;
 }
 
 /**

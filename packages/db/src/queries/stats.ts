@@ -11,6 +11,8 @@ export interface SystemStats {
   queueDepth: number;
   /** Worker processes whose heartbeat is fresher than `liveWithinMs`. */
   liveWorkers: number;
+  /** Live workers without a browser to verify apps with: every build they take fails. */
+  liveWorkersWithoutBrowser: number;
 }
 
 /** Aggregates for /metrics and /healthz: small tables and indexed filters only, cheap per scrape. */
@@ -32,7 +34,10 @@ export async function readSystemStats(db: DbOrTrx, liveWithinMs = 30_000): Promi
       where locked_at is null and run_at <= now() and attempts < max_attempts`.execute(db),
     db
       .selectFrom('worker_heartbeats')
-      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .select((eb) => [
+        eb.fn.countAll<number>().as('count'),
+        sql<number>`count(*) filter (where verifier_browser is null)`.as('withoutBrowser'),
+      ])
       .where('last_seen_at', '>', sql<Date>`now() - make_interval(secs => ${liveWithinMs / 1000})`)
       .executeTakeFirstOrThrow(),
   ]);
@@ -42,5 +47,6 @@ export async function readSystemStats(db: DbOrTrx, liveWithinMs = 30_000): Promi
     generations: Number(counters.generations),
     queueDepth: queue.rows[0]?.count ?? 0,
     liveWorkers: Number(workers.count),
+    liveWorkersWithoutBrowser: Number(workers.withoutBrowser),
   };
 }

@@ -1,4 +1,4 @@
-import { event, type JobPhase, type JobStatus } from '@app/core';
+import { event, type JobPhase, type JobStatus, safeMessage } from '@app/core';
 import { sql } from 'kysely';
 import { type DbOrTrx, inTransaction } from '../client.ts';
 import { ConflictError } from '../errors.ts';
@@ -17,20 +17,31 @@ import { transitionJob } from './transition.ts';
  * are written against 0.17.3's schema, which package.json pins: re-check them when upgrading.
  */
 
-/** Marks these graphile-worker ids as alive now (insert or refresh). */
+/**
+ * Marks these graphile-worker ids as alive now (insert or refresh), with the browser the process
+ * verifies apps with (null: none, its builds fail).
+ */
 export async function recordHeartbeats(
   db: DbOrTrx,
   workerIds: readonly string[],
   processLabel: string,
+  verifierBrowser: string | null = null,
 ): Promise<void> {
   if (workerIds.length === 0) return;
   await db
     .insertInto('worker_heartbeats')
-    .values(workerIds.map((workerId) => ({ worker_id: workerId, process_label: processLabel })))
+    .values(
+      workerIds.map((workerId) => ({
+        worker_id: workerId,
+        process_label: processLabel,
+        verifier_browser: verifierBrowser,
+      })),
+    )
     .onConflict((conflict) =>
       conflict.column('worker_id').doUpdateSet({
         last_seen_at: sql<Date>`now()`,
         process_label: (eb) => eb.ref('excluded.process_label'),
+        verifier_browser: (eb) => eb.ref('excluded.verifier_browser'),
       }),
     )
     .execute();
@@ -199,6 +210,9 @@ export interface FailJobInput {
  * returns false and writes nothing.
  */
 export async function failJob(db: DbOrTrx, input: FailJobInput): Promise<boolean> {
+  // The job row and the event get the same scrubbed, capped text: the raw error may quote a
+  // connection string or an env value, and may be megabytes long (a generated app's error).
+  const message = safeMessage(input.message);
   try {
     await transitionJob(db, {
       jobId: input.jobId,
@@ -210,13 +224,13 @@ export async function failJob(db: DbOrTrx, input: FailJobInput): Promise<boolean
       update: {
         status: 'failed',
         error: JSON.stringify({
-          message: input.message,
+          message,
           retryable: input.retryable ?? true,
           phase: input.phase,
         }),
       },
       events: [
-        event('job_failed', { message: input.message, retryable: input.retryable ?? true }),
+        event('job_failed', { message, retryable: input.retryable ?? true }),
         event('done', { status: 'failed' }),
       ],
     });
