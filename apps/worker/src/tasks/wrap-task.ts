@@ -1,4 +1,4 @@
-import { isModelError } from '@app/core';
+import { capMessage, isModelError, safeMessage } from '@app/core';
 import { ConflictError, failJob, returnAttempt } from '@app/db';
 import type { Task } from 'graphile-worker';
 import type { TaskDependencies, TaskHandler } from './context.ts';
@@ -82,8 +82,12 @@ export function wrapTask<N extends TaskName>(
   };
 }
 
+/**
+ * What the person sees for a failure. Scrubbed of credentials before the cap (a pg error can quote
+ * the connection string); `failJob` scrubs again, as every writer of a failure must.
+ */
 function describeFailure(error: unknown): string {
   const raw = error instanceof Error ? error.message : String(error);
-  const message = raw.trim() || 'The task failed without a message';
-  return message.length > maxMessageLength ? `${message.slice(0, maxMessageLength - 1)}…` : message;
+  const message = safeMessage(raw.trim() || 'The task failed without a message');
+  return capMessage(message, maxMessageLength);
 }
