@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import vm from 'node:vm';
 import * as esbuild from 'esbuild';
 import ts from 'typescript';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { FileSet } from '../../../generation/file-set.ts';
 import {
@@ -16,6 +16,8 @@ import type { Fact } from '../../../ledger.ts';
 import type { Question } from '../../../question.ts';
 import { type LatestMessage, runQuestioningTurn } from '../../../questioning/run-questioning-turn.ts';
 import { hostileStrings, randomHostileString, seededRandom } from '../../../testing/hostile-text.ts';
+import { createTestVerifier } from '../../../testing/test-verifier.ts';
+import type { VerificationCheck } from '../../../validation/browser/checks.ts';
 import { bundleApp } from '../../../validation/bundle-app.ts';
 import { typecheckApp } from '../../../validation/typecheck-app.ts';
 import { createOfflineModel } from '../offline-model.ts';
@@ -30,10 +32,38 @@ import { appDataPath } from './templates/app-data-file.ts';
  * - the data module is a single exported literal (checked on its syntax tree), evaluates in a bare
  *   V8 context to exactly what JSON.parse reads from it, and never runs the canary;
  * - dangerous text appears in no other file, and in the bundle never as code;
- * - in the deep cases (every payload at once, the proven exploit) the app also type-checks.
+ * - in the deep cases (every payload at once, the proven exploit) the app also type-checks and,
+ *   in the sandboxed browser, shows the title as exactly that text with no injected elements.
  */
 
 const model = createOfflineModel({ handlers: offlineGenerationHandlers });
+const verifier = createTestVerifier();
+afterAll(() => verifier.close());
+
+/**
+ * In the sandboxed browser: the title shows as the exact text, and no hostile markup became
+ * elements (a hostile `<img onerror>` or `<script>` rendered as HTML would be counted here).
+ */
+function shownAsText(title: string): VerificationCheck[] {
+  return [
+    {
+      id: 'title-is-text',
+      title: 'The title is shown as text',
+      run: async (page) => {
+        const shown = await page.textOf('h1');
+        return { ok: shown === title, detail: JSON.stringify(shown?.slice(0, 200)) };
+      },
+    },
+    {
+      id: 'no-injected-elements',
+      title: 'No markup from the text became elements',
+      run: async (page) => {
+        const injected = await page.count('#root img, #root script, #root iframe');
+        return { ok: injected === 0, detail: `${injected} injected elements` };
+      },
+    },
+  ];
+}
 
 /** Plays an interview against the offline model the way the worker and UI do, answering with `answer`. */
 async function interview(
@@ -212,14 +242,21 @@ async function expectContained(files: readonly SourceFile[], options: { deep?: b
       expect(file.content.includes(text), `${file.path} contains ${JSON.stringify(text)}`).toBe(false);
   }
 
-  const bundle = await bundleApp(files);
+  const bundle = await bundleApp(files, { sourceMap: options.deep });
   expect(bundle.ok, JSON.stringify(!bundle.ok && bundle.problems)).toBe(true);
   // Parsing the whole bundle (React included, ~1 MB) costs about a second: only in the deep cases.
   if (options.deep && bundle.ok) {
     expect(identifiersIn(bundle.js).has('__pwned'), 'the bundle uses __pwned as code').toBe(false);
     expect(bundle.js).toContain('__pwned');
+    expect(await typecheckApp(files)).toEqual([]);
+    const verdict = await verifier.verifyApp(bundle, shownAsText(spec.title));
+    expect(verdict.problems).toEqual([]);
+    expect(verdict.checks.map((check) => [check.id, check.ok, check.detail])).toEqual([
+      [expect.any(String), true, expect.any(String)],
+      ['title-is-text', true, expect.any(String)],
+      ['no-injected-elements', true, '0 injected elements'],
+    ]);
   }
-  if (options.deep) expect(await typecheckApp(files)).toEqual([]);
   return { spec, texts: stringLeaves(parsed) };
 }
 
@@ -284,11 +321,12 @@ describe('hostile text through the offline model', () => {
     expect(reached).toBeGreaterThanOrEqual(12);
   }, 180_000);
 
-  it('the proven exploit: a rename followed by U+2028 and JavaScript stays a title, and the app type-checks', async () => {
+  it('the proven exploit: a rename followed by U+2028 and JavaScript stays a title: type-checks, and shows as text in the sandboxed browser', async () => {
     const base = await interview('A tracker for our support tickets', () => null);
     const built = await writeApp('create', 'A tracker for our support tickets', base, null);
     // No full stop or double quote, which would end the rename: the whole payload is the title.
-    const payload = "__pwned = 1; require('child_process')";
+    const payload =
+      "__pwned = 1; require('child_process') <img src=x onerror=__pwned=1><script>__pwned=1</script>";
     const request = `Rename it to Desk\u2028${payload}`;
     const ledger = await interview(request, () => null, 'change', { files: built, ledger: base });
     const changed = await writeApp('change', request, ledger, built);
@@ -296,7 +334,7 @@ describe('hostile text through the offline model', () => {
     expect(spec.title).toBe(`Desk\u2028${payload}`);
   }, 60_000);
 
-  it('every hostile string at once, in request, answers and change: builds and type-checks', async () => {
+  it('every hostile string at once, in request, answers and change: builds, type-checks and renders as text', async () => {
     const all = hostileStrings.map((text) => text.slice(0, 300)).join(', ');
     const request = `Each ticket records: title, ${all}. Statuses: New → ${all} → Done`;
     const ledger = await interview(request, () => all);
