@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ModelAbortedError } from '../../errors.ts';
 import { createTestVerifier } from '../../testing/test-verifier.ts';
@@ -8,6 +10,12 @@ import { bundleApp } from '../bundle-app.ts';
 import type { AppBundle } from './browser-verifier.ts';
 import type { VerificationCheck } from './checks.ts';
 import { commandLine, processTree } from './process-tree.ts';
+
+// Left behind by a worker killed with -9 (its browser is long gone): the next launch removes it.
+const staleLaunch = path.join(tmpdir(), `app-verifier-stale-${process.pid}`);
+mkdirSync(staleLaunch, { recursive: true });
+writeFileSync(path.join(staleLaunch, 'browser.pid'), '2147483646');
+utimesSync(staleLaunch, new Date(Date.now() - 600_000), new Date(Date.now() - 600_000));
 
 // Set before the browser starts: the browser must not inherit this process's environment.
 process.env.VERIFIER_TEST_SECRET = 'do-not-leak-4f1c';
@@ -105,6 +113,7 @@ describe('createBrowserVerifier', () => {
       ['form', true],
     ]);
     expect(result.checks[0]?.title).toBe('The app renders without errors');
+    expect(existsSync(staleLaunch)).toBe(false);
   });
 
   it('fails a check that does not hold, as a problem from the check', async () => {

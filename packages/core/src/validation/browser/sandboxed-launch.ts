@@ -1,8 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
+import { processesMentioning } from './process-tree.ts';
 
 export interface SandboxedLaunchOptions {
   /** The real Chromium executable (from `findChromium`). */
@@ -63,7 +74,8 @@ function chromiumArguments(rendererHeapMb: number): string[] {
  */
 export async function launchSandboxedChromium(options: SandboxedLaunchOptions): Promise<SandboxedBrowser> {
   const { chromium } = await import('playwright-core');
-  const directory = mkdtempSync(path.join(tmpdir(), 'app-verifier-'));
+  sweepStaleLaunches(options.sandboxUser);
+  const directory = mkdtempSync(path.join(tmpdir(), launchPrefix));
   const pidFile = path.join(directory, 'browser.pid');
   const wrapperPath = path.join(directory, 'chromium');
   try {
@@ -183,4 +195,52 @@ function profileDirectoryOf(pid: number): string | null {
 
 function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+const launchPrefix = 'app-verifier-';
+const profilePrefix = 'playwright_chromiumdev_profile-';
+const staleAfterMs = 60_000;
+
+/**
+ * Removes what launches of a worker that was killed (-9, OOM) left in the temp directory: its
+ * wrapper directory (its browser, per the pid file, is gone) and the sandbox user's profiles no
+ * live process names. Playwright and `dispose` clean up after every launch that ends normally.
+ */
+function sweepStaleLaunches(sandboxUser: string): void {
+  const root = tmpdir();
+  let names: string[];
+  try {
+    names = readdirSync(root);
+  } catch {
+    return;
+  }
+  const sandboxUid = process.getuid?.() === 0 ? lookupUser(sandboxUser)?.uid : process.getuid?.();
+  for (const name of names) {
+    const entry = path.join(root, name);
+    try {
+      const stat = statSync(entry);
+      if (!stat.isDirectory() || Date.now() - stat.mtimeMs < staleAfterMs) continue;
+      if (name.startsWith(launchPrefix)) {
+        const pid = readPid(path.join(entry, 'browser.pid'));
+        if (pid === null || !isAlive(pid)) rmSync(entry, { recursive: true, force: true });
+      } else if (
+        name.startsWith(profilePrefix) &&
+        stat.uid === sandboxUid &&
+        processesMentioning(entry).length === 0
+      ) {
+        rmSync(entry, { recursive: true, force: true });
+      }
+    } catch {
+      // Raced with its owner's own clean-up, or not ours to remove.
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
