@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Blueprint } from './blueprint/blueprint.ts';
 import { JobPhase } from './job.ts';
 import { Fact } from './ledger.ts';
 import { capMessage, maxMessageLength, safeMessage } from './message-cap.ts';
@@ -57,6 +58,8 @@ export const eventDataSchemas = {
   }),
   question_skipped: z.object({ questionId: z.string().uuid(), assumption: z.string() }),
   ledger_updated: z.object({ ledger: z.array(Fact), readiness: z.number().int().min(0).max(100) }),
+  /** After every turn and every `jobs.updateBlueprint`: the whole design, not a diff (replay-safe). */
+  blueprint_updated: z.object({ blueprint: Blueprint, readiness: z.number().int().min(0).max(100) }),
   questioning_complete: z.object({
     ledger: z.array(Fact),
     questionCount: z.number().int().nonnegative(),

@@ -1,5 +1,6 @@
 export * from './abortable-delay.ts';
 export * from './app-origins.ts';
+export * from './blueprint/index.ts';
 export * from './create-model.ts';
 export * from './errors.ts';
 export * from './events.ts';

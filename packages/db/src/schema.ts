@@ -48,6 +48,8 @@ export interface JobsTable {
   turn: Generated<number>;
   turn_input: ColumnType<unknown, string | undefined, string>;
   generation_run: Generated<number>;
+  /** The blueprint draft (core's `Blueprint`), validated when read; null before the first turn. */
+  blueprint: NullableJson<unknown>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -98,6 +100,8 @@ export interface VersionsTable {
   request: string;
   ledger: Json<unknown>;
   plan: Json<unknown>;
+  /** What this version was built from (core's `Blueprint`); null for versions older than blueprints. */
+  blueprint: NullableJson<unknown>;
   restored_from_version_id: string | null;
   created_at: CreatedAt;
 }

@@ -144,6 +144,8 @@ function applyEvent(state: JobState, event: JobEvent): JobState {
       };
     case 'ledger_updated':
       return { ...state, ledger: event.data.ledger, readiness: event.data.readiness };
+    case 'blueprint_updated':
+      return { ...state, readiness: event.data.readiness };
     case 'questioning_complete':
       return {
         ...moveTo(state, 'generating', event.at),
