@@ -5,6 +5,7 @@ export * from './errors.ts';
 export { type MigrateOptions, migrate, quietLogger } from './migrate.ts';
 export * from './postgres.ts';
 export * from './queries/apps.ts';
+export * from './queries/blueprint-edits.ts';
 export * from './queries/events.ts';
 export * from './queries/generation.ts';
 export * from './queries/jobs.ts';
