@@ -1,4 +1,5 @@
 import type { JobEvent } from '@app/core';
+import { Blueprint } from '@app/core/schemas';
 import {
   answerQuestion,
   buildNow,
@@ -8,6 +9,7 @@ import {
   loadJobView,
   retryJob,
   skipQuestion,
+  updateBlueprint,
 } from '@app/db';
 import { TRPCError, tracked } from '@trpc/server';
 import { z } from 'zod';
@@ -59,6 +61,17 @@ export const jobsRouter = router({
     .input(z.object({ jobId: Id, questionId: Id }))
     .mutation(async ({ ctx, input }) =>
       jobResult(ctx, await skipQuestion(ctx.db, { ...input, ownerId: ctx.user.id })),
+    ),
+
+  /**
+   * The person's edit of the blueprint while a question waits (SPEC §5): the shape is checked by
+   * the schema here, its meaning (names, references, empty entities) by the command, which also
+   * refuses a job that moved on (CONFLICT) — both before anything is written.
+   */
+  updateBlueprint: protectedProcedure
+    .input(z.object({ jobId: Id, blueprint: Blueprint }))
+    .mutation(async ({ ctx, input }) =>
+      jobResult(ctx, await updateBlueprint(ctx.db, { ...input, ownerId: ctx.user.id })),
     ),
 
   build: protectedProcedure
