@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { maxBatchCalls, maxRequestUrlLength } from '@app/core/schemas';
 import { readSystemStats } from '@app/db';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { createContext, type Services } from './context.ts';
@@ -15,11 +16,8 @@ export interface HttpServerOptions {
   onError?: (error: unknown, path: string | undefined) => void;
 }
 
-/** SPEC §5: request body ≤ 1 MiB (413 past it), ≤ 10 calls per batch. */
+/** Request body ≤ 1 MiB (413 past it); batch size and request targets: core's limits. */
 export const maxBodyBytes = 1024 * 1024;
-export const maxBatchSize = 10;
-/** Longer request targets are refused with 414 (Node itself answers 431 past 16 KiB of headers). */
-export const maxUrlLength = 8 * 1024;
 
 export function createHttpServer(options: HttpServerOptions) {
   const trpcHandler = createHTTPHandler({
@@ -27,7 +25,7 @@ export function createHttpServer(options: HttpServerOptions) {
     basePath: '/trpc/',
     createContext: (opts) => createContext(options.services, opts),
     maxBodySize: maxBodyBytes,
-    maxBatchSize,
+    maxBatchSize: maxBatchCalls,
     onError: ({ error, path: procedurePath }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') options.onError?.(error.cause ?? error, procedurePath);
     },
@@ -38,7 +36,8 @@ export function createHttpServer(options: HttpServerOptions) {
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const target = req.url ?? '/';
-    if (target.length > maxUrlLength) return answerText(res, 414, 'URI too long');
+    // Longer targets: 414 (Node itself answers 431 past 16 KiB of headers).
+    if (target.length > maxRequestUrlLength) return answerText(res, 414, 'URI too long');
     // Every path is decoded once here, so no handler below meets an escape that throws
     // (`/%E0%A4%A`, `/%`) or a NUL; such a request is the client's mistake: 400.
     // Origin-form only (`/path?query`): a target like `//host/x` would otherwise parse as a host.

@@ -1,4 +1,5 @@
 import { bundleApp } from '@app/core';
+import { clientBatchUrlLength, maxBatchCalls } from '@app/core/schemas';
 import type { Db } from '@app/db';
 import { createTestDatabase, type TestDatabase } from '@app/db/testing';
 import {
@@ -88,12 +89,12 @@ export function createTestClient(baseUrl: string): TestClient {
           EventSource,
           eventSourceOptions: () => ({ fetch: cookieFetch }),
         }),
-        // As the SPA does: the server refuses batches over 10 calls (SPEC §5), so split them here.
+        // As the SPA does: the server refuses larger batches, so split them here.
         false: httpBatchLink({
           url: `${baseUrl}/trpc`,
           fetch: cookieFetch,
-          maxItems: 10,
-          maxURLLength: 6_000,
+          maxItems: maxBatchCalls,
+          maxURLLength: clientBatchUrlLength,
         }),
       }),
     ],

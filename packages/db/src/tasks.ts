@@ -36,12 +36,3 @@ export function generateAppTask(payload: GenerateAppPayload): TaskToEnqueue {
     jobKey: `generate_app:${payload.jobId}:${payload.run}`,
   };
 }
-
-/** What a queued questioning turn distills; stored on the job (`turn_input`). */
-export const TurnInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('request') }),
-  z.object({ kind: z.literal('answer'), questionId: z.string().uuid() }),
-  z.object({ kind: z.literal('skip'), questionId: z.string().uuid() }),
-  z.object({ kind: z.literal('build_now') }),
-]);
-export type TurnInput = z.infer<typeof TurnInput>;

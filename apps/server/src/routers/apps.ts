@@ -1,3 +1,4 @@
+import { isActiveStatus } from '@app/core/schemas';
 import {
   createAppWithJob,
   findOwnedApp,
@@ -11,7 +12,7 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { notFound } from '../errors.ts';
 import { protectedProcedure, router } from '../trpc.ts';
-import { Id, Prompt } from './inputs.ts';
+import { AppName, Id, Prompt } from './inputs.ts';
 
 const danglingWords = new Set([
   'a',
@@ -50,7 +51,7 @@ export function nameFromPrompt(prompt: string): string {
 
 export const appsRouter = router({
   create: protectedProcedure
-    .input(z.object({ prompt: Prompt, name: z.string().trim().min(1).max(80).optional() }))
+    .input(z.object({ prompt: Prompt, name: AppName.optional() }))
     .mutation(async ({ ctx, input }) => {
       const { app, job } = await createAppWithJob(ctx.db, {
         ownerId: ctx.user.id,
@@ -69,7 +70,7 @@ export const appsRouter = router({
       listAppVersions(ctx.db, app.id),
       listAppJobs(ctx.db, app.id),
     ]);
-    const active = jobs.find((job) => ['questioning', 'awaiting_answer', 'generating'].includes(job.status));
+    const active = jobs.find((job) => isActiveStatus(job.status));
     return {
       app: {
         id: app.id,

@@ -1,3 +1,4 @@
+import { emailMaxLength, passwordMaxLength, passwordMinLength } from '@app/core/schemas';
 import { findUserByEmail, insertSession, insertUser, revokeSession } from '@app/db';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
@@ -15,13 +16,13 @@ const Credentials = z.object({
   email: z
     .string()
     .trim()
-    .max(254, 'Email must be at most 254 characters')
+    .max(emailMaxLength, `Email must be at most ${emailMaxLength} characters`)
     .pipe(z.email('Enter a valid email address'))
     .transform((email) => email.toLowerCase()),
   password: z
     .string()
-    .min(8, 'Password must be at least 8 characters')
-    .max(200, 'Password must be at most 200 characters'),
+    .min(passwordMinLength, `Password must be at least ${passwordMinLength} characters`)
+    .max(passwordMaxLength, `Password must be at most ${passwordMaxLength} characters`),
 });
 
 async function startSession(ctx: Context, userId: string): Promise<void> {

@@ -17,7 +17,7 @@ import type { Context } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { streamJobEvents } from '../realtime/stream-job-events.ts';
 import { protectedProcedure, router } from '../trpc.ts';
-import { AnswerText, Id } from './inputs.ts';
+import { AnswerText, Id, OptionIds } from './inputs.ts';
 
 /** Mutations answer with the job as it is right after their commit (and log what they appended). */
 async function jobResult(ctx: Context, result: { job: JobRow; events: JobEvent[] }) {
@@ -40,7 +40,7 @@ export const jobsRouter = router({
       z.object({
         jobId: Id,
         questionId: Id,
-        optionIds: z.array(z.string().min(1).max(100)).max(20).optional(),
+        optionIds: OptionIds.optional(),
         text: AnswerText.optional(),
       }),
     )

@@ -1,3 +1,4 @@
+import { clientBatchUrlLength, maxBatchCalls } from '@app/core/schemas';
 import type { AppRouter } from '@app/server';
 import {
   createTRPCClient,
@@ -27,9 +28,9 @@ export function createAppTRPCClient(baseUrl = '/trpc') {
       splitLink({
         condition: (operation) => operation.type === 'subscription',
         true: httpSubscriptionLink({ url: baseUrl }),
-        // The server answers at most 10 calls per batch and request targets up to 8 KiB (SPEC §5):
-        // larger batches are split here instead of refused there.
-        false: httpBatchLink({ url: baseUrl, maxItems: 10, maxURLLength: 6_000 }),
+        // The server answers at most `maxBatchCalls` per batch and request targets up to
+        // `maxRequestUrlLength`: larger batches are split here instead of refused there.
+        false: httpBatchLink({ url: baseUrl, maxItems: maxBatchCalls, maxURLLength: clientBatchUrlLength }),
       }),
     ],
   });

@@ -1,4 +1,4 @@
-import { runQuestioningTurn } from '@app/core';
+import { runQuestioningTurn, TurnInput } from '@app/core';
 import {
   type Db,
   findJob,
@@ -8,7 +8,6 @@ import {
   loadVersionView,
   type QuestioningTurnPayload,
   recordTurnResult,
-  TurnInput,
 } from '@app/db';
 import type { TaskHandler } from './context.ts';
 import { logEvents } from './log-events.ts';

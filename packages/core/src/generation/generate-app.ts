@@ -1,5 +1,6 @@
 import { ModelAbortedError } from '../errors.ts';
 import { event, type NewEvent, type PlanStep, type Problem } from '../events.ts';
+import type { JobKind } from '../job.ts';
 import type { Fact } from '../ledger.ts';
 import type { Model, ModelCallRequest, ModelUsage } from '../model.ts';
 import type { AppFile } from '../validation/app-files.ts';
@@ -16,7 +17,7 @@ import {
 
 export interface GenerateAppInput {
   request: string;
-  kind: 'create' | 'change';
+  kind: JobKind;
   ledger: readonly Fact[];
   currentVersion: { files: readonly AppFile[] } | null;
   signal?: AbortSignal;

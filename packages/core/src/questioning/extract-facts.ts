@@ -1,3 +1,4 @@
+import type { JobKind } from '../job.ts';
 import type { Fact, FactSource, FactTopic } from '../ledger.ts';
 import type { Model } from '../model.ts';
 import type { Question } from '../question.ts';
@@ -12,7 +13,7 @@ export type NewFact = Omit<Fact, 'id'>;
 
 export interface ExtractionContext {
   model: Model;
-  jobKind: 'create' | 'change';
+  jobKind: JobKind;
   request: string;
   ledger: readonly Fact[];
   existingApp: { facts: FactView[]; files: string[] } | null;

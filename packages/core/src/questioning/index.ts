@@ -1,13 +1,7 @@
 export { mentionsOffLimits, normalizeDraft, slugify } from './draft-review.ts';
 export { assumptionFromSkip, extractFacts, mergeFacts, type NewFact } from './extract-facts.ts';
-export { type Decision, decide, questionLimitReason } from './main-agent.ts';
-export {
-  type LatestMessage,
-  type QuestioningOutcome,
-  type QuestioningTurnInput,
-  type QuestioningTurnResult,
-  runQuestioningTurn,
-} from './run-questioning-turn.ts';
+export { type Decision, decide } from './main-agent.ts';
+export { type QuestioningTurnInput, runQuestioningTurn } from './run-questioning-turn.ts';
 export { isSkipIntent } from './skip-intent.ts';
 export * from './task-schemas.ts';
 export {
@@ -19,5 +13,6 @@ export {
   topicDescriptions,
   topicWeights,
 } from './topics.ts';
+export * from './turn-contract.ts';
 export type { TurnUsage } from './turn-usage.ts';
 export { writeQuestion } from './write-question.ts';

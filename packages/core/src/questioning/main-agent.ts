@@ -1,24 +1,25 @@
+import type { JobKind } from '../job.ts';
 import type { Fact, FactTopic } from '../ledger.ts';
 import type { Model } from '../model.ts';
 import type { Question } from '../question.ts';
 import { decideInstructions } from './instructions.ts';
 import { DecideOutput, type FactView, questioningTasks } from './task-schemas.ts';
 import { readinessFor } from './topics.ts';
+import type { CompletionReason } from './turn-contract.ts';
 import { type TurnUsage, toTurnUsage } from './turn-usage.ts';
 import { factView, questionView } from './views.ts';
 
-export interface Decision {
-  action: 'ask_question' | 'proceed' | 'skip';
-  /** `'question_limit'` when the cap decided; otherwise a sentence a person can read. */
-  reason: string;
-  readiness: number;
-}
-
-export const questionLimitReason = 'question_limit';
+/**
+ * The main agent's decision: ask one more question, or end questioning — and then `completion` says
+ * why, as `questioning_complete` records it. `reason` is only ever a sentence a person can read.
+ */
+export type Decision =
+  | { action: 'ask_question'; reason: string; readiness: number }
+  | { action: 'complete'; completion: CompletionReason; reason: string; readiness: number };
 
 export interface DecisionContext {
   model: Model;
-  jobKind: 'create' | 'change';
+  jobKind: JobKind;
   request: string;
   ledger: readonly Fact[];
   questions: readonly Question[];
@@ -39,17 +40,31 @@ export async function decide(context: DecisionContext): Promise<{ decision: Deci
   const coverage = readinessFor(context.jobKind, context.covered);
   if (context.userAskedToBuild) {
     return {
-      decision: { action: 'skip', reason: 'You asked to build now.', readiness: coverage },
+      decision: {
+        action: 'complete',
+        completion: 'skipped',
+        reason: 'You asked to build now.',
+        readiness: coverage,
+      },
       usage: [],
     };
   }
   if (context.questions.length >= context.maxQuestions) {
-    return { decision: { action: 'proceed', reason: questionLimitReason, readiness: coverage }, usage: [] };
+    return {
+      decision: {
+        action: 'complete',
+        completion: 'question_limit',
+        reason: 'The question limit is reached.',
+        readiness: coverage,
+      },
+      usage: [],
+    };
   }
   if (context.open.length === 0) {
     return {
       decision: {
-        action: 'proceed',
+        action: 'complete',
+        completion: 'enough_information',
         reason: 'Everything the build needs is known.',
         readiness: Math.max(coverage, 90),
       },
@@ -74,8 +89,12 @@ export async function decide(context: DecisionContext): Promise<{ decision: Deci
     schemaName: 'main_agent_decision',
     signal: context.signal,
   });
+  const readiness = clampReadiness(output.readiness);
   return {
-    decision: { action: output.action, reason: output.reason, readiness: clampReadiness(output.readiness) },
+    decision:
+      output.action === 'ask_question'
+        ? { action: 'ask_question', reason: output.reason, readiness }
+        : { action: 'complete', completion: 'enough_information', reason: output.reason, readiness },
     usage: [toTurnUsage(usage)],
   };
 }

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import type { JobKind } from '../job.ts';
 import type { Fact, FactTopic } from '../ledger.ts';
 import { createOfflineModel } from '../providers/offline/offline-model.ts';
 import type { Question } from '../question.ts';
-import { type LatestMessage, runQuestioningTurn } from './run-questioning-turn.ts';
+import { runQuestioningTurn } from './run-questioning-turn.ts';
+import type { TurnInput } from './turn-contract.ts';
 
 const model = createOfflineModel();
 
@@ -28,13 +30,13 @@ async function interview(
   request: string,
   reply: Reply,
   maxQuestions = 5,
-  kind: 'create' | 'change' = 'create',
+  kind: JobKind = 'create',
   currentVersion: { files: { path: string; content: string }[]; ledger: Fact[] } | null = null,
   keepTopics = false,
 ) {
   let ledger: Fact[] = [];
   const questions: Question[] = [];
-  let latest: LatestMessage = { kind: 'request' };
+  let latest: TurnInput = { kind: 'request' };
   const ledgers: Fact[][] = [];
   for (let turn = 0; turn <= maxQuestions; turn++) {
     const result = await runQuestioningTurn(

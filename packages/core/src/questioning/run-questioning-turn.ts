@@ -1,6 +1,7 @@
+import type { JobKind } from '../job.ts';
 import type { Fact, FactTopic } from '../ledger.ts';
 import type { Model } from '../model.ts';
-import type { Question, QuestionDraft } from '../question.ts';
+import type { Question } from '../question.ts';
 import {
   assumptionFromSkip,
   type ExtractionContext,
@@ -8,40 +9,24 @@ import {
   mergeFacts,
   type NewFact,
 } from './extract-facts.ts';
-import { decide, questionLimitReason } from './main-agent.ts';
+import { decide } from './main-agent.ts';
 import { isSkipIntent } from './skip-intent.ts';
 import { unknownFactText, withInferredTopics } from './topic-inference.ts';
 import { coveredTopics, isInterviewTopic, openTopics } from './topics.ts';
+import type { CompletionReason, QuestioningTurnResult, TurnInput } from './turn-contract.ts';
 import type { TurnUsage } from './turn-usage.ts';
 import { factView } from './views.ts';
 import { writeQuestion } from './write-question.ts';
 
-export type LatestMessage =
-  | { kind: 'request' }
-  | { kind: 'answer'; questionId: string }
-  | { kind: 'skip'; questionId: string }
-  | { kind: 'build_now' };
-
 export interface QuestioningTurnInput {
   request: string;
-  kind: 'create' | 'change';
+  kind: JobKind;
   currentVersion: { files: { path: string; content: string }[]; ledger: Fact[] } | null;
   questions: Question[];
   ledger: Fact[];
-  latest: LatestMessage;
+  latest: TurnInput;
   maxQuestions: number;
   signal?: AbortSignal;
-}
-
-export type QuestioningOutcome =
-  | { action: 'ask_question'; question: QuestionDraft }
-  | { action: 'complete'; reason: 'enough_information' | 'skipped' | 'question_limit' };
-
-export interface QuestioningTurnResult {
-  ledger: Fact[];
-  readiness: number;
-  outcome: QuestioningOutcome;
-  usage: TurnUsage[];
 }
 
 /**
@@ -122,11 +107,7 @@ export async function runQuestioningTurn(
   });
   usage.push(...decisionUsage);
 
-  if (decision.action === 'skip') return complete(ledger, decision.readiness, 'skipped', usage);
-  if (decision.action === 'proceed') {
-    const reason = decision.reason === questionLimitReason ? 'question_limit' : 'enough_information';
-    return complete(ledger, decision.readiness, reason, usage);
-  }
+  if (decision.action === 'complete') return complete(ledger, decision.readiness, decision.completion, usage);
   const written = await writeQuestion(context);
   usage.push(...written.usage);
   if (!written.draft) return complete(ledger, decision.readiness, 'enough_information', usage);
@@ -141,7 +122,7 @@ export async function runQuestioningTurn(
 function complete(
   ledger: Fact[],
   readiness: number,
-  reason: 'enough_information' | 'skipped' | 'question_limit',
+  reason: CompletionReason,
   usage: TurnUsage[],
 ): QuestioningTurnResult {
   return { ledger, readiness, outcome: { action: 'complete', reason }, usage };

@@ -1,3 +1,4 @@
+import type { JobKind } from '../job.ts';
 import type { Fact, FactTopic } from '../ledger.ts';
 import type { Question } from '../question.ts';
 
@@ -45,12 +46,12 @@ export function coveredTopics(
   return covered;
 }
 
-export function openTopics(jobKind: 'create' | 'change', covered: ReadonlySet<FactTopic>): FactTopic[] {
+export function openTopics(jobKind: JobKind, covered: ReadonlySet<FactTopic>): FactTopic[] {
   if (jobKind === 'change') return covered.has('change') ? [] : ['change'];
   return interviewTopics.filter((topic) => !covered.has(topic));
 }
 
-export function readinessFor(jobKind: 'create' | 'change', covered: ReadonlySet<FactTopic>): number {
+export function readinessFor(jobKind: JobKind, covered: ReadonlySet<FactTopic>): number {
   if (jobKind === 'change') return covered.has('change') ? 100 : 60;
   return interviewTopics.reduce((sum, topic) => sum + (covered.has(topic) ? topicWeights[topic] : 0), 0);
 }

@@ -1,3 +1,4 @@
+import type { JobKind } from '../job.ts';
 import type { Fact, FactTopic } from '../ledger.ts';
 import type { Model, ModelCallResult } from '../model.ts';
 import type { Question, QuestionDraft } from '../question.ts';
@@ -9,7 +10,7 @@ import { factView, questionView } from './views.ts';
 
 export interface QuestionWritingContext {
   model: Model;
-  jobKind: 'create' | 'change';
+  jobKind: JobKind;
   request: string;
   ledger: readonly Fact[];
   questions: readonly Question[];

@@ -1,3 +1,4 @@
+export { type ModuleLoads, moduleLoadsOf, packageOf } from './module-loads.ts';
 export {
   type CompletionReplyOptions,
   completionReply,

@@ -1,4 +1,4 @@
-import { event, type JobKind, type JobStatus } from '@app/core';
+import { activeJobStatuses, event, type JobKind, type JobStatus } from '@app/core/schemas';
 import { sql } from 'kysely';
 import { type DbOrTrx, inTransaction } from '../client.ts';
 import { ConflictError, isUniqueViolation } from '../errors.ts';
@@ -112,9 +112,7 @@ export async function listAppSummaries(db: DbOrTrx, ownerId: string): Promise<Ap
       (join) => join.onTrue(),
     )
     .leftJoin('jobs', (join) =>
-      join
-        .onRef('jobs.app_id', '=', 'apps.id')
-        .on('jobs.status', 'in', ['questioning', 'awaiting_answer', 'generating']),
+      join.onRef('jobs.app_id', '=', 'apps.id').on('jobs.status', 'in', activeJobStatuses),
     )
     .select([
       'apps.id',

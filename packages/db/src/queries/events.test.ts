@@ -1,4 +1,4 @@
-import { event } from '@app/core';
+import { event } from '@app/core/schemas';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase, createUserWithJob, type TestDatabase } from '../testing/index.ts';

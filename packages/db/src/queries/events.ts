@@ -1,4 +1,4 @@
-import { type EventType, type JobEvent, type NewEvent, parseEventData } from '@app/core';
+import { type EventType, type JobEvent, type NewEvent, parseEventData } from '@app/core/schemas';
 import { sql } from 'kysely';
 import { type DbOrTrx, inTransaction } from '../client.ts';
 

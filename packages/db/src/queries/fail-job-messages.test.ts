@@ -1,8 +1,8 @@
-import { maxMessageLength } from '@app/core';
+import { maxMessageLength } from '@app/core/schemas';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase, createUserWithJob, type TestDatabase } from '../testing/index.ts';
-import { failJob } from './workers.ts';
+import { failJob } from './lifecycle.ts';
 
 let database: TestDatabase;
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { event, type Fact, type JobEvent, type NewEvent, type PlanStep } from '@app/core';
+import { event, type Fact, type JobEvent, type NewEvent, type PlanStep } from '@app/core/schemas';
 import type { DbOrTrx } from '../client.ts';
 import type { VersionRow } from '../schema.ts';
 import { addJobUsage } from './jobs.ts';

@@ -9,7 +9,7 @@ import {
   QuestionOption,
   Usage,
   zeroUsage,
-} from '@app/core';
+} from '@app/core/schemas';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { DbOrTrx, Trx } from '../client.ts';

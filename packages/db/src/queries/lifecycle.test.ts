@@ -8,9 +8,8 @@ import {
 } from '../testing/index.ts';
 import { listEvents } from './events.ts';
 import { findJob } from './jobs.ts';
-import { retryJob } from './lifecycle.ts';
+import { failJob, retryJob } from './lifecycle.ts';
 import { recordTurnResult } from './questioning.ts';
-import { failJob } from './workers.ts';
 
 let database: TestDatabase;
 beforeAll(async () => {

@@ -1,12 +1,18 @@
-import { event, JobError, type JobEvent } from '@app/core';
+import {
+  activeJobStatuses,
+  event,
+  JobError,
+  type JobEvent,
+  type JobPhase,
+  safeMessage,
+  statusOfPhase,
+} from '@app/core/schemas';
 import type { DbOrTrx } from '../client.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import type { JobRow } from '../schema.ts';
 import { generateAppTask, questioningTurnTask } from '../tasks.ts';
 import { findOwnedJob } from './jobs.ts';
 import { transitionJob } from './transition.ts';
-
-const activeStatuses = ['questioning', 'awaiting_answer', 'generating'] as const;
 
 /**
  * Cancels a job in any non-final status. A worker still running a turn or a generation for it
@@ -20,7 +26,7 @@ export async function cancelJob(
   if (!job) throw new NotFoundError('Job not found');
   return transitionJob(db, {
     jobId: job.id,
-    guard: { status: activeStatuses },
+    guard: { status: activeJobStatuses },
     update: { status: 'cancelled', open_question_id: null },
     events: [event('job_cancelled', {}), event('done', { status: 'cancelled' })],
   }).catch((error: unknown) => {
@@ -56,4 +62,54 @@ export async function retryJob(
       ? questioningTurnTask({ jobId: job.id, turn: job.turn + 1 })
       : generateAppTask({ jobId: job.id, run: job.generation_run + 1 }),
   });
+}
+
+export interface FailJobInput {
+  jobId: string;
+  phase: JobPhase;
+  /** Shown to the user. */
+  message: string;
+  /** Whether retrying may help (default true): `job_failed.retryable`. */
+  retryable?: boolean;
+  /** The task's own counters: a stale task must not fail a job that has moved on. */
+  turn?: number;
+  generationRun?: number;
+}
+
+/**
+ * Ends a job whose task gave up (SPEC §4.5 "never stuck"): `failed` with a retryable error, then
+ * `job_failed` + `done`. Guarded on the status the phase implies (and the task's turn / run), so it
+ * is safe to call for a task that lost a race with `cancel`, an answer or another worker: then it
+ * returns false and writes nothing.
+ */
+export async function failJob(db: DbOrTrx, input: FailJobInput): Promise<boolean> {
+  // The job row and the event get the same scrubbed, capped text: the raw error may quote a
+  // connection string or an env value, and may be megabytes long (a generated app's error).
+  const message = safeMessage(input.message);
+  try {
+    await transitionJob(db, {
+      jobId: input.jobId,
+      guard: {
+        status: statusOfPhase[input.phase],
+        turn: input.turn,
+        generationRun: input.generationRun,
+      },
+      update: {
+        status: 'failed',
+        error: JSON.stringify({
+          message,
+          retryable: input.retryable ?? true,
+          phase: input.phase,
+        }),
+      },
+      events: [
+        event('job_failed', { message, retryable: input.retryable ?? true }),
+        event('done', { status: 'failed' }),
+      ],
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof ConflictError) return false;
+    throw error;
+  }
 }

@@ -1,9 +1,16 @@
-import { event, type Fact, type JobEvent, type QuestionDraft } from '@app/core';
+import {
+  event,
+  type Fact,
+  isQuestioningStatus,
+  type JobEvent,
+  type QuestioningTurnResult,
+  type TurnInput,
+} from '@app/core/schemas';
 import { sql } from 'kysely';
 import type { DbOrTrx, Trx } from '../client.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import type { JobRow } from '../schema.ts';
-import { generateAppTask, questioningTurnTask, type TurnInput } from '../tasks.ts';
+import { generateAppTask, questioningTurnTask } from '../tasks.ts';
 import { addJobUsage, findOwnedJob, toQuestion } from './jobs.ts';
 import { transitionJob } from './transition.ts';
 
@@ -98,7 +105,7 @@ export async function buildNow(
   input: { jobId: string; ownerId: string },
 ): Promise<{ job: JobRow; events: JobEvent[] }> {
   const job = await requireOwnedJob(db, input.jobId, input.ownerId);
-  if (job.status !== 'awaiting_answer' && job.status !== 'questioning') {
+  if (!isQuestioningStatus(job.status)) {
     throw new ConflictError(`Cannot build now: the job is ${job.status.replace('_', ' ')}`);
   }
   const openQuestion = job.open_question_id
@@ -138,16 +145,8 @@ async function closeQuestion(
     .executeTakeFirstOrThrow();
 }
 
-export interface TurnResult {
-  jobId: string;
-  turn: number;
-  ledger: Fact[];
-  readiness: number;
-  outcome:
-    | { action: 'ask_question'; question: QuestionDraft }
-    | { action: 'complete'; reason: 'enough_information' | 'skipped' | 'question_limit' };
-  usage: { phase: string; model: string; inputTokens: number; outputTokens: number; costUsd: number }[];
-}
+/** A questioning turn's result (core's), addressed to the job and turn it was computed for. */
+export type TurnResult = QuestioningTurnResult & { jobId: string; turn: number };
 
 /**
  * Persists one questioning turn: the ledger, then either the next question or the end of
@@ -169,6 +168,7 @@ export async function recordTurnResult(db: DbOrTrx, result: TurnResult) {
           readiness: result.readiness,
           generation_run: sql<number>`generation_run + 1`,
         },
+    // The write ends in the turn's last event: the question as stored, or the end of questioning.
     write: async (trx, job) => {
       await replaceLedger(trx, job.id, result.ledger);
       await addJobUsage(trx, job.id, result.usage);
@@ -178,8 +178,15 @@ export async function recordTurnResult(db: DbOrTrx, result: TurnResult) {
         .where('job_id', '=', job.id)
         .executeTakeFirstOrThrow();
       const questionCount = Number(count.count);
-      if (result.outcome.action !== 'ask_question') return { question: null, questionCount };
-      const draft = result.outcome.question;
+      const { outcome } = result;
+      if (outcome.action === 'complete') {
+        return event('questioning_complete', {
+          ledger: result.ledger,
+          questionCount,
+          reason: outcome.reason,
+        });
+      }
+      const draft = outcome.question;
       const row = await trx
         .insertInto('questions')
         .values({
@@ -196,18 +203,12 @@ export async function recordTurnResult(db: DbOrTrx, result: TurnResult) {
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      return { question: toQuestion(row), questionCount: questionCount + 1 };
+      return event('question_asked', { question: toQuestion(row) });
     },
-    events: (_job, written) => [
+    events: (_job, outcomeEvent) => [
       ...result.usage.map((usage) => event('usage', usage)),
       event('ledger_updated', { ledger: result.ledger, readiness: result.readiness }),
-      written.question
-        ? event('question_asked', { question: written.question })
-        : event('questioning_complete', {
-            ledger: result.ledger,
-            questionCount: written.questionCount,
-            reason: result.outcome.action === 'complete' ? result.outcome.reason : 'enough_information',
-          }),
+      outcomeEvent,
     ],
     enqueue: (job) => (asking ? null : generateAppTask({ jobId: job.id, run: job.generation_run })),
   });

@@ -1,4 +1,4 @@
-import { event } from '@app/core';
+import { event } from '@app/core/schemas';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ConflictError } from '../errors.ts';
 import { questioningTurnTask } from '../tasks.ts';

@@ -1,4 +1,4 @@
-import type { JobEvent, JobStatus, NewEvent } from '@app/core';
+import type { JobEvent, JobStatus, NewEvent } from '@app/core/schemas';
 import { sql, type UpdateObject } from 'kysely';
 import type { DbOrTrx, Trx } from '../client.ts';
 import { ConflictError } from '../errors.ts';

@@ -1,4 +1,4 @@
-import { Fact, PlanStep } from '@app/core';
+import { activeJobStatuses, Fact, PlanStep } from '@app/core/schemas';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { type DbOrTrx, inTransaction, type Trx } from '../client.ts';
@@ -140,7 +140,7 @@ export async function restoreVersion(
       .selectFrom('jobs')
       .select('id')
       .where('app_id', '=', source.app_id)
-      .where('status', 'in', ['questioning', 'awaiting_answer', 'generating'])
+      .where('status', 'in', activeJobStatuses)
       .executeTakeFirst();
     if (active) throw new ConflictError('Finish or cancel the running job before restoring a version');
     return insertVersion(trx, {

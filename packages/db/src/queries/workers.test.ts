@@ -3,9 +3,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import { createTestDatabase, createUserWithJob, type TestDatabase } from '../testing/index.ts';
 import { listEvents } from './events.ts';
 import { findJob } from './jobs.ts';
+import { failJob } from './lifecycle.ts';
 import {
   deleteGraphileJob,
-  failJob,
   findDeadWorkerIds,
   findExhaustedTaskJobs,
   recordHeartbeats,

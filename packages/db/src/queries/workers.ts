@@ -1,8 +1,5 @@
-import { event, type JobPhase, type JobStatus, safeMessage } from '@app/core';
 import { sql } from 'kysely';
 import { type DbOrTrx, inTransaction } from '../client.ts';
-import { ConflictError } from '../errors.ts';
-import { transitionJob } from './transition.ts';
 
 /*
  * Worker liveness and crash recovery (SPEC §4.5).
@@ -183,60 +180,4 @@ export async function returnAttempt(db: DbOrTrx, graphileJobId: string, workerId
     set attempts = greatest(attempts - 1, 0)
     where id = ${graphileJobId}::bigint and locked_by = ${workerId}`.execute(db);
   return Number(result.numAffectedRows ?? 0) > 0;
-}
-
-/** The status a job is in while a task of this phase is queued or running. */
-const activeStatusOfPhase: Record<JobPhase, JobStatus> = {
-  questioning: 'questioning',
-  generation: 'generating',
-};
-
-export interface FailJobInput {
-  jobId: string;
-  phase: JobPhase;
-  /** Shown to the user. */
-  message: string;
-  /** Whether retrying may help (default true): `job_failed.retryable`. */
-  retryable?: boolean;
-  /** The task's own counters: a stale task must not fail a job that has moved on. */
-  turn?: number;
-  generationRun?: number;
-}
-
-/**
- * Ends a job whose task gave up (SPEC §4.5 "never stuck"): `failed` with a retryable error, then
- * `job_failed` + `done`. Guarded on the status the phase implies (and the task's turn / run), so it
- * is safe to call for a task that lost a race with `cancel`, an answer or another worker: then it
- * returns false and writes nothing.
- */
-export async function failJob(db: DbOrTrx, input: FailJobInput): Promise<boolean> {
-  // The job row and the event get the same scrubbed, capped text: the raw error may quote a
-  // connection string or an env value, and may be megabytes long (a generated app's error).
-  const message = safeMessage(input.message);
-  try {
-    await transitionJob(db, {
-      jobId: input.jobId,
-      guard: {
-        status: activeStatusOfPhase[input.phase],
-        turn: input.turn,
-        generationRun: input.generationRun,
-      },
-      update: {
-        status: 'failed',
-        error: JSON.stringify({
-          message,
-          retryable: input.retryable ?? true,
-          phase: input.phase,
-        }),
-      },
-      events: [
-        event('job_failed', { message, retryable: input.retryable ?? true }),
-        event('done', { status: 'failed' }),
-      ],
-    });
-    return true;
-  } catch (error) {
-    if (error instanceof ConflictError) return false;
-    throw error;
-  }
 }

@@ -1,4 +1,4 @@
-import type { JobKind, JobStatus } from '@app/core';
+import type { JobKind, JobStatus } from '@app/core/schemas';
 import type { BadgeTone } from '../../components/ui/badge.tsx';
 
 export type AppStatusInput = {

@@ -1,3 +1,4 @@
+import { promptMaxLength } from '@app/core/schemas';
 import { ArrowUp, Sparkles } from 'lucide-react';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
@@ -7,9 +8,6 @@ import { Kbd } from '../../components/ui/kbd.tsx';
 import { describeError } from '../../lib/describe-error.ts';
 import { exampleRequests } from './example-requests.ts';
 import { useCreateApp } from './use-apps.ts';
-
-/** SPEC §5: a prompt is at most 8,000 characters. */
-const promptMaxLength = 8000;
 
 function isTypingInField(target: EventTarget | null): boolean {
   return (

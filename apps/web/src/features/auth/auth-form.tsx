@@ -1,3 +1,4 @@
+import { passwordMinLength } from '@app/core/schemas';
 import { AlertCircle, ArrowRight } from 'lucide-react';
 import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'wouter';
@@ -6,7 +7,7 @@ import { Card } from '../../components/ui/card.tsx';
 import { FieldMessage, Input, Label } from '../../components/ui/input.tsx';
 import { LogoMark } from '../../components/ui/logo.tsx';
 import { describeError } from '../../lib/describe-error.ts';
-import { type CredentialErrors, passwordMinLength, validateCredentials } from './credentials-validation.ts';
+import { type CredentialErrors, validateCredentials } from './credentials-validation.ts';
 import { useAuthMutation } from './use-session.ts';
 
 export type AuthMode = 'signIn' | 'signUp';

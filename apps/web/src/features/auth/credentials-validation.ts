@@ -1,14 +1,11 @@
+import { emailMaxLength, passwordMaxLength, passwordMinLength } from '@app/core/schemas';
 import { z } from 'zod';
-
-/** The limits of SPEC §5, checked before a round trip so the person gets instant feedback. */
-export const passwordMinLength = 8;
-export const passwordMaxLength = 200;
-export const emailMaxLength = 254;
 
 const emailSchema = z.email();
 
 export type CredentialErrors = { email?: string; password?: string };
 
+/** Checks the API's limits (core's) before a round trip, so the person gets instant feedback. */
 export function validateCredentials(
   { email, password }: { email: string; password: string },
   mode: 'signIn' | 'signUp',

@@ -1,11 +1,9 @@
+import { type JobKind, promptMaxLength } from '@app/core/schemas';
 import { clsx } from 'clsx';
 import { ArrowUp, Hammer, Square } from 'lucide-react';
 import { type KeyboardEvent, useState } from 'react';
 import { Button } from '../../components/ui/button.tsx';
 import { Kbd } from '../../components/ui/kbd.tsx';
-
-/** SPEC §5: a prompt is at most 8,000 characters. */
-const promptMaxLength = 8000;
 
 function readinessTone(readiness: number): string {
   if (readiness >= 70) return 'bg-emerald-500';
@@ -74,7 +72,7 @@ export function GeneratingBar({
   onCancel,
   pending,
 }: {
-  kind: 'create' | 'change';
+  kind: JobKind;
   onCancel: () => void;
   pending: boolean;
 }) {

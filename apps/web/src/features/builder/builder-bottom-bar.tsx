@@ -1,4 +1,4 @@
-import type { JobKind } from '@app/core';
+import type { JobKind } from '@app/core/schemas';
 import { Link } from 'wouter';
 import { buttonClassName } from '../../components/ui/button.tsx';
 import { ChangeComposer, GeneratingBar, QuestioningBar } from './bottom-bar.tsx';

@@ -1,6 +1,6 @@
-import type { JobStatus } from '@app/core';
+import { isActiveStatus, isQuestioningStatus, type JobStatus } from '@app/core/schemas';
 import { type AppStatusPresentation, appStatusPresentation } from '../apps/app-status.ts';
-import { isActiveStatus, type JobState, type WrittenFile } from './job-state.ts';
+import type { JobState, WrittenFile } from './job-state.ts';
 import type { AppDetails, AppJobSummary, AppVersionSummary } from './use-builder-data.ts';
 import type { WorkTab } from './work-panel.tsx';
 
@@ -35,7 +35,7 @@ export type BuilderViewInput = {
 };
 
 function bottomBarFor(status: JobStatus, hasVersion: boolean): BottomBarKind {
-  if (status === 'questioning' || status === 'awaiting_answer') return 'questioning';
+  if (isQuestioningStatus(status)) return 'questioning';
   if (status === 'generating') return 'generating';
   if (hasVersion) return 'change';
   return status === 'cancelled' ? 'cancelled' : null;

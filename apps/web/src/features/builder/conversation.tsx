@@ -1,3 +1,4 @@
+import { isQuestioningStatus } from '@app/core/schemas';
 import { clsx } from 'clsx';
 import { CheckCircle2, ChevronRight, CircleSlash, History, RotateCcw, XCircle } from 'lucide-react';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
@@ -154,7 +155,7 @@ export function Conversation({
   const showGeneration =
     state.status === 'generating' ||
     state.generation !== null ||
-    (state.questioning !== null && state.status !== 'questioning' && state.status !== 'awaiting_answer');
+    (state.questioning !== null && !isQuestioningStatus(state.status));
   const versionByJob = new Map(versions.map((version) => [version.jobId, version]));
 
   // Follow the conversation as it grows, unless the person scrolled up to read something.

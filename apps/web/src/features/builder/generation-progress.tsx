@@ -1,4 +1,4 @@
-import type { Problem, Usage } from '@app/core';
+import type { JobKind, Problem, Usage } from '@app/core/schemas';
 import { clsx } from 'clsx';
 import { AlertTriangle, Check, FileCode2, PanelsTopLeft, RotateCcw, Wrench } from 'lucide-react';
 import { Button } from '../../components/ui/button.tsx';
@@ -71,7 +71,7 @@ export function GenerationProgress({
   onOpenPreview,
 }: {
   state: JobState;
-  kind: 'create' | 'change';
+  kind: JobKind;
   onRetry: () => void;
   retryPending: boolean;
   onOpenPreview: () => void;

@@ -1,4 +1,4 @@
-import type { Fact, JobEvent, Question } from '@app/core';
+import type { Fact, JobEvent, Question } from '@app/core/schemas';
 import { describe, expect, it } from 'vitest';
 import {
   emptyJobState,

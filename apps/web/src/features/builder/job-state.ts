@@ -1,4 +1,17 @@
-import type { Fact, JobError, JobEvent, JobStatus, PlanStep, Problem, Question, Usage } from '@app/core';
+import {
+  addUsage,
+  type Blueprint,
+  type CompletionReason,
+  type Fact,
+  type JobEvent,
+  type JobStatus,
+  type PlanStep,
+  type Problem,
+  type Question,
+  type Usage,
+  zeroUsage,
+} from '@app/core/schemas';
+import type { RouterOutputs } from '../../lib/trpc.ts';
 
 export type StepStatus = 'pending' | 'running' | 'done';
 export type PlanStepState = PlanStep & { status: StepStatus };
@@ -16,20 +29,26 @@ export type GenerationState = {
 
 export type JobFailure = { message: string; retryable: boolean };
 
-/** A job snapshot as `jobs.get` (and every job mutation) returns it. */
-export type JobSnapshot = {
-  id: string;
-  status: JobStatus;
-  request: string;
-  questions: Question[];
-  ledger: Fact[];
-  readiness: number;
-  versionId: string | null;
-  error: JobError | null;
-  usage: Usage;
-  updatedAt: string;
-  /** The last seq of the log when the snapshot was read: the replay is caught up once it gets here. */
-  lastSeq: number;
+/**
+ * What the reducer reads of a job as `jobs.get` (and every job mutation) returns it. `lastSeq`: the
+ * last seq of the log when the snapshot was read — the replay is caught up once it gets here.
+ */
+export type JobSnapshot = Pick<
+  RouterOutputs['jobs']['get'],
+  | 'id'
+  | 'status'
+  | 'request'
+  | 'questions'
+  | 'ledger'
+  | 'readiness'
+  | 'versionId'
+  | 'error'
+  | 'usage'
+  | 'updatedAt'
+  | 'lastSeq'
+> & {
+  /** The design so far; absent from servers older than blueprints, null before the first turn. */
+  blueprint?: Blueprint | null;
 };
 
 /**
@@ -45,7 +64,9 @@ export type JobState = {
   questions: Question[];
   ledger: Fact[];
   readiness: number;
-  questioning: { reason: 'enough_information' | 'skipped' | 'question_limit'; questionCount: number } | null;
+  /** The latest blueprint: the snapshot's, then each `blueprint_updated` (turns and edits alike). */
+  blueprint: Blueprint | null;
+  questioning: { reason: CompletionReason; questionCount: number } | null;
   generation: GenerationState | null;
   version: { versionId: string; number: number } | null;
   usage: Usage;
@@ -61,10 +82,11 @@ export const emptyJobState: JobState = {
   questions: [],
   ledger: [],
   readiness: 0,
+  blueprint: null,
   questioning: null,
   generation: null,
   version: null,
-  usage: { inputTokens: 0, outputTokens: 0, costUsd: 0 },
+  usage: zeroUsage,
   failure: null,
   statusSince: null,
 };
@@ -145,7 +167,7 @@ function applyEvent(state: JobState, event: JobEvent): JobState {
     case 'ledger_updated':
       return { ...state, ledger: event.data.ledger, readiness: event.data.readiness };
     case 'blueprint_updated':
-      return { ...state, readiness: event.data.readiness };
+      return { ...state, blueprint: event.data.blueprint, readiness: event.data.readiness };
     case 'questioning_complete':
       return {
         ...moveTo(state, 'generating', event.at),
@@ -200,14 +222,7 @@ function applyEvent(state: JobState, event: JobEvent): JobState {
       // link versions.get signs, with a fresh token, for the version `version_created` named.
       return state;
     case 'usage':
-      return {
-        ...state,
-        usage: {
-          inputTokens: state.usage.inputTokens + event.data.inputTokens,
-          outputTokens: state.usage.outputTokens + event.data.outputTokens,
-          costUsd: Math.round((state.usage.costUsd + event.data.costUsd) * 1e6) / 1e6,
-        },
-      };
+      return { ...state, usage: addUsage(state.usage, event.data) };
     case 'job_failed':
       return {
         ...moveTo(state, 'failed', event.at),
@@ -236,6 +251,7 @@ function applySnapshot(state: JobState, job: JobSnapshot): JobState {
     questions: job.questions,
     ledger: job.ledger,
     readiness: job.readiness,
+    blueprint: job.blueprint ?? null,
     usage: job.usage,
     failure: job.error ? { message: job.error.message, retryable: job.error.retryable } : null,
     statusSince: job.updatedAt,
@@ -263,8 +279,4 @@ export function openQuestion(state: JobState): Question | null {
   return state.status === 'awaiting_answer'
     ? (state.questions.find((question) => question.status === 'open') ?? null)
     : null;
-}
-
-export function isActiveStatus(status: JobStatus | null): boolean {
-  return status === 'questioning' || status === 'awaiting_answer' || status === 'generating';
 }

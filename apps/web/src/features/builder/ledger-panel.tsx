@@ -1,4 +1,4 @@
-import type { Fact, Question } from '@app/core';
+import type { Fact, Question } from '@app/core/schemas';
 import { clsx } from 'clsx';
 import { BookOpenText } from 'lucide-react';
 import { useMemo, useRef } from 'react';

@@ -1,4 +1,4 @@
-import type { Fact } from '@app/core';
+import type { Fact } from '@app/core/schemas';
 import { describe, expect, it } from 'vitest';
 import { factSourceLabel, groupLedger, newFactKeys } from './ledger-view.ts';
 

@@ -1,4 +1,4 @@
-import type { Fact, FactKind } from '@app/core';
+import type { Fact, FactKind } from '@app/core/schemas';
 
 export const factGroups: { kind: FactKind; title: string }[] = [
   { kind: 'goal', title: 'Goals' },

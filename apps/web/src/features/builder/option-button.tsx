@@ -1,4 +1,4 @@
-import type { QuestionOption } from '@app/core';
+import type { QuestionOption } from '@app/core/schemas';
 import { clsx } from 'clsx';
 import { Check, Sparkles } from 'lucide-react';
 import { Kbd } from '../../components/ui/kbd.tsx';

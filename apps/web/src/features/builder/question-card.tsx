@@ -1,4 +1,4 @@
-import type { Question } from '@app/core';
+import { answerMaxLength, type Question } from '@app/core/schemas';
 import { Check, CircleSlash, CornerDownLeft } from 'lucide-react';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Button } from '../../components/ui/button.tsx';
@@ -6,9 +6,6 @@ import { Kbd } from '../../components/ui/kbd.tsx';
 import { Skeleton } from '../../components/ui/skeleton.tsx';
 import { OptionButton } from './option-button.tsx';
 import { numberedOptions, useQuestionKeyboard } from './use-question-keyboard.ts';
-
-/** SPEC §5: an answer's text is at most 4,000 characters. */
-const answerMaxLength = 4000;
 
 export type AnswerSubmission = { optionIds?: string[]; text?: string };
 

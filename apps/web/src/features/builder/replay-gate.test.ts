@@ -1,4 +1,4 @@
-import type { JobEvent } from '@app/core';
+import type { JobEvent } from '@app/core/schemas';
 import { describe, expect, it } from 'vitest';
 import { gateEvents, gateTarget, initialReplayGate, openGate, type ReplayGate } from './replay-gate.ts';
 

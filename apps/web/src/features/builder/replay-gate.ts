@@ -1,4 +1,4 @@
-import type { JobEvent } from '@app/core';
+import type { JobEvent } from '@app/core/schemas';
 
 /**
  * Holds a page's first replay of the job's log until it has caught up with the snapshot it painted

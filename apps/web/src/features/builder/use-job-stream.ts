@@ -1,4 +1,4 @@
-import type { JobEvent } from '@app/core';
+import type { JobEvent } from '@app/core/schemas';
 import { useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useCallback, useEffect, useReducer, useRef } from 'react';

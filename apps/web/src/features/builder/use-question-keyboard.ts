@@ -1,4 +1,4 @@
-import type { Question } from '@app/core';
+import type { Question } from '@app/core/schemas';
 import { useEffect, useRef } from 'react';
 
 /** Only the first four options get a number key (SPEC §10). */

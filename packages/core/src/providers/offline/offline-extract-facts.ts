@@ -1,3 +1,4 @@
+import type { JobKind } from '../../job.ts';
 import type { FactTopic } from '../../ledger.ts';
 import { classifyQuestionTopic } from '../../questioning/question-topic.ts';
 import type { ExtractedFact, ExtractFactsInput, ExtractFactsOutput } from '../../questioning/task-schemas.ts';
@@ -34,11 +35,7 @@ export function offlineExtractFacts(input: ExtractFactsInput): ExtractFactsOutpu
   return { facts };
 }
 
-function factsFromRequest(
-  request: string,
-  jobKind: 'create' | 'change',
-  profile: AppProfile,
-): ExtractedFact[] {
+function factsFromRequest(request: string, jobKind: JobKind, profile: AppProfile): ExtractedFact[] {
   const [first = request, ...rest] = sentences(request);
   const facts: ExtractedFact[] = [];
   if (jobKind === 'change') {

@@ -12,9 +12,11 @@ import {
   PlanOutput,
   type SourceFile,
 } from '../../../generation/task-schemas.ts';
+import type { JobKind } from '../../../job.ts';
 import type { Fact } from '../../../ledger.ts';
 import type { Question } from '../../../question.ts';
-import { type LatestMessage, runQuestioningTurn } from '../../../questioning/run-questioning-turn.ts';
+import { runQuestioningTurn } from '../../../questioning/run-questioning-turn.ts';
+import type { TurnInput } from '../../../questioning/turn-contract.ts';
 import { hostileStrings, randomHostileString, seededRandom } from '../../../testing/hostile-text.ts';
 import { createTestVerifier } from '../../../testing/test-verifier.ts';
 import type { VerificationCheck } from '../../../validation/browser/checks.ts';
@@ -69,12 +71,12 @@ function shownAsText(title: string): VerificationCheck[] {
 async function interview(
   request: string,
   answer: (question: Question) => string | null,
-  kind: 'create' | 'change' = 'create',
+  kind: JobKind = 'create',
   currentVersion: { files: SourceFile[]; ledger: Fact[] } | null = null,
 ): Promise<Fact[]> {
   let ledger: Fact[] = [];
   const questions: Question[] = [];
-  let latest: LatestMessage = { kind: 'request' };
+  let latest: TurnInput = { kind: 'request' };
   for (let turn = 0; turn <= 4; turn++) {
     const result = await runQuestioningTurn(
       { model, newId: randomUUID },
@@ -105,7 +107,7 @@ const view = (fact: Fact): LedgerFactView => ({
 
 /** The offline model's plan and write steps, each output crossing its task schema as in generateApp. */
 async function writeApp(
-  kind: 'create' | 'change',
+  kind: JobKind,
   request: string,
   ledger: readonly Fact[],
   current: SourceFile[] | null,

@@ -8,6 +8,7 @@ import {
   type SourceFile,
   WriteStepInput,
 } from '../../../generation/task-schemas.ts';
+import type { JobKind } from '../../../job.ts';
 import type { AppSpec } from './app-spec.ts';
 import { applyChange, specFromFiles } from './change-spec.ts';
 import { deriveSpec } from './derive-spec.ts';
@@ -19,7 +20,7 @@ import { renderAppFiles, renderAppSteps, type TemplateStep } from './render-app.
  * write steps and a retried job all agree without shared state.
  */
 function specFor(
-  input: { kind: 'create' | 'change'; request: string; ledger: PlanInput['ledger'] },
+  input: { kind: JobKind; request: string; ledger: PlanInput['ledger'] },
   files: readonly SourceFile[] | null,
 ): AppSpec {
   const previous = input.kind === 'change' && files ? specFromFiles(files) : null;

@@ -1,0 +1,8 @@
+/*
+ * `@app/core/providers`: the model behind the `Model` port — `createModel` picks the offline model
+ * or the OpenAI-compatible one from a `ModelConfig`. Loads the OpenAI SDK; only the apps do.
+ */
+export { createModel } from '../create-model.ts';
+export { answerOfflineGenerationTask, offlineGenerationHandlers } from './offline/generation/index.ts';
+export * from './offline/index.ts';
+export * from './openai/index.ts';
