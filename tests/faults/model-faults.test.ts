@@ -1,5 +1,5 @@
 import type { JobEvent } from '@app/core';
-import { turnMaxAttempts } from '@app/db';
+import { taskContracts } from '@app/db';
 import { createTestDatabase, type TestDatabase } from '@app/db/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { assertHistory } from './history/checker.ts';
@@ -35,6 +35,7 @@ afterAll(async () => {
 });
 
 const providerAttempts = 2; // per model call (the worker fixture's maxAttempts)
+const turnMaxAttempts = taskContracts.questioning_turn.maxAttempts;
 // Per-attempt timeout: it also applies to real replies, so it has room for a slow one on a loaded
 // 2-core box (a timed-out real reply is retried: an extra request). The hang cases still settle
 // in about turnMaxAttempts * providerAttempts * 2 s plus the task retry backoff, well within 90 s.

@@ -2,15 +2,17 @@ import type { JobPhase } from '@app/core';
 import {
   type Db,
   deleteGraphileJob,
+  describeStoredTask,
   type ExhaustedTaskJob,
   failJob,
   findExhaustedTaskJobs,
   inTransaction,
+  isTaskName,
   releaseDeadWorkers,
+  taskNames,
 } from '@app/db';
 import type { Logger } from './logger.ts';
 import { repeat } from './repeat.ts';
-import { describeStoredTask, isTaskName, taskNames } from './tasks/definitions.ts';
 
 export interface SweepOptions {
   db: Db;

@@ -1,8 +1,14 @@
 import { capMessage, isModelError, safeMessage } from '@app/core';
-import { ConflictError, failJob, returnAttempt } from '@app/db';
+import {
+  ConflictError,
+  failJob,
+  returnAttempt,
+  type TaskName,
+  type TaskPayload,
+  taskContract,
+} from '@app/db';
 import type { Task } from 'graphile-worker';
 import type { TaskDependencies, TaskHandler } from './context.ts';
-import { type TaskName, type TaskPayloads, taskDefinitions } from './definitions.ts';
 
 const maxMessageLength = 500;
 
@@ -19,15 +25,15 @@ const maxMessageLength = 500;
 export function wrapTask<N extends TaskName>(
   deps: TaskDependencies,
   taskName: N,
-  handler: TaskHandler<TaskPayloads[N]>,
+  handler: TaskHandler<TaskPayload<N>>,
 ): Task {
-  const definition = taskDefinitions[taskName];
+  const contract = taskContract(taskName);
   return async (rawPayload, helpers) => {
     const { job, abortSignal } = helpers;
     const attempt = { number: job.attempts, max: job.max_attempts, isLast: job.attempts >= job.max_attempts };
     const logger = deps.logger.child({ task: taskName, graphileJobId: job.id, attempt: job.attempts });
 
-    const parsed = definition.payload.safeParse(rawPayload);
+    const parsed = contract.payload.safeParse(rawPayload);
     if (!parsed.success) {
       logger.error('invalid task payload; dropped without retry', {
         payload: rawPayload,
@@ -63,8 +69,8 @@ export function wrapTask<N extends TaskName>(
       let failed: boolean;
       try {
         failed = await failJob(deps.db, {
-          ...definition.target(payload),
-          phase: definition.phase,
+          ...contract.target(payload),
+          phase: contract.phase,
           message,
           // Retrying the same request into a refusal is pointless; anything else may go through.
           retryable: !(isModelError(error) && error.code === 'refusal'),

@@ -1,13 +1,11 @@
 import { createOfflineModel, type JobEvent, type Model } from '@app/core';
-import { quietLogger } from '@app/db';
+import { quietLogger, type TaskName } from '@app/db';
 import type { TestDatabase } from '@app/db/testing';
 import { runTaskListOnce } from 'graphile-worker';
 import pg from 'pg';
 import { createLogger } from '../../src/logger.ts';
 import { createTaskList, type TaskDependencies } from '../../src/tasks/index.ts';
 import { setUpVerification, type Verification } from '../../src/verification.ts';
-
-export type TaskName = 'questioning_turn' | 'generate_app';
 
 export const silentLogger = createLogger({ level: 'error', write: () => {} });
 

@@ -3,7 +3,6 @@ import { sql } from 'kysely';
 import { type DbOrTrx, inTransaction } from '../client.ts';
 import { ConflictError, isUniqueViolation } from '../errors.ts';
 import type { AppRow, JobRow } from '../schema.ts';
-import { questioningTurnTask } from '../tasks.ts';
 import { appendEvents } from './events.ts';
 import { enqueueTask } from './transition.ts';
 
@@ -57,7 +56,7 @@ export async function startJob(
     const [started] = await appendEvents(trx, job.id, [
       event('questioning_started', { request: input.request }),
     ]);
-    await enqueueTask(trx, questioningTurnTask({ jobId: job.id, turn: 1 }));
+    await enqueueTask(trx, { task: 'questioning_turn', payload: { jobId: job.id, turn: 1 } });
     // The row as committed: appendEvents bumped `last_seq` after the insert returned it.
     return started ? { ...job, last_seq: started.seq } : job;
   });

@@ -10,7 +10,6 @@ import {
 import type { DbOrTrx } from '../client.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import type { JobRow } from '../schema.ts';
-import { generateAppTask, questioningTurnTask } from '../tasks.ts';
 import { findOwnedJob } from './jobs.ts';
 import { transitionJob } from './transition.ts';
 
@@ -59,8 +58,8 @@ export async function retryJob(
       : { status: 'generating', error: null, generation_run: job.generation_run + 1 },
     events: [event('job_retried', { phase })],
     enqueue: questioning
-      ? questioningTurnTask({ jobId: job.id, turn: job.turn + 1 })
-      : generateAppTask({ jobId: job.id, run: job.generation_run + 1 }),
+      ? { task: 'questioning_turn', payload: { jobId: job.id, turn: job.turn + 1 } }
+      : { task: 'generate_app', payload: { jobId: job.id, run: job.generation_run + 1 } },
   });
 }
 

@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import type { DbOrTrx, Trx } from '../client.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import type { JobRow } from '../schema.ts';
-import { generateAppTask, questioningTurnTask } from '../tasks.ts';
+import type { TaskToEnqueue } from '../tasks.ts';
 import { addJobUsage, findOwnedJob, toQuestion } from './jobs.ts';
 import { transitionJob } from './transition.ts';
 
@@ -43,7 +43,10 @@ function nextTurn(job: JobRow, input: TurnInput) {
       turn: job.turn + 1,
       turn_input: JSON.stringify(input),
     },
-    enqueue: questioningTurnTask({ jobId: job.id, turn: job.turn + 1 }),
+    enqueue: {
+      task: 'questioning_turn',
+      payload: { jobId: job.id, turn: job.turn + 1 },
+    } satisfies TaskToEnqueue,
   };
 }
 
@@ -210,7 +213,8 @@ export async function recordTurnResult(db: DbOrTrx, result: TurnResult) {
       event('ledger_updated', { ledger: result.ledger, readiness: result.readiness }),
       outcomeEvent,
     ],
-    enqueue: (job) => (asking ? null : generateAppTask({ jobId: job.id, run: job.generation_run })),
+    enqueue: (job) =>
+      asking ? null : { task: 'generate_app', payload: { jobId: job.id, run: job.generation_run } },
   });
 }
 

@@ -1,7 +1,6 @@
 import { event } from '@app/core/schemas';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ConflictError } from '../errors.ts';
-import { questioningTurnTask } from '../tasks.ts';
 import {
   countGraphileJobs,
   createTestDatabase,
@@ -27,7 +26,7 @@ describe('transitionJob (transactional enqueue)', () => {
       guard: { status: 'questioning' },
       update: { status: 'questioning', turn: 2 },
       events: [event('ledger_updated', { ledger: [], readiness: 10 })],
-      enqueue: questioningTurnTask({ jobId: job.id, turn: 2 }),
+      enqueue: { task: 'questioning_turn', payload: { jobId: job.id, turn: 2 } },
     });
     expect(await countGraphileJobs(database.db, 'questioning_turn')).toBe(before + 1);
     expect((await findJob(database.db, job.id))?.turn).toBe(2);
@@ -46,7 +45,7 @@ describe('transitionJob (transactional enqueue)', () => {
         guard: { status: 'questioning' },
         update: { status: 'generating', readiness: 80 },
         events: [event('generation_started', {})],
-        enqueue: questioningTurnTask({ jobId: job.id, turn: 2 }),
+        enqueue: { task: 'questioning_turn', payload: { jobId: job.id, turn: 2 } },
         write: async () => {
           throw new Error('write failed');
         },
@@ -73,7 +72,7 @@ describe('transitionJob (transactional enqueue)', () => {
           wrote = true;
         },
         events: [event('generation_started', {})],
-        enqueue: questioningTurnTask({ jobId: job.id, turn: 2 }),
+        enqueue: { task: 'questioning_turn', payload: { jobId: job.id, turn: 2 } },
       }),
     ).rejects.toBeInstanceOf(ConflictError);
     expect(wrote).toBe(false);

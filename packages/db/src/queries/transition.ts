@@ -3,26 +3,22 @@ import { sql, type UpdateObject } from 'kysely';
 import type { DbOrTrx, Trx } from '../client.ts';
 import { ConflictError } from '../errors.ts';
 import type { Database, JobRow } from '../schema.ts';
+import { type TaskToEnqueue, taskContract } from '../tasks.ts';
 import { appendEvents } from './events.ts';
 
-/** A graphile-worker job to add in the caller's transaction. */
-export interface TaskToEnqueue {
-  task: string;
-  payload: Record<string, unknown>;
-  /** Always explicit: graphile-worker's default (25 with backoff up to hours) means "stuck". */
-  maxAttempts: number;
-  /** Scheduling dedupe only — it does not stop a running job from running again. */
-  jobKey?: string;
-  runAt?: Date;
-}
-
-/** Adds a graphile-worker job with SQL, so it commits or rolls back with everything else. */
+/**
+ * Adds a graphile-worker job with SQL, so it commits or rolls back with everything else
+ * (docs/spine.md#transactional-enqueue). The payload crosses its schema on the way in as it will on
+ * the way out; attempts and job key come from the task's contract.
+ */
 export async function enqueueTask(trx: Trx, task: TaskToEnqueue): Promise<void> {
+  const contract = taskContract(task.task);
+  const payload = contract.payload.parse(task.payload);
   await sql`select graphile_worker.add_job(
       identifier => ${task.task},
-      payload => ${JSON.stringify(task.payload)}::json,
-      max_attempts => ${task.maxAttempts}::int,
-      job_key => ${task.jobKey ?? null}::text,
+      payload => ${JSON.stringify(payload)}::json,
+      max_attempts => ${contract.maxAttempts}::int,
+      job_key => ${contract.jobKey(payload)}::text,
       run_at => ${task.runAt ?? null}::timestamptz
     )`.execute(trx);
 }

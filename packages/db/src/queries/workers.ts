@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { type DbOrTrx, inTransaction } from '../client.ts';
+import type { TaskName } from '../tasks.ts';
 
 /*
  * Worker liveness and crash recovery (SPEC §4.5).
@@ -132,7 +133,7 @@ export interface ExhaustedTaskJob {
  */
 export async function findExhaustedTaskJobs(
   db: DbOrTrx,
-  taskIdentifiers: readonly string[],
+  taskIdentifiers: readonly TaskName[],
 ): Promise<ExhaustedTaskJob[]> {
   if (taskIdentifiers.length === 0) return [];
   const { rows } = await sql<{

@@ -1,6 +1,7 @@
 import type { Db } from '../client.ts';
 import { createAppWithJob } from '../queries/apps.ts';
 import { insertUser } from '../queries/users.ts';
+import type { TaskName } from '../tasks.ts';
 
 let fixtureCounter = 0;
 
@@ -12,7 +13,7 @@ export async function createUserWithJob(db: Db, request = 'A tracker for our sup
   return { user, app, job };
 }
 
-export async function countGraphileJobs(db: Db, taskIdentifier?: string): Promise<number> {
+export async function countGraphileJobs(db: Db, taskIdentifier?: TaskName): Promise<number> {
   let query = db
     .withSchema('graphile_worker')
     .selectFrom('jobs' as never)
