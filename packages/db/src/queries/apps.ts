@@ -1,10 +1,8 @@
 import { activeJobStatuses, event, type JobKind, type JobStatus } from '@app/core/schemas';
 import { sql } from 'kysely';
 import { type DbOrTrx, inTransaction } from '../client.ts';
-import { ConflictError, isUniqueViolation } from '../errors.ts';
 import type { AppRow, JobRow } from '../schema.ts';
-import { appendEvents } from './events.ts';
-import { enqueueTask } from './transition.ts';
+import { transitionJob } from './transition.ts';
 
 export interface AppSummary {
   id: string;
@@ -17,49 +15,36 @@ export interface AppSummary {
 
 /**
  * Starts a job (a new app's `create`, or a `change`): the job row, `questioning_started`, and the
- * first `questioning_turn` commit together. The partial unique index on active jobs turns a second
- * concurrent job for the same app into a `ConflictError`.
+ * first `questioning_turn` commit together — the first transition of the state machine. A second
+ * concurrent job for the same app is a `ConflictError` (the partial unique index on active jobs).
  */
 export async function startJob(
   db: DbOrTrx,
   input: { appId: string; ownerId: string; kind: JobKind; request: string; baseVersionId: string | null },
 ): Promise<JobRow> {
-  return inTransaction(db, async (trx) => {
-    let job: JobRow;
-    try {
-      job = await trx
-        .insertInto('jobs')
-        .values({
-          app_id: input.appId,
-          owner_id: input.ownerId,
-          kind: input.kind,
-          status: 'questioning',
-          request: input.request,
-          base_version_id: input.baseVersionId,
-          open_question_id: null,
-          version_id: null,
-          turn: 1,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-    } catch (error) {
-      if (isUniqueViolation(error, 'jobs_one_active_per_app')) {
-        throw new ConflictError('this app already has a job in progress');
-      }
-      throw error;
-    }
-    await trx
-      .updateTable('apps')
-      .set({ updated_at: sql<string>`now()` })
-      .where('id', '=', input.appId)
-      .execute();
-    const [started] = await appendEvents(trx, job.id, [
-      event('questioning_started', { request: input.request }),
-    ]);
-    await enqueueTask(trx, { task: 'questioning_turn', payload: { jobId: job.id, turn: 1 } });
-    // The row as committed: appendEvents bumped `last_seq` after the insert returned it.
-    return started ? { ...job, last_seq: started.seq } : job;
+  const { job } = await transitionJob(db, {
+    start: {
+      app_id: input.appId,
+      owner_id: input.ownerId,
+      kind: input.kind,
+      status: 'questioning',
+      request: input.request,
+      base_version_id: input.baseVersionId,
+      open_question_id: null,
+      version_id: null,
+      turn: 1,
+    },
+    write: async (trx) => {
+      await trx
+        .updateTable('apps')
+        .set({ updated_at: sql<string>`now()` })
+        .where('id', '=', input.appId)
+        .execute();
+    },
+    events: [event('questioning_started', { request: input.request })],
+    enqueue: (job) => ({ task: 'questioning_turn', payload: { jobId: job.id, turn: 1 } }),
   });
+  return job;
 }
 
 export async function createAppWithJob(

@@ -1,8 +1,8 @@
 import type { JobEvent, JobStatus, NewEvent } from '@app/core/schemas';
-import { sql, type UpdateObject } from 'kysely';
+import { type Insertable, sql, type UpdateObject } from 'kysely';
 import type { DbOrTrx, Trx } from '../client.ts';
-import { ConflictError } from '../errors.ts';
-import type { Database, JobRow } from '../schema.ts';
+import { ConflictError, isUniqueViolation } from '../errors.ts';
+import type { Database, JobRow, JobsTable } from '../schema.ts';
 import { type TaskToEnqueue, taskContract } from '../tasks.ts';
 import { appendEvents } from './events.ts';
 
@@ -35,46 +35,58 @@ export interface JobGuard {
   generationRun?: number;
 }
 
-export interface JobTransition<R> {
+/** A change of an existing job: the conditional update `guard` decides, then `update`. */
+interface JobChange {
   jobId: string;
   guard: JobGuard;
   /** Column values or SQL expressions (e.g. ``sql`generation_run + 1` ``). */
   update: UpdateObject<Database, 'jobs'>;
+}
+
+/** The first transition, from nothing to `questioning`: the job row itself is inserted. */
+interface JobStart {
+  start: Insertable<JobsTable> & { status: 'questioning' };
+}
+
+export type JobTransition<R> = (JobChange | JobStart) & {
   /** Extra writes that belong to the same state change (question rows, ledger facts, versions …). */
   write?: (trx: Trx, job: JobRow) => Promise<R>;
   events: readonly NewEvent[] | ((job: JobRow, written: R) => readonly NewEvent[]);
   enqueue?: TaskToEnqueue | ((job: JobRow, written: R) => TaskToEnqueue | null);
-}
+};
 
 /**
- * The spine's one state-change function (SPEC §4.1): a conditional update of the job, the writes
- * that go with it, its events and the next worker task — all in ONE transaction. Zero rows updated
- * means the caller's view of the job is stale: `ConflictError`, and nothing is written or enqueued.
+ * The spine's one state-change function (docs/spine.md#one-transaction): a conditional update of the
+ * job (or, for a new job, its insert), the writes that go with it, its events and the next worker
+ * task — all in ONE transaction. Zero rows updated means the caller's view of the job is stale:
+ * `ConflictError`, and nothing is written or enqueued.
+ *
+ * Every status change goes through here. The transitions (docs/state-machine.md has the table with
+ * every event; `activeJobStatuses` and `statusOfPhase` in core name the groups):
+ *
+ * | from                          | to                          | by                                  | enqueues                 |
+ * | ----------------------------- | --------------------------- | ----------------------------------- | ------------------------ |
+ * | (none)                        | questioning                 | startJob (apps.create/requestChange) | questioning_turn, turn 1 |
+ * | questioning                   | awaiting_answer             | recordTurnResult: a question        | —                        |
+ * | questioning                   | generating                  | recordTurnResult: complete          | generate_app             |
+ * | awaiting_answer               | questioning                 | answerQuestion, skipQuestion        | questioning_turn         |
+ * | questioning, awaiting_answer  | questioning                 | buildNow                            | questioning_turn         |
+ * | awaiting_answer               | awaiting_answer             | updateBlueprint                     | —                        |
+ * | generating                    | generating                  | appendRunEvents (progress only)     | —                        |
+ * | generating                    | complete                    | completeGeneration                  | —                        |
+ * | questioning, generating       | failed                      | failJob (a task gave up)            | —                        |
+ * | questioning, awaiting_answer, generating | cancelled        | cancelJob                           | —                        |
+ * | failed                        | questioning / generating    | retryJob (`job_retried { phase }`)  | the failed phase's task  |
+ *
+ * `complete` and `cancelled` are final; `failed` only leaves through a retry.
  */
 export async function transitionJob<R = undefined>(
   db: DbOrTrx,
   transition: JobTransition<R>,
 ): Promise<{ job: JobRow; events: JobEvent[]; written: R }> {
   const run = async (trx: Trx) => {
-    const { guard } = transition;
-    const statuses = (Array.isArray(guard.status) ? guard.status : [guard.status]) as JobStatus[];
-    let query = trx
-      .updateTable('jobs')
-      .set({ ...transition.update, updated_at: sql<string>`now()` })
-      .where('id', '=', transition.jobId)
-      .where('status', 'in', statuses);
-    if (guard.openQuestionId !== undefined) {
-      query =
-        guard.openQuestionId === null
-          ? query.where('open_question_id', 'is', null)
-          : query.where('open_question_id', '=', guard.openQuestionId);
-    }
-    if (guard.ownerId !== undefined) query = query.where('owner_id', '=', guard.ownerId);
-    if (guard.turn !== undefined) query = query.where('turn', '=', guard.turn);
-    if (guard.generationRun !== undefined) query = query.where('generation_run', '=', guard.generationRun);
-    const job = await query.returningAll().executeTakeFirst();
-    if (!job) throw new ConflictError(`job ${transition.jobId} is no longer in the expected state`);
-
+    const job =
+      'start' in transition ? await insertJob(trx, transition.start) : await changeJob(trx, transition);
     const written = (transition.write ? await transition.write(trx, job) : undefined) as R;
     const newEvents =
       typeof transition.events === 'function' ? transition.events(job, written) : transition.events;
@@ -89,4 +101,38 @@ export async function transitionJob<R = undefined>(
   // Inside a caller's transaction we use a savepoint-free direct call; otherwise our own transaction.
   if (db.isTransaction) return run(db as Trx);
   return db.transaction().execute(run);
+}
+
+async function changeJob(trx: Trx, change: JobChange): Promise<JobRow> {
+  const { guard } = change;
+  const statuses = (Array.isArray(guard.status) ? guard.status : [guard.status]) as JobStatus[];
+  let query = trx
+    .updateTable('jobs')
+    .set({ ...change.update, updated_at: sql<string>`now()` })
+    .where('id', '=', change.jobId)
+    .where('status', 'in', statuses);
+  if (guard.openQuestionId !== undefined) {
+    query =
+      guard.openQuestionId === null
+        ? query.where('open_question_id', 'is', null)
+        : query.where('open_question_id', '=', guard.openQuestionId);
+  }
+  if (guard.ownerId !== undefined) query = query.where('owner_id', '=', guard.ownerId);
+  if (guard.turn !== undefined) query = query.where('turn', '=', guard.turn);
+  if (guard.generationRun !== undefined) query = query.where('generation_run', '=', guard.generationRun);
+  const job = await query.returningAll().executeTakeFirst();
+  if (!job) throw new ConflictError(`job ${change.jobId} is no longer in the expected state`);
+  return job;
+}
+
+/** The partial unique index on active jobs turns a second active job for one app into a conflict. */
+async function insertJob(trx: Trx, values: JobStart['start']): Promise<JobRow> {
+  try {
+    return await trx.insertInto('jobs').values(values).returningAll().executeTakeFirstOrThrow();
+  } catch (error) {
+    if (isUniqueViolation(error, 'jobs_one_active_per_app')) {
+      throw new ConflictError('this app already has a job in progress');
+    }
+    throw error;
+  }
 }
