@@ -1,3 +1,4 @@
+import type { JobKind, JobStatus } from '@app/core/schemas';
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -35,8 +36,8 @@ export interface JobsTable {
   id: Generated<string>;
   app_id: string;
   owner_id: string;
-  kind: 'create' | 'change';
-  status: 'questioning' | 'awaiting_answer' | 'generating' | 'complete' | 'failed' | 'cancelled';
+  kind: JobKind;
+  status: JobStatus;
   request: string;
   base_version_id: string | null;
   version_id: string | null;

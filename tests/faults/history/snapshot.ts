@@ -1,3 +1,4 @@
+import { finalJobStatuses } from '@app/core/schemas';
 import { type Db, listEvents } from '@app/db';
 import type { JobSnapshot } from './checker.ts';
 
@@ -20,7 +21,7 @@ export async function snapshotJobs(db: Db, jobIds: readonly string[]): Promise<J
   );
 }
 
-const settledStatuses = new Set(['awaiting_answer', 'complete', 'failed', 'cancelled']);
+const settledStatuses = new Set<string>(['awaiting_answer', ...finalJobStatuses]);
 
 /** Polls until every job is waiting for an answer or final (bounded by `timeoutMs`). */
 export async function waitForSettled(db: Db, jobIds: readonly string[], timeoutMs: number): Promise<void> {
