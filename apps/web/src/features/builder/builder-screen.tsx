@@ -5,6 +5,8 @@ import { Badge } from '../../components/ui/badge.tsx';
 import { Skeleton } from '../../components/ui/skeleton.tsx';
 import { trpcErrorCode } from '../../lib/trpc.ts';
 import { useApp } from '../apps/use-apps.ts';
+import { useBaseBlueprint } from './blueprint-base.ts';
+import { BlueprintPanel } from './blueprint-panel.tsx';
 import { BuilderBottomBar } from './builder-bottom-bar.tsx';
 import { AppNotFound } from './builder-chrome.tsx';
 import {
@@ -201,8 +203,21 @@ function WorkPane({
   details: AppDetails;
 }) {
   const restore = useRestoreVersion(details.app.id);
+  const baseBlueprint = useBaseBlueprint(details, view.job);
   return (
     <WorkPanel tab={tab} onTabChange={onTabChange} counts={{ versions: details.versions.length }}>
+      {tab === 'blueprint' && (
+        <BlueprintPanel
+          appId={details.app.id}
+          jobId={view.job.id}
+          status={loaded ? view.status : null}
+          blueprint={state.blueprint}
+          base={baseBlueprint}
+          ledger={state.ledger}
+          questions={state.questions}
+          loading={!loaded}
+        />
+      )}
       {tab === 'ledger' && (
         <LedgerPanel ledger={state.ledger} questions={state.questions} loading={!loaded} />
       )}

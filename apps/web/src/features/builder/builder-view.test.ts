@@ -129,7 +129,7 @@ describe('deriveBuilderView', () => {
 });
 
 describe('the work tabs', () => {
-  it('opens on the active job, else the newest, at the code, the preview or the ledger', () => {
+  it('opens on the active job, else the newest, at the code, the preview or the blueprint', () => {
     const jobs = [jobSummary('job-2', 'complete'), jobSummary('job-1', 'complete')];
     expect(currentJobOf(details({ jobs, activeJobId: null }))?.id).toBe('job-2');
     expect(currentJobOf(details({ jobs, activeJobId: 'job-1' }))?.id).toBe('job-1');
@@ -139,8 +139,9 @@ describe('the work tabs', () => {
       defaultWorkTab(details({ versions: [version1], activeJobId: null }), jobSummary('job-1', 'complete')),
     ).toBe('preview');
     expect(defaultWorkTab(details({ versions: [version1] }), jobSummary('job-1', 'awaiting_answer'))).toBe(
-      'ledger',
+      'blueprint',
     );
+    expect(defaultWorkTab(details(), jobSummary('job-1', 'questioning'))).toBe('blueprint');
   });
 
   it('follows the work only on a change seen live', () => {

@@ -76,11 +76,14 @@ export function currentJobOf(details: AppDetails): AppJobSummary | null {
   return details.jobs.find((job) => job.id === details.activeJobId) ?? details.jobs[0] ?? null;
 }
 
-/** Open where the action is: the code being written, the app once built, else what is understood. */
+/**
+ * Open where the action is: the code being written, the app once built, else the design being
+ * worked out (the blueprint, editable while questions are asked).
+ */
 export function defaultWorkTab(details: AppDetails, job: AppJobSummary): WorkTab {
   if (job.status === 'generating') return 'code';
   if (details.versions.length > 0 && !details.activeJobId) return 'preview';
-  return 'ledger';
+  return 'blueprint';
 }
 
 /**

@@ -1,10 +1,11 @@
 import { clsx } from 'clsx';
-import { BookOpenText, Code2, GitCommitVertical, MonitorPlay } from 'lucide-react';
+import { BookOpenText, Boxes, Code2, GitCommitVertical, MonitorPlay } from 'lucide-react';
 import { type KeyboardEvent, type ReactNode, useRef } from 'react';
 
-export type WorkTab = 'ledger' | 'preview' | 'code' | 'versions';
+export type WorkTab = 'blueprint' | 'ledger' | 'preview' | 'code' | 'versions';
 
 const tabs: { id: WorkTab; label: string; icon: ReactNode }[] = [
+  { id: 'blueprint', label: 'Blueprint', icon: <Boxes className="size-4" aria-hidden="true" /> },
   { id: 'ledger', label: 'Ledger', icon: <BookOpenText className="size-4" aria-hidden="true" /> },
   { id: 'preview', label: 'Preview', icon: <MonitorPlay className="size-4" aria-hidden="true" /> },
   { id: 'code', label: 'Code', icon: <Code2 className="size-4" aria-hidden="true" /> },
