@@ -79,6 +79,13 @@ interface Session {
 interface PageHooks {
   bundle: AppBundle | null;
   report(problem: Problem): void;
+  /**
+   * False once the run keeps no more problems: later ones are not even built. Building one maps
+   * its location through the source map on this process's event loop (~2 ms for an app behind
+   * react-dom), and an app can log errors without end — 10,000 of them stalled the worker for
+   * seconds at a time and stretched a run past its wall limit.
+   */
+  wants(): boolean;
   onCrash(): void;
 }
 
@@ -163,7 +170,7 @@ export function createBrowserVerifier(options: BrowserVerifierOptions): BrowserV
    * context and the page's renderer is most of a run's fixed cost (~300 ms), paid between runs.
    */
   async function prepare(current: Session): Promise<PreparedPage> {
-    const hooks: PageHooks = { bundle: null, report: () => {}, onCrash: () => {} };
+    const hooks: PageHooks = { bundle: null, report: () => {}, wants: () => false, onCrash: () => {} };
     const context = await current.launched.browser.newContext({
       serviceWorkers: 'block',
       acceptDownloads: false,
@@ -175,9 +182,11 @@ export function createBrowserVerifier(options: BrowserVerifierOptions): BrowserV
       (url) => hooks.report(refusedRequestProblem(url)),
     );
     const page = await context.newPage();
-    page.on('pageerror', (error) => hooks.report(pageErrorProblem(error, hooks.bundle?.sourceMap ?? null)));
+    page.on('pageerror', (error) => {
+      if (hooks.wants()) hooks.report(pageErrorProblem(error, hooks.bundle?.sourceMap ?? null));
+    });
     page.on('console', (message) => {
-      if (message.type() === 'error') {
+      if (message.type() === 'error' && hooks.wants()) {
         hooks.report(
           consoleErrorProblem(message.text(), message.location(), hooks.bundle?.sourceMap ?? null),
         );
@@ -229,6 +238,7 @@ export function createBrowserVerifier(options: BrowserVerifierOptions): BrowserV
       const { page, hooks } = prepared;
       hooks.bundle = bundle;
       hooks.report = report;
+      hooks.wants = () => pageProblems.length < maxCollectedPageProblems;
       hooks.onCrash = () => tripped({ kind: 'breach', breach: 'crash' });
       await page.goto(`${harnessOrigin}/`, { waitUntil: 'load', timeout: limits.wallLimitMs });
       await page
@@ -270,7 +280,9 @@ export function createBrowserVerifier(options: BrowserVerifierOptions): BrowserV
       if (end.kind === 'breach') {
         current.kill();
         const problem = breachProblem(end.breach, rendererHeapMb);
-        report(problem);
+        // First, not after whatever the app logged: it is why the run stopped, and the verdict
+        // keeps only the first few problems.
+        pageProblems.unshift(problem);
         // Checks that finished keep their result; the one running when the run was cut short fails
         // with the reason, and the rest never ran.
         const finished = new Map(results.map((check) => [check.id, check]));

@@ -55,6 +55,10 @@ function chromiumArguments(rendererHeapMb: number): string[] {
     '--proxy-server=127.0.0.1:9',
     '--proxy-bypass-list=<-loopback>',
     '--host-resolver-rules=MAP * ~NOTFOUND',
+    // WebRTC's ICE is neither a request (route fulfilment never sees it) nor bound by CSP or the
+    // proxy: without this an app's RTCPeerConnection sends STUN/TURN datagrams to any IP it names,
+    // loopback included. UDP only through a proxy means none at all (the proxy is a closed port).
+    '--webrtc-ip-handling-policy=disable_non_proxied_udp',
     `--js-flags=--max-old-space-size=${rendererHeapMb}`,
   ];
 }
