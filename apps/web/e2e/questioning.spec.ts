@@ -19,7 +19,9 @@ test('questioning: answer, skip, see the ledger learn it, survive a reload, then
   await expect(first.getByTestId('question-why')).not.toBeEmpty();
   await expect(first.getByText('Recommended')).toHaveCount(1);
   await expect(first.getByTestId('question-skip')).toContainText('Skip —');
-  // The ledger already holds what the request said, before any answer.
+  // The ledger already holds what the request said, before any answer (the Blueprint tab opens
+  // first while questioning).
+  await page.getByRole('tab', { name: 'Ledger' }).click();
   await expect(
     page.getByTestId('fact-source').filter({ hasText: 'from your request' }).first(),
   ).toBeVisible();
@@ -68,6 +70,7 @@ test('questioning: answer, skip, see the ledger learn it, survive a reload, then
   await expect(openQuestion(page)).toHaveCount(1);
   await expect(openQuestion(page)).toHaveAttribute('data-number', '3');
   await expect(openQuestion(page).locator('h3')).toHaveText(thirdText ?? '');
+  await page.getByRole('tab', { name: 'Ledger' }).click();
   await expect(questionCard(page, 1)).toHaveAttribute('data-status', 'answered');
   await expect(questionCard(page, 2)).toHaveAttribute('data-status', 'skipped');
   await expect(page.getByTestId('ledger').getByTestId('ledger-fact')).toHaveText(ledgerBefore);

@@ -1,10 +1,9 @@
 import type { Blueprint, Fact, JobStatus, Question } from '@app/core/schemas';
-import { Boxes } from 'lucide-react';
 import { type ReactNode, useMemo } from 'react';
-import { Skeleton } from '../../components/ui/skeleton.tsx';
+import { AudienceSummary } from './blueprint-audience.tsx';
 import { useBlueprintEditing } from './blueprint-editing.ts';
 import { EntityCardView } from './blueprint-entity-card.tsx';
-import { SourceLabel } from './blueprint-sources.tsx';
+import { BlueprintEmpty, BlueprintSkeleton } from './blueprint-placeholders.tsx';
 import { deriveBlueprintDisplay } from './blueprint-view.ts';
 import { ViewList } from './blueprint-view-list.tsx';
 
@@ -114,30 +113,7 @@ export function BlueprintPanel({
         />
       </Section>
       <Section title="Who uses it">
-        <div
-          className="flex flex-col gap-2 rounded-lg border border-border bg-surface px-3 py-2"
-          data-testid="blueprint-audience"
-        >
-          {display.audience.length === 0 ? (
-            <p className="text-[13px] text-muted">Not said yet.</p>
-          ) : (
-            <ul className="flex flex-wrap gap-x-4 gap-y-1">
-              {display.audience.map((entry) => (
-                <li key={entry.name} className="flex items-baseline gap-1.5">
-                  <span className="text-[13.5px] text-text">{entry.name}</span>
-                  <SourceLabel sources={entry.sources} />
-                </li>
-              ))}
-            </ul>
-          )}
-          <p
-            className="flex flex-wrap items-baseline gap-1.5 border-t border-border pt-2 text-[13px] text-text"
-            data-testid="blueprint-sharing"
-          >
-            {display.sharing.label}
-            <SourceLabel sources={display.sharing.sources} />
-          </p>
-        </div>
+        <AudienceSummary audience={display.audience} sharing={display.sharing} />
       </Section>
     </div>
   );
@@ -149,35 +125,5 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
       <h3 className="text-[11px] font-semibold tracking-wide text-muted uppercase">{title}</h3>
       {children}
     </section>
-  );
-}
-
-function BlueprintEmpty() {
-  return (
-    <div className="flex flex-col items-center px-6 py-16 text-center" data-testid="blueprint-empty">
-      <div className="mb-3 flex size-10 items-center justify-center rounded-full bg-surface-sunken text-muted">
-        <Boxes className="size-5" aria-hidden="true" />
-      </div>
-      <p className="text-sm font-medium text-text">No blueprint yet</p>
-      <p className="mt-1 max-w-xs text-[13px] text-muted">
-        Once the builder has read your request, the app’s design shows up here: what it keeps track of, its
-        fields and its views.
-      </p>
-    </div>
-  );
-}
-
-function BlueprintSkeleton() {
-  return (
-    <div className="flex flex-col gap-4 p-5" aria-busy="true">
-      <Skeleton className="h-5 w-40" />
-      {[0, 1].map((card) => (
-        <div key={card} className="flex flex-col gap-2">
-          <Skeleton className="h-9 w-full rounded-lg" />
-          <Skeleton className="h-8 w-full rounded-lg" />
-          <Skeleton className="h-8 w-full rounded-lg" />
-        </div>
-      ))}
-    </div>
   );
 }

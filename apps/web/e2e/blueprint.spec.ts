@@ -1,0 +1,79 @@
+import { expect, type Page, test } from '@playwright/test';
+import { createApp, openQuestion, signUp } from './builder-helpers.ts';
+
+function fieldNamed(page: Page, name: string) {
+  return page
+    .getByTestId('blueprint-field')
+    .filter({ has: page.getByTestId('blueprint-field-name').getByText(name, { exact: true }) });
+}
+
+test('blueprint: the design from the request, renamed inline, kept on reload and live in another tab', async ({
+  page,
+  context,
+}) => {
+  await signUp(page);
+  await createApp(
+    page,
+    'Our makerspace lends tools to members. Each tool has a name, a category and a condition.',
+  );
+  // While a question waits, the Blueprint tab is the right pane's default and is editable.
+  await expect(openQuestion(page)).toHaveCount(1, { timeout: 20_000 });
+  await expect(page.getByRole('tab', { name: 'Blueprint' })).toHaveAttribute('aria-selected', 'true');
+  const blueprint = page.getByTestId('blueprint');
+  await expect(blueprint).toHaveAttribute('data-editable', 'true');
+
+  // The entity the request named, with its fields in the person's words, typed, and sourced.
+  const tool = blueprint
+    .getByTestId('blueprint-entity')
+    .filter({ has: page.getByTestId('blueprint-entity-name').getByText('Tool', { exact: true }) });
+  await expect(tool).toHaveCount(1);
+  for (const name of ['Name', 'Category', 'Condition']) await expect(fieldNamed(page, name)).toHaveCount(1);
+  await expect(fieldNamed(page, 'Condition').getByTestId('blueprint-source')).toContainText(
+    'from your request',
+  );
+  await expect(fieldNamed(page, 'Condition').getByTestId('blueprint-field-type')).toBeVisible();
+
+  // A second tab, narrow as a phone, watching the same job.
+  const other = await context.newPage();
+  await other.setViewportSize({ width: 390, height: 844 });
+  await other.goto(page.url());
+  await other.getByTestId('pane-work').click();
+  await expect(fieldNamed(other, 'Condition')).toHaveCount(1);
+
+  // A duplicate name is refused next to the field; Esc puts the old name back.
+  await fieldNamed(page, 'Category').getByTestId('blueprint-field-name').click();
+  const categoryInput = tool.getByTestId('blueprint-field-name-input');
+  await categoryInput.fill('name');
+  await categoryInput.press('Enter');
+  await expect(tool.getByTestId('blueprint-problem')).toContainText('two fields called');
+  await categoryInput.press('Escape');
+  await expect(fieldNamed(page, 'Category')).toHaveCount(1);
+
+  // Rename by keyboard: focus the name, Enter opens it, type, Enter saves.
+  await fieldNamed(page, 'Condition').getByTestId('blueprint-field-name').focus();
+  await page.keyboard.press('Enter');
+  const input = tool.getByTestId('blueprint-field-name-input');
+  await expect(input).toBeFocused();
+  await input.fill('State');
+  await input.press('Enter');
+  await expect(fieldNamed(page, 'State')).toHaveCount(1);
+  await expect(fieldNamed(page, 'Condition')).toHaveCount(0);
+  await expect(fieldNamed(page, 'State').getByTestId('blueprint-source')).toContainText('your edit');
+
+  // The other tab sees it live; the question stays open.
+  await expect(fieldNamed(other, 'State')).toHaveCount(1);
+  await expect(openQuestion(page)).toHaveCount(1);
+
+  // The ledger records the edit.
+  await page.getByRole('tab', { name: 'Ledger' }).click();
+  await expect(
+    page.getByTestId('ledger-fact').filter({ hasText: 'Renamed field Condition to State on Tool' }),
+  ).toContainText('edited by you');
+
+  // A reload shows the edited blueprint.
+  await page.reload();
+  await expect(page.getByRole('tab', { name: 'Blueprint' })).toHaveAttribute('aria-selected', 'true');
+  await expect(fieldNamed(page, 'State')).toHaveCount(1);
+  await expect(fieldNamed(page, 'Condition')).toHaveCount(0);
+  await other.close();
+});
