@@ -42,6 +42,7 @@ export function EntityCardView({
       setOptions: (options: string[]) => editing.save(key, setOptions(blueprint, card.id, fieldId, options)),
       // A removal the server refuses (the last field) is the entity's problem, not the gone row's.
       remove: () => editing.save(entityKey, removeField(blueprint, card.id, fieldId)),
+      clearProblem: editing.clearProblem,
     };
   };
   const problem = editing.problemFor(entityKey);
@@ -60,6 +61,7 @@ export function EntityCardView({
             editable={editable}
             onSave={(name) => editing.save(`${entityKey}:name`, renameEntity(blueprint, card.id, name))}
             problem={editing.problemFor(`${entityKey}:name`)}
+            onEditStart={editing.clearProblem}
             testId="blueprint-entity-name"
           />
         </h4>

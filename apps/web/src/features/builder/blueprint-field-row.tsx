@@ -11,6 +11,7 @@ export type FieldEdits = {
   setReference: (entityId: string) => Promise<boolean>;
   setOptions: (options: string[]) => Promise<boolean>;
   remove: () => Promise<boolean>;
+  clearProblem: () => void;
 };
 
 const selectClassName =
@@ -44,6 +45,7 @@ export function FieldRowView({
           editable={editable}
           onSave={edits.rename}
           problem={nameProblem}
+          onEditStart={edits.clearProblem}
           className="text-[13.5px] font-medium text-text"
           testId="blueprint-field-name"
         />

@@ -13,6 +13,7 @@ export function InlineName({
   editable,
   onSave,
   problem,
+  onEditStart,
   className,
   testId,
 }: {
@@ -23,6 +24,8 @@ export function InlineName({
   /** Resolves true once saved (or nothing changed), false when refused. */
   onSave: (name: string) => Promise<boolean>;
   problem: string | null;
+  /** Opening the input forgets an earlier refusal (it was about what was typed then). */
+  onEditStart?: () => void;
   className?: string;
   testId?: string;
 }) {
@@ -54,6 +57,7 @@ export function InlineName({
         onClick={() => {
           setDraft(value);
           setLocalProblem(null);
+          onEditStart?.();
           setEditing(true);
         }}
         className={clsx(

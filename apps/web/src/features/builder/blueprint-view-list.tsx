@@ -46,6 +46,7 @@ export function ViewList({
                     editing.save(`view:${view.id}:title`, renameView(blueprint, view.id, title))
                   }
                   problem={editing.problemFor(`view:${view.id}:title`)}
+                  onEditStart={editing.clearProblem}
                   className="text-[13.5px] font-medium text-text"
                 />
                 <ChangeBadge mark={view.mark} />
