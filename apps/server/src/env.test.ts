@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EnvError } from '@app/core/env';
+import { describe, expect, it } from 'vitest';
 import { loadEnv } from './env.ts';
 
 const base = {
@@ -7,23 +8,49 @@ const base = {
   MODEL_PROVIDER: 'offline',
 };
 
-/** loadEnv prints every problem and exits; catch the exit and return what it printed. */
+/** loadEnv throws every problem at once (main.ts prints them and exits); what it listed. */
 function refusal(env: Record<string, string>): string | null {
-  const printed: string[] = [];
-  vi.spyOn(console, 'error').mockImplementation((message: string) => void printed.push(message));
-  vi.spyOn(process, 'exit').mockImplementation((code) => {
-    throw new Error(`exit ${code}`);
-  });
   try {
     loadEnv(env);
     return null;
   } catch (error) {
-    expect((error as Error).message).toBe('exit 1');
-    return printed.join('\n');
+    if (!(error instanceof EnvError)) throw error;
+    return error.message;
   }
 }
 
-afterEach(() => vi.restoreAllMocks());
+describe('loadEnv', () => {
+  it('throws an EnvError listing every problem, its own and the shared ones', () => {
+    let thrown: unknown;
+    try {
+      loadEnv({ SESSION_SECRET: 'short', MAX_QUESTIONS: '21', PORT: 'http', MODEL_PROVIDER: 'openai' });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(EnvError);
+    expect((thrown as EnvError).problems).toEqual([
+      expect.stringMatching(/^DATABASE_URL: is required/),
+      expect.stringMatching(/^MAX_QUESTIONS: /),
+      expect.stringMatching(/^PORT: /),
+      'SESSION_SECRET: must be at least 32 characters',
+      'OPENAI_API_KEY: is required when MODEL_PROVIDER is openai',
+    ]);
+    expect((thrown as EnvError).message).toMatch(/^Invalid environment:\n {2}- DATABASE_URL/);
+  });
+
+  it('reads the shared variables by the worker’s rules: MAX_QUESTIONS=0 builds without questions', () => {
+    expect(loadEnv({ ...base, MAX_QUESTIONS: '0', PREVIEW_PORT: '4001' })).toMatchObject({
+      databaseUrl: base.DATABASE_URL,
+      maxQuestions: 0,
+      previewPort: 4001,
+      previewUrl: 'http://localhost:4001',
+      model: { provider: 'offline' },
+    });
+    expect(refusal({ ...base, DATABASE_URL: 'localhost:5432/app' })).toContain(
+      'DATABASE_URL: must be a postgres:// connection URL',
+    );
+  });
+});
 
 describe('loadEnv: the apps origin in production', () => {
   it('refuses an apps origin on the builder’s registrable domain, saying why', () => {

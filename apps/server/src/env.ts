@@ -1,22 +1,16 @@
-import { type ModelConfig, modelConfigFromEnv } from '@app/core';
+import { parseAppEnv, type SharedEnv } from '@app/core/env';
 import { z } from 'zod';
 import { appsOriginProblems } from './preview/apps-origin-check.ts';
 
-const Env = z.object({
-  DATABASE_URL: z
-    .string()
-    .min(1, 'DATABASE_URL is required (pnpm dev starts an embedded Postgres and sets it)'),
+/** The server's own variables; what it shares with the worker is core's `sharedEnvFields`. */
+const serverFields = {
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  PREVIEW_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   PUBLIC_URL: z.url().optional(),
-  PREVIEW_URL: z.url().optional(),
-  SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters'),
-  MAX_QUESTIONS: z.coerce.number().int().min(0).max(20).default(5),
+  SESSION_SECRET: z.string({ error: 'is required' }).min(32, 'must be at least 32 characters'),
   STATIC_DIR: z.string().optional(),
   HOST: z.string().default('127.0.0.1'),
-  NODE_ENV: z.string().optional(),
-  // SPEC §5 limits: failed sign-ins per email and per client address per 15 minutes, sign-ups
-  // per client address per hour.
+  // The abuse limits (docs/architecture.md#limits): failed sign-ins per email and per client
+  // address per 15 minutes, sign-ups per client address per hour.
   RATE_LIMIT_SIGNIN: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_SIGNIN_IP: z.coerce.number().int().min(1).default(100),
   RATE_LIMIT_SIGNUP: z.coerce.number().int().min(1).default(50),
@@ -25,42 +19,51 @@ const Env = z.object({
     .enum(['0', '1', 'true', 'false'])
     .default('0')
     .transform((value) => value === '1' || value === 'true'),
-});
-
-export type ServerEnv = z.infer<typeof Env> & {
-  model: ModelConfig;
-  publicUrl: string;
-  previewUrl: string;
+  NODE_ENV: z.string().optional(),
 };
 
-/** Parses the environment, listing every problem at once; the process exits on any. */
-export function loadEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
-  const blankToUndefined = Object.fromEntries(
-    Object.entries(source).map(([key, value]) => [key, value === '' ? undefined : value]),
+export interface ServerEnv extends SharedEnv {
+  port: number;
+  host: string;
+  /** The builder's public URL (PUBLIC_URL, or localhost on PORT). */
+  publicUrl: string;
+  sessionSecret: string;
+  staticDir: string | null;
+  rateLimits: { signInPerEmail: number; signInPerAddress: number; signUpPerAddress: number };
+  trustProxy: boolean;
+}
+
+/**
+ * Parses the server's environment. Throws an `EnvError` listing every problem at once; main.ts
+ * prints it and exits 1. In production the apps origin must be a site of its own
+ * (docs/deploy.md#the-apps-origin).
+ */
+export function loadEnv(source: Record<string, string | undefined>): ServerEnv {
+  const { own, shared } = parseAppEnv(serverFields, source, (own, shared) =>
+    own.NODE_ENV === 'production'
+      ? appsOriginProblems({
+          publicUrl: publicUrlOf(own),
+          previewUrl: shared.previewUrl,
+          previewUrlSet: shared.previewUrlSet,
+        })
+      : [],
   );
-  const parsed = Env.safeParse(blankToUndefined);
-  const problems = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
-  const env = parsed.success ? parsed.data : null;
-  const model = modelConfigFromEnv(source);
-  problems.push(...model.problems.map((problem) => `  ${problem}`));
-  const publicUrl = env?.PUBLIC_URL ?? `http://localhost:${env?.PORT ?? 3000}`;
-  const previewUrl = env?.PREVIEW_URL ?? `http://localhost:${env?.PREVIEW_PORT ?? 3001}`;
-  if (env?.NODE_ENV === 'production')
-    problems.push(
-      ...appsOriginProblems({ publicUrl, previewUrl, previewUrlSet: env.PREVIEW_URL !== undefined }).map(
-        (problem) => `  ${problem}`,
-      ),
-    );
-  if (!env || !model.config || problems.length > 0) {
-    console.error(`Invalid environment:\n${problems.join('\n')}`);
-    process.exit(1);
-  }
   return {
-    ...env,
-    model: model.config,
-    publicUrl,
-    previewUrl,
+    ...shared,
+    port: own.PORT,
+    host: own.HOST,
+    publicUrl: publicUrlOf(own),
+    sessionSecret: own.SESSION_SECRET,
+    staticDir: own.STATIC_DIR ?? null,
+    rateLimits: {
+      signInPerEmail: own.RATE_LIMIT_SIGNIN,
+      signInPerAddress: own.RATE_LIMIT_SIGNIN_IP,
+      signUpPerAddress: own.RATE_LIMIT_SIGNUP,
+    },
+    trustProxy: own.TRUST_PROXY,
   };
+}
+
+function publicUrlOf(values: { PUBLIC_URL?: string | undefined; PORT: number }): string {
+  return values.PUBLIC_URL ?? `http://localhost:${values.PORT}`;
 }

@@ -1,10 +1,21 @@
 import path from 'node:path';
-import { bundleApp, createModel } from '@app/core';
+import { EnvError } from '@app/core/env';
+import { createModel } from '@app/core/providers';
+import { bundleApp } from '@app/core/validation';
 import { createDb } from '@app/db';
-import { loadEnv } from './env.ts';
+import { loadEnv, type ServerEnv } from './env.ts';
 import { startServer } from './server.ts';
 
-const env = loadEnv();
+// Composition root: env → database pool → services → HTTP → shutdown. A bad environment is every
+// problem printed at once and exit 1, before anything starts.
+let env: ServerEnv;
+try {
+  env = loadEnv(process.env);
+} catch (error) {
+  if (!(error instanceof EnvError)) throw error;
+  process.stderr.write(`server: ${error.message}\n`);
+  process.exit(1);
+}
 
 function log(level: 'info' | 'warn' | 'error', message: string, fields: Record<string, unknown> = {}) {
   const line = JSON.stringify({ level, time: new Date().toISOString(), msg: message, ...fields });
@@ -12,33 +23,29 @@ function log(level: 'info' | 'warn' | 'error', message: string, fields: Record<s
 }
 
 const { db } = createDb({
-  connectionString: env.DATABASE_URL,
+  connectionString: env.databaseUrl,
   max: 20,
   applicationName: 'app-builder:server',
 });
 const server = await startServer({
   db,
-  connectionString: env.DATABASE_URL,
-  port: env.PORT,
-  host: env.HOST,
-  sessionSecret: env.SESSION_SECRET,
+  connectionString: env.databaseUrl,
+  port: env.port,
+  host: env.host,
+  sessionSecret: env.sessionSecret,
   secureCookies: env.publicUrl.startsWith('https://'),
-  maxQuestions: env.MAX_QUESTIONS,
+  maxQuestions: env.maxQuestions,
   modelDescription: createModel(env.model).describe(),
-  previewPort: env.PREVIEW_PORT,
+  previewPort: env.previewPort,
   previewBaseUrl: env.previewUrl,
   builderOrigin: new URL(env.publicUrl).origin,
   bundle: (files) => bundleApp(files),
-  staticDir: env.STATIC_DIR ? path.resolve(env.STATIC_DIR) : undefined,
-  rateLimits: {
-    signInPerEmail: env.RATE_LIMIT_SIGNIN,
-    signInPerAddress: env.RATE_LIMIT_SIGNIN_IP,
-    signUpPerAddress: env.RATE_LIMIT_SIGNUP,
-  },
-  trustProxy: env.TRUST_PROXY,
+  staticDir: env.staticDir ? path.resolve(env.staticDir) : undefined,
+  rateLimits: env.rateLimits,
+  trustProxy: env.trustProxy,
   log,
 });
-log('info', `server listening on http://${env.HOST}:${server.port}`, { model: env.model.provider });
+log('info', `server listening on http://${env.host}:${server.port}`, { model: env.model.provider });
 
 let stopping = false;
 async function shutdown(signal: string) {

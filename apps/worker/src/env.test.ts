@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EnvError, loadEnv } from './env.ts';
 
-function problemsOf(env: Record<string, string | undefined>): string[] {
+function problemsOf(env: Record<string, string | undefined>): readonly string[] {
   try {
     loadEnv(env);
   } catch (error) {
@@ -48,7 +48,9 @@ describe('loadEnv', () => {
       questioningModel: 'llama3',
       generationModel: 'gpt-4.1',
     });
-    expect(loadEnv({ DATABASE_URL: 'x', OPENAI_API_KEY: 'sk', MODEL_PROVIDER: 'offline' }).model).toEqual({
+    expect(
+      loadEnv({ DATABASE_URL: 'postgres://db/x', OPENAI_API_KEY: 'sk', MODEL_PROVIDER: 'offline' }).model,
+    ).toEqual({
       provider: 'offline',
     });
   });
@@ -58,14 +60,23 @@ describe('loadEnv', () => {
       problemsOf({
         WORKER_CONCURRENCY: 'lots',
         MODEL_PROVIDER: 'openai',
-        MAX_QUESTIONS: '0',
+        MAX_QUESTIONS: '21',
         OPENAI_BASE_URL: 'not a url',
       }),
     ).toEqual([
       expect.stringMatching(/^DATABASE_URL: /),
-      expect.stringMatching(/^WORKER_CONCURRENCY: /),
       expect.stringMatching(/^MAX_QUESTIONS: /),
+      expect.stringMatching(/^WORKER_CONCURRENCY: /),
       expect.stringMatching(/^OPENAI_BASE_URL: /),
+    ]);
+  });
+
+  it('reads the shared variables by the server’s rules: MAX_QUESTIONS=0 builds without questions', () => {
+    const env = loadEnv({ DATABASE_URL: 'postgres://localhost/app', MAX_QUESTIONS: '0', PREVIEW_PORT: '0' });
+    expect(env.maxQuestions).toBe(0);
+    expect(env.preview).toEqual({ baseUrl: 'http://localhost:0' });
+    expect(problemsOf({ DATABASE_URL: 'localhost:5432/app' })).toEqual([
+      'DATABASE_URL: must be a postgres:// connection URL',
     ]);
   });
 

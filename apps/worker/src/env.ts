@@ -1,29 +1,18 @@
-import { type ModelConfig, modelConfigFromEnv } from '@app/core';
+import { parseAppEnv, type SharedEnv } from '@app/core/env';
 import { z } from 'zod';
 import { type LogLevel, logLevels } from './logger.ts';
 
-/** Unset and empty are the same thing for env vars (`FOO= pnpm dev`). */
-const positiveInt = (fallback: number) =>
-  z.preprocess(
-    (value) => (value === '' ? undefined : value),
-    z.coerce.number().int().positive().default(fallback),
-  );
+export { EnvError } from '@app/core/env';
 
-const EnvSchema = z.object({
-  DATABASE_URL: z.string({ error: 'is required' }).min(1, 'is required'),
-  WORKER_CONCURRENCY: positiveInt(4),
-  MAX_QUESTIONS: positiveInt(5),
-  PREVIEW_PORT: positiveInt(3001),
-  PREVIEW_URL: z.preprocess((value) => (value === '' ? undefined : value), z.url().optional()),
-  LOG_LEVEL: z.preprocess((value) => (value === '' ? undefined : value), z.enum(logLevels).default('info')),
-  CHROMIUM_PATH: z.preprocess((value) => (value === '' ? undefined : value), z.string().optional()),
-});
+/** The worker's own variables; what it shares with the server is core's `sharedEnvFields`. */
+const workerFields = {
+  WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  LOG_LEVEL: z.enum(logLevels).default('info'),
+  CHROMIUM_PATH: z.string().optional(),
+};
 
-export interface WorkerEnv {
-  databaseUrl: string;
+export interface WorkerEnv extends Omit<SharedEnv, 'previewPort' | 'previewUrl' | 'previewUrlSet'> {
   concurrency: number;
-  model: ModelConfig;
-  maxQuestions: number;
   logLevel: LogLevel;
   /** `CHROMIUM_PATH`: the browser verification uses; null = discover the system's Chromium. */
   chromiumPath: string | null;
@@ -31,34 +20,19 @@ export interface WorkerEnv {
   preview: { baseUrl: string };
 }
 
-export class EnvError extends Error {
-  override readonly name = 'EnvError';
-  constructor(readonly problems: string[]) {
-    super(`Invalid environment:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
-  }
-}
-
 /**
- * Reads and validates the worker's environment (SPEC §3). Every problem is collected before
- * throwing, so one start shows the whole list instead of one fix-and-retry per variable.
+ * Reads and validates the worker's environment. Throws an `EnvError` listing every problem at
+ * once, so one start shows the whole list instead of one fix-and-retry per variable.
  */
-export function loadEnv(source: Record<string, string | undefined> = process.env): WorkerEnv {
-  const parsed = EnvSchema.safeParse(source);
-  const problems = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'env'}: ${issue.message}`);
-  const model = modelConfigFromEnv(source);
-  problems.push(...model.problems);
-  if (!parsed.success || problems.length > 0 || !model.config) throw new EnvError(problems);
-  const values = parsed.data;
-
+export function loadEnv(source: Record<string, string | undefined>): WorkerEnv {
+  const { own, shared } = parseAppEnv(workerFields, source);
   return {
-    databaseUrl: values.DATABASE_URL,
-    concurrency: values.WORKER_CONCURRENCY,
-    maxQuestions: values.MAX_QUESTIONS,
-    logLevel: values.LOG_LEVEL,
-    chromiumPath: values.CHROMIUM_PATH ?? null,
-    model: model.config,
-    preview: { baseUrl: values.PREVIEW_URL ?? `http://localhost:${values.PREVIEW_PORT}` },
+    databaseUrl: shared.databaseUrl,
+    concurrency: own.WORKER_CONCURRENCY,
+    maxQuestions: shared.maxQuestions,
+    logLevel: own.LOG_LEVEL,
+    chromiumPath: own.CHROMIUM_PATH ?? null,
+    model: shared.model,
+    preview: { baseUrl: shared.previewUrl },
   };
 }

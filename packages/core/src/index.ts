@@ -19,3 +19,4 @@ export { createOpenAiModel, type OpenAiModelOptions } from './providers/openai/i
 export * from './question.ts';
 export * from './questioning/index.ts';
 export * from './validation/index.ts';
+export * from './env/shared-env.ts';
