@@ -1,4 +1,4 @@
-import type { Db } from '@app/db';
+import { type Db, isGenerationRunCurrent } from '@app/db';
 
 /**
  * Aborts when the job leaves `generating` at this run (a cancel, or a retry that superseded us).
@@ -8,15 +8,9 @@ import type { Db } from '@app/db';
 export function watchForCancel(db: Db, ref: { jobId: string; run: number }, intervalMs = 1000) {
   const controller = new AbortController();
   const check = async () => {
-    const job = await db
-      .selectFrom('jobs')
-      .select(['status', 'generation_run'])
-      .where('id', '=', ref.jobId)
-      .executeTakeFirst()
-      .catch(() => undefined); // a blip in the database is not a cancel
-    if (job && (job.status !== 'generating' || job.generation_run !== ref.run)) {
-      controller.abort(new Error('the job was cancelled'));
-    }
+    // A blip in the database is not a cancel (and neither is a job that is gone).
+    const current = await isGenerationRunCurrent(db, ref).catch(() => null);
+    if (current === false) controller.abort(new Error('the job was cancelled'));
   };
   const timer = setInterval(() => void check(), intervalMs);
   timer.unref();
