@@ -2,8 +2,17 @@ import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 
-// bigint/int8 (e.g. count(*)) as numbers: every count this app makes fits comfortably.
-pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+/**
+ * bigint/int8 (e.g. count(*)) as numbers: every count this app makes fits comfortably. Set on our
+ * pools only, not on `pg` for the whole process: other pools in it (graphile-worker's) keep pg's
+ * defaults.
+ */
+const typeParsers: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8 && format !== 'binary'
+      ? (value: string) => Number.parseInt(value, 10)
+      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
@@ -22,6 +31,7 @@ export function createDb(config: DbConfig): { db: Db; pool: pg.Pool } {
     connectionString: config.connectionString,
     max: config.max ?? 10,
     application_name: config.applicationName ?? 'app-builder',
+    types: typeParsers,
   });
   // An idle client losing its connection (e.g. Postgres restart) must not crash the process.
   pool.on('error', () => {});
