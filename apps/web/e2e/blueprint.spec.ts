@@ -60,8 +60,18 @@ test('blueprint: the design from the request, renamed inline, kept on reload and
   await expect(fieldNamed(page, 'Condition')).toHaveCount(0);
   await expect(fieldNamed(page, 'State').getByTestId('blueprint-source')).toContainText('your edit');
 
+  // Add a field: its name opens for typing; then give it a type.
+  await tool.getByTestId('blueprint-add-field').click();
+  const added = tool.getByTestId('blueprint-field-name-input');
+  await expect(added).toBeFocused();
+  await added.fill('Due Date');
+  await added.press('Enter');
+  await fieldNamed(page, 'Due Date').getByTestId('blueprint-field-type').selectOption('date');
+  await expect(fieldNamed(page, 'Due Date').getByTestId('blueprint-field-type')).toHaveValue('date');
+
   // The other tab sees it live; the question stays open.
   await expect(fieldNamed(other, 'State')).toHaveCount(1);
+  await expect(fieldNamed(other, 'Due Date').getByTestId('blueprint-field-type')).toHaveValue('date');
   await expect(openQuestion(page)).toHaveCount(1);
 
   // The ledger records the edit.

@@ -1,5 +1,6 @@
 import type { Blueprint } from '@app/core/schemas';
 import { Plus } from 'lucide-react';
+import { useState } from 'react';
 import { Button } from '../../components/ui/button.tsx';
 import type { BlueprintEditing } from './blueprint-editing.ts';
 import {
@@ -30,11 +31,21 @@ export function EntityCardView({
   editable: boolean;
 }) {
   const entityKey = `entity:${card.id}`;
+  const [addedFieldId, setAddedFieldId] = useState<string | null>(null);
+  const onAddField = () => {
+    const added = addField(blueprint, card.id);
+    setAddedFieldId(added.fieldId);
+    void editing.save(entityKey, added.blueprint);
+  };
   const entities = blueprint.entities.map((entity) => ({ id: entity.id, name: entity.name }));
   const fieldEdits = (fieldId: string) => {
     const key = `field:${card.id}/${fieldId}`;
     return {
-      rename: (name: string) => editing.save(`${key}:name`, renameField(blueprint, card.id, fieldId, name)),
+      rename: async (name: string) => {
+        const saved = await editing.save(`${key}:name`, renameField(blueprint, card.id, fieldId, name));
+        if (saved) setAddedFieldId(null);
+        return saved;
+      },
       setType: (type: Parameters<typeof setFieldType>[3]) =>
         editing.save(key, setFieldType(blueprint, card.id, fieldId, type)),
       setReference: (entityId: string) =>
@@ -79,6 +90,7 @@ export function EntityCardView({
             edits={fieldEdits(field.id)}
             nameProblem={editing.problemFor(`field:${card.id}/${field.id}:name`)}
             problem={editing.problemFor(`field:${card.id}/${field.id}`)}
+            justAdded={field.id === addedFieldId}
           />
         ))}
         {card.removedFields.map((name) => (
@@ -104,7 +116,7 @@ export function EntityCardView({
               variant="ghost"
               className="self-start"
               leadingIcon={<Plus className="size-3.5" aria-hidden="true" />}
-              onClick={() => void editing.save(entityKey, addField(blueprint, card.id).blueprint)}
+              onClick={onAddField}
               data-testid="blueprint-add-field"
             >
               Add field

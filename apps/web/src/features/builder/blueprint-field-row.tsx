@@ -25,6 +25,7 @@ export function FieldRowView({
   edits,
   nameProblem,
   problem,
+  justAdded = false,
 }: {
   field: FieldRow;
   editable: boolean;
@@ -35,6 +36,8 @@ export function FieldRowView({
   nameProblem: string | null;
   /** … and any other refused edit of this field (type, options, target, removal). */
   problem: string | null;
+  /** Added by this person a moment ago: its name opens for typing. */
+  justAdded?: boolean;
 }) {
   return (
     <li className="flex flex-col gap-1.5 px-3 py-2" data-testid="blueprint-field" data-field-id={field.id}>
@@ -46,6 +49,7 @@ export function FieldRowView({
           onSave={edits.rename}
           problem={nameProblem}
           onEditStart={edits.clearProblem}
+          autoEdit={justAdded}
           className="text-[13.5px] font-medium text-text"
           testId="blueprint-field-name"
         />

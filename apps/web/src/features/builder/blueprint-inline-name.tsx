@@ -14,6 +14,7 @@ export function InlineName({
   onSave,
   problem,
   onEditStart,
+  autoEdit = false,
   className,
   testId,
 }: {
@@ -26,15 +27,19 @@ export function InlineName({
   problem: string | null;
   /** Opening the input forgets an earlier refusal (it was about what was typed then). */
   onEditStart?: () => void;
+  /** Open for typing at once (a field just added is named next). */
+  autoEdit?: boolean;
   className?: string;
   testId?: string;
 }) {
-  const [editing, setEditing] = useState(false);
+  const [editing, setEditing] = useState(autoEdit && editable);
   const [draft, setDraft] = useState(value);
   const [localProblem, setLocalProblem] = useState<string | null>(null);
   const saving = useRef(false);
   const input = useRef<HTMLInputElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
+  // Focus goes back to the name when the input closes — at commit, not a frame later, when it
+  // could steal focus from whatever the person moved on to.
+  const refocus = useRef(false);
   const problemId = useId();
 
   useEffect(() => {
@@ -50,7 +55,12 @@ export function InlineName({
       );
     return (
       <button
-        ref={button}
+        ref={(element) => {
+          if (element && refocus.current) {
+            refocus.current = false;
+            element.focus();
+          }
+        }}
         type="button"
         data-testid={testId}
         aria-label={`${label}: ${value}. Rename`}
@@ -79,8 +89,8 @@ export function InlineName({
     if (saving.current) return;
     const name = draft.trim().replace(/\s+/g, ' ');
     if (!save || name === value) {
+      refocus.current = true;
       setEditing(false);
-      requestAnimationFrame(() => button.current?.focus());
       return;
     }
     if (!name) {
@@ -91,8 +101,8 @@ export function InlineName({
     const saved = await onSave(name);
     saving.current = false;
     if (saved) {
+      refocus.current = true;
       setEditing(false);
-      requestAnimationFrame(() => button.current?.focus());
     }
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
