@@ -6,6 +6,7 @@
  * (`schemas.test.ts` and db's `entry-imports.test.ts` check both). Keep it that way: a module
  * that needs more belongs behind `@app/core` or one of its other subpaths.
  */
+export * from './app-name.ts';
 export * from './app-origins.ts';
 export * from './blueprint/index.ts';
 export * from './events.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameFromPrompt } from './apps.ts';
+import { nameFromPrompt } from './app-name.ts';
 
 describe('nameFromPrompt', () => {
   it('makes a short name that does not end mid-phrase', () => {
