@@ -26,5 +26,14 @@ export function createCheckPage(page: Page, actionTimeoutMs: number): CheckPage 
         return false;
       }
     },
+    async waitForHidden(selector) {
+      try {
+        await first(selector).waitFor({ state: 'hidden', timeout });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    dragTo: (source, target) => first(source).dragTo(first(target), { timeout }),
   };
 }

@@ -24,6 +24,10 @@ export interface CheckPage {
   select(selector: string, value: string): Promise<void>;
   /** Waits until a match is visible; false when it never shows up within the action timeout. */
   waitForVisible(selector: string): Promise<boolean>;
+  /** Waits until nothing matching is visible; false when something still is at the action timeout. */
+  waitForHidden(selector: string): Promise<boolean>;
+  /** Drags the first match of `source` onto the first match of `target` (HTML drag and drop included). */
+  dragTo(source: string, target: string): Promise<void>;
 }
 
 export interface CheckOutcome {
