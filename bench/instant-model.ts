@@ -1,7 +1,7 @@
 import { type Model, type ModelCallRequest, type ModelCallResult, questioningTasks } from '@app/core';
 
 /**
- * SPEC §9's "instant stub model": answers the three questioning tasks at once, so a turn costs only
+ * The benchmarks' "instant stub model" (docs/architecture.md#benchmarks): answers the three questioning tasks at once, so a turn costs only
  * our own code, Postgres and the transport. Extraction finds nothing, so every interview topic stays
  * open and the main agent keeps asking (one question per topic, up to the job's question cap); the
  * question is about the first open topic, which the draft review accepts.

@@ -1,4 +1,4 @@
-/** bench/results.json: SPEC §9's figures at the top level, scaling and details beside them. */
+/** bench/results.json: the benchmark figures (docs/architecture.md#benchmarks) at the top level, scaling and details beside them. */
 export interface Results {
   eventDelivery: { p50Ms: number; p99Ms: number };
   turnOverhead: { p50Ms: number; p99Ms: number };
@@ -52,7 +52,7 @@ export function printReport(results: Results): void {
   process.stdout.write(
     [
       '',
-      `  ${'SPEC §9 target'.padEnd(width)}  ${'measured'.padStart(12)}  ${'target'.padEnd(10)}`,
+      `  ${'target'.padEnd(width)}  ${'measured'.padStart(12)}  ${'target'.padEnd(10)}`,
       ...rows.map(line),
       '',
       `  ${'scaling'.padEnd(width)}`,

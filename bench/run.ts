@@ -23,7 +23,7 @@ import {
 } from './scenarios/turn-throughput.ts';
 
 /**
- * `pnpm bench` (SPEC §9): a throwaway embedded Postgres, the real server and worker(s) in their own
+ * `pnpm bench` (docs/architecture.md#benchmarks): a throwaway embedded Postgres, the real server and worker(s) in their own
  * processes, real tRPC clients over loopback HTTP/SSE. Prints a table and writes bench/results.json.
  * Every loop is bounded in count and time; every process started here is stopped at the end.
  * Benchmarks measure, they never assert: a missed target is reported, not failed.
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     () => postgres.stop(),
     () => rm(tmp, { recursive: true, force: true }),
   ];
-  // The secret goes to the server only: the worker signs nothing (SPEC §11).
+  // The secret goes to the server only: the worker signs nothing (docs/architecture.md#security).
   const childEnv = { DATABASE_URL: postgres.appUrl };
   const workers: BenchProcess[] = [];
   const startWorkerProcess = async () =>

@@ -40,7 +40,7 @@ export interface DeliveryResult extends LatencySummary {
 }
 
 /**
- * SPEC §9 event delivery: commit of an event → the subscribed client has parsed it. The writer
+ * Event delivery (docs/architecture.md#benchmarks): commit of an event → the subscribed client has parsed it. The writer
  * commits through `appendEvents` (the function every worker task and mutation uses: rows + NOTIFY
  * in one transaction) from this process and reads the clock as soon as COMMIT returns; the clients
  * live in this process too, so both clocks are the same `performance.now()`. An event can be parsed

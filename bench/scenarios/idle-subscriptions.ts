@@ -14,7 +14,7 @@ export interface IdleSubscriptionsResult {
 }
 
 /**
- * SPEC §9 idle subscriptions: `count` real SSE subscriptions, one per job (every job in the pool
+ * Idle subscriptions (docs/architecture.md#benchmarks): `count` real SSE subscriptions, one per job (every job in the pool
  * has a log of a few questioning turns, which each subscription replays first, as a page load
  * does), all held open by ONE server process. Memory is read from that process after a full GC.
  */

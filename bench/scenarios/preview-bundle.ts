@@ -9,7 +9,7 @@ export interface PreviewBundleResult extends LatencySummary {
 
 /**
  * The offline generator's smallest app (a records app without extra views: 12 files, the closest
- * it gets to SPEC's "10-file app"), generated once, then bundled exactly as the preview origin does.
+ * it gets to the benchmarks' "10-file app", docs/architecture.md#benchmarks), generated once, then bundled exactly as the preview origin does.
  */
 export async function measurePreviewBundle(options: {
   warmup: number;

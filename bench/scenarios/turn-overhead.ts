@@ -7,7 +7,7 @@ const answersPerJob = 4;
 const turnTimeoutMs = 10_000;
 
 /**
- * SPEC §9 turn overhead, as a person sees it: the `jobs.answer` request leaves the client → the
+ * Turn overhead (docs/architecture.md#benchmarks), as a person sees it: the `jobs.answer` request leaves the client → the
  * next `question_asked` is parsed from the job's event stream. One person at a time (turns in
  * sequence), so this is latency, not throughput.
  */

@@ -13,7 +13,7 @@ export interface StaticSiteOptions {
 }
 
 /**
- * The apps' origins: the base itself and, for a host name, every `<key>.<host>` (SPEC §8: each
+ * The apps' origins: the base itself and, for a host name, every `<key>.<host>` (docs/deploy.md#the-apps-origin: each
  * app has its own origin under the apps host). An IP address has no subdomains.
  */
 function appFrameSources(previewBaseUrl: string): string[] {

@@ -66,7 +66,7 @@ async function appWithVersion() {
 
 /**
  * A GET to the apps origin with any Host: glibc here does not resolve `<key>.localhost`
- * (stack.md §23), so Node connects to loopback and names the host itself, as a browser would.
+ * (docs/architecture.md#localhost-subdomains), so Node connects to loopback and names the host itself, as a browser would.
  */
 function requestPreview(
   port: number,

@@ -77,7 +77,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
         logger: toGraphileLogger(logger),
         events,
         preset: {
-          // stack pitfall 5: with the default (-1) completion/failure writes are fire-and-forget and a
+          // docs/spine.md#crash-recovery: with the default (-1) completion/failure writes are fire-and-forget and a
           // shutdown can close the pool under them, leaving finished jobs locked. With 0 they are
           // batched, and shutdown waits for the batch.
           worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 },

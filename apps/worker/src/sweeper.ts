@@ -29,7 +29,7 @@ export interface SweepResult {
 }
 
 /**
- * One recovery pass (SPEC §4.5). First the locks of dead workers are released, so their jobs run
+ * One recovery pass (docs/spine.md#crash-recovery). First the locks of dead workers are released, so their jobs run
  * again on a live worker. Then jobs that can never run again — a worker died during their last
  * attempt, whose count graphile had already taken — end their app job `failed` instead of
  * leaving it stuck. The order matters: a job unlocked by the first step is seen by the second in

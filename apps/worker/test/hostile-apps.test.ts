@@ -20,7 +20,7 @@ import {
 import { startTripwire, type Tripwire } from './support/tripwire.ts';
 
 /*
- * The hostile-app corpus (SPEC §11): generated apps that try to escape verification, each
+ * The hostile-app corpus (docs/architecture.md#security): generated apps that try to escape verification, each
  * returned by a local model over the real OpenAI wire format (plan, write step, and every fix:
  * the same app again) and run through the real `generate_app` task — real Postgres, the
  * worker's real verifier (the system's Chromium, sandboxed, default limits as main.ts sets them)

@@ -1,5 +1,5 @@
 /**
- * The apps origin (SPEC §8): every app is served on an origin of its own, `<appKey>.<PREVIEW_URL
+ * The apps origin (docs/deploy.md#the-apps-origin): every app is served on an origin of its own, `<appKey>.<PREVIEW_URL
  * host>`, so one app can never read another's storage and no app ever receives the builder's
  * cookies (they are host-only on a different host, and cookies ignore ports).
  *

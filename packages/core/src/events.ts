@@ -9,7 +9,7 @@ export { capMessage, maxMessageLength, redactSecrets, safeMessage } from './mess
 
 /**
  * A message from outside our control (compiler, generated app, model, driver): ≈ 2 KB at most
- * (SPEC §6). `event()` scrubs and caps it when the event is built; parsing caps again, so a row
+ * (docs/architecture.md#shapes). `event()` scrubs and caps it when the event is built; parsing caps again, so a row
  * stored before the cap still reads and nothing longer ever leaves this schema.
  */
 const Message = z
@@ -26,7 +26,7 @@ const Problem = z.object({
 export type Problem = z.infer<typeof Problem>;
 export { Problem };
 
-/** SPEC §6 `Check`: one verification check's outcome, as the harness (never the app) decided it. */
+/** `Check`: one verification check's outcome, as the harness (never the app) decided it. */
 const Check = z.object({
   id: z.string(),
   title: z.string(),
@@ -45,7 +45,7 @@ export const PlanStep = z.object({
 export type PlanStep = z.infer<typeof PlanStep>;
 
 /**
- * Every event type and its payload (SPEC §6). The event log stores `data` as jsonb; anything read
+ * Every event type and its payload (docs/architecture.md#shapes, docs/state-machine.md#transitions). The event log stores `data` as jsonb; anything read
  * back crosses this schema, so old rows and new code agree on shapes.
  */
 export const eventDataSchemas = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Job lifecycle (SPEC §4). `questioning` means a turn is queued or running. */
+/** Job lifecycle (docs/state-machine.md). `questioning` means a turn is queued or running. */
 export const jobStatuses = [
   'questioning',
   'awaiting_answer',

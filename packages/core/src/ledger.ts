@@ -25,7 +25,7 @@ export const FactTopic = z.enum([
 ]);
 export type FactTopic = z.infer<typeof FactTopic>;
 
-/** A ledger entry (SPEC §6): one thing the builder understood, linked to where it came from. */
+/** A ledger entry (docs/architecture.md#shapes): one thing the builder understood, linked to where it came from. */
 export const Fact = z.object({
   id: z.string().uuid(),
   kind: FactKind,

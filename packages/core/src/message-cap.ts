@@ -2,7 +2,7 @@
  * Messages that reach events and the job row (problems, check details, job failures) are shown
  * to people and kept forever, and their text often comes from places we do not control: a
  * compiler, a generated app's thrown error, a model's reply, a database driver. So each one is
- * capped (SPEC §6: ≈ 2 KB) and scrubbed of anything shaped like a credential first.
+ * capped (docs/architecture.md#shapes: 2,000 characters) and scrubbed of anything shaped like a credential first.
  */
 
 /** Longest message kept, in UTF-16 code units, ellipsis included. */

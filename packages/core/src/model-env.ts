@@ -15,7 +15,7 @@ const ModelEnv = z.object({
 });
 
 /**
- * The model settings of SPEC §3, shared by the server (/healthz) and the worker so both always
+ * The model settings (docs/deploy.md#environment), shared by the server (/healthz) and the worker so both always
  * describe the same model. Takes the environment as data: only the apps' env.ts files read the real one.
  */
 export function modelConfigFromEnv(source: Record<string, string | undefined>): {

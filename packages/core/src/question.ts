@@ -20,7 +20,7 @@ export const Answer = z.object({
 });
 export type Answer = z.infer<typeof Answer>;
 
-/** A question card (SPEC §6). At most one `open` question per job. */
+/** A question card (docs/architecture.md#shapes). At most one `open` question per job. */
 export const Question = z.object({
   id: z.string().uuid(),
   number: z.number().int().positive(),

@@ -204,7 +204,7 @@ const generationProgress = new Set<string>([
 ]);
 
 /**
- * Replays the log through the job's state machine (SPEC §4): a turn starts with the request, an
+ * Replays the log through the job's state machine (docs/state-machine.md): a turn starts with the request, an
  * answer or a skip and must end in a question, the end of questioning, or `job_failed` + `done`.
  * Only a failed job moves on, and only through `job_retried`, back to the phase that failed.
  */

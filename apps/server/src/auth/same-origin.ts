@@ -23,7 +23,7 @@ function header(req: IncomingMessage, name: string): string | undefined {
 }
 
 /**
- * Why a mutation request must be refused, or null to let it through (SPEC §5, §11):
+ * Why a mutation request must be refused, or null to let it through (docs/architecture.md#security):
  * - a browser names the page's origin in `Origin` (always on POST): it must be the builder's own.
  *   `Origin: null` (a sandboxed frame, e.g. a generated app) is another origin too;
  * - `Sec-Fetch-Site` other than `same-origin` / `none` is a page of another origin, even one of the

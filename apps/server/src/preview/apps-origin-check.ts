@@ -1,7 +1,7 @@
 import { getDomain, parse } from 'tldts';
 
 /**
- * What keeps generated apps away from the builder in production (SPEC §8, §11): each app runs on
+ * What keeps generated apps away from the builder in production (docs/deploy.md#the-apps-origin): each app runs on
  * `<key>.<PREVIEW_URL host>`, and that host must sit on a registrable domain of its own. On the
  * builder's registrable domain an app would be *same-site* with the builder (SameSite=Lax cookies
  * ride along on its requests) and could set `Domain=` cookies the builder then reads. The public

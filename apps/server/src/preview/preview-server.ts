@@ -21,7 +21,7 @@ export interface PreviewServerOptions {
 const versionPathPattern = /^\/v\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/;
 
 /**
- * The apps origin (SPEC §8): every app on its own host, `<appKey>.<previewHostname>`, routed by the
+ * The apps origin (docs/deploy.md#the-apps-origin): every app on its own host, `<appKey>.<previewHostname>`, routed by the
  * `Host` header. A port of its own would not be enough: cookies ignore ports, so a preview on the
  * builder's host would receive the builder's session cookie and could plant cookies the builder
  * reads, and every app would share one localStorage. On a host of its own an app sees neither the

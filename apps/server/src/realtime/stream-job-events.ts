@@ -36,7 +36,7 @@ function createWakeSignal() {
 }
 
 /**
- * THE subscription order (SPEC §4.4), used by `jobs.events` and nothing else:
+ * THE subscription order (docs/spine.md#subscription-order), used by `jobs.events` and nothing else:
  * 1. register with the hub FIRST, so an event committed while we replay still wakes us;
  * 2. replay `seq > lastEventId` from the table;
  * 3. stream live: every wake-up re-reads the table after the last sent seq, and any seq already

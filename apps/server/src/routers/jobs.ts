@@ -64,7 +64,7 @@ export const jobsRouter = router({
     ),
 
   /**
-   * The person's edit of the blueprint while a question waits (SPEC §5): the shape is checked by
+   * The person's edit of the blueprint while a question waits (docs/state-machine.md#transitions): the shape is checked by
    * the schema here, its meaning (names, references, empty entities) by the command, which also
    * refuses a job that moved on (CONFLICT) — both before anything is written.
    */

@@ -3,7 +3,7 @@ import { type Db, isGenerationRunCurrent } from '@app/db';
 /**
  * Aborts when the job leaves `generating` at this run (a cancel, or a retry that superseded us).
  * Polling one indexed row a second is cheap, and reaches a model call that would otherwise run
- * for a minute: a cancelled generation stops within about a second (SPEC §4.6).
+ * for a minute: a cancelled generation stops within about a second (docs/spine.md#cancel).
  */
 export function watchForCancel(db: Db, ref: { jobId: string; run: number }, intervalMs = 1000) {
   const controller = new AbortController();

@@ -8,7 +8,7 @@ export interface TaskDependencies {
   db: Db;
   logger: Logger;
   model: Model;
-  /** SPEC `MAX_QUESTIONS`: the questioning cap per job. */
+  /** `MAX_QUESTIONS`: the questioning cap per job (0: none; docs/deploy.md#environment). */
   maxQuestions: number;
   /** The sandboxed browser builds are verified in (one per process), or why there is none. */
   verification: Verification;

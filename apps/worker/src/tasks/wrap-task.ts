@@ -20,7 +20,7 @@ const maxMessageLength = 500;
  * - a throw after the shutdown signal aborted gives the attempt back and lets graphile release the
  *   job, so a deploy never uses up — or fails — a job;
  * - any other throw is retried by graphile, except on the last attempt: then the job ends `failed`
- *   with `job_failed` + `done` right here (SPEC §4.5 "never stuck").
+ *   with `job_failed` + `done` right here (docs/spine.md#crash-recovery: never stuck).
  */
 export function wrapTask<N extends TaskName>(
   deps: TaskDependencies,

@@ -76,7 +76,7 @@ export function createTaskRunner(database: TestDatabase) {
   };
 }
 
-/** The log's seq numbers must be exactly 1..n: no gap, no duplicate (SPEC §4.3). */
+/** The log's seq numbers must be exactly 1..n: no gap, no duplicate (docs/spine.md#the-event-log). */
 export function seqsOf(events: readonly JobEvent[]): number[] {
   return events.map((event) => event.seq);
 }

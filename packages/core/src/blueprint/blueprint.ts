@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The blueprint (SPEC §6): the typed design of the app — what the interview works on and the one
+ * The blueprint (docs/architecture.md#shapes): the typed design of the app — what the interview works on and the one
  * input of generation. Runtime-safe (zod only), so the SPA and the db layer may import it.
  *
  * Optional parts are `.nullable()`, never `.optional()`, so the same schema is an OpenAI strict
@@ -58,7 +58,7 @@ export const Entity = z.object({
   name: z.string().min(1).max(120),
   pluralName: z.string().min(1).max(120),
   fields: z.array(Field).max(80),
-  /** The choice field that is this entity's workflow (SPEC: "a status workflow is a choice field"). */
+  /** The choice field that is this entity's workflow (a status workflow is a choice field whose options are the statuses in order). */
   statusFieldId: z.string().nullable(),
   sourceFactIds: SourceFactIds,
 });

@@ -11,7 +11,7 @@ import { localToday } from './template/src/logic/dates.ts';
 import { buildModel } from './template/src/logic/model.ts';
 
 /**
- * The acceptance checks of a compiled blueprint (SPEC §6 `Check`, §8), run in order on one page by
+ * The acceptance checks of a compiled blueprint (`Check`, docs/architecture.md#verification), run in order on one page by
  * the sandboxed browser: first what reads the sample as it was seeded (views, chart values,
  * calendars, filtered views, boards — a board puts its card back), then what adds records (forms,
  * new records, references), then what changes and deletes the spare record of each entity, which

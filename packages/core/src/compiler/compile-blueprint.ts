@@ -14,7 +14,7 @@ export interface CompileOptions {
 }
 
 /**
- * The app a blueprint describes (SPEC §8): the template's files as they are in the repository,
+ * The app a blueprint describes (docs/architecture.md#generated-apps): the template's files as they are in the repository,
  * plus the two data modules written from the blueprint. Pure and deterministic given the options.
  */
 export function compileBlueprint(blueprint: Blueprint, options: CompileOptions = {}): AppFile[] {

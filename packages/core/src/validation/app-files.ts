@@ -11,7 +11,7 @@ export interface AppFile {
 export const appEntryPath = 'src/App.tsx';
 
 /**
- * Bare imports a generated app may use. Each is bundled from core's own node_modules (SPEC §8:
+ * Bare imports a generated app may use. Each is bundled from core's own node_modules (docs/architecture.md#generated-apps:
  * "extend the allow-list only with packages the project bundles itself").
  */
 export const allowedPackageImports: ReadonlySet<string> = new Set([

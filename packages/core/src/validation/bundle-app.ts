@@ -46,7 +46,7 @@ const loaders: Record<string, esbuild.Loader> = {
  * Serves the virtual files under the `app` namespace. Bare imports are checked against the
  * allow-list and then handed back to esbuild (returning undefined) so its own resolver finds them
  * from `resolveDir` = core's directory: resolving them here would break on pnpm's layout, where
- * react-dom's `scheduler` is only reachable from inside the store (stack pitfall 17).
+ * react-dom's `scheduler` is only reachable from inside the store (docs/architecture.md#verification).
  */
 function virtualAppPlugin(files: ReadonlyMap<string, string>): esbuild.Plugin {
   return {

@@ -38,7 +38,7 @@ export interface ProgramCheckerSetup {
   /**
    * Where virtual files live: a directory inside core that never exists on disk. Module resolution
    * walks up from there into core's node_modules, so `@types/react` resolves through pnpm's links
-   * like it would for a real project (stack pitfall 18) — but only into `libraries`.
+   * like it would for a real project (docs/architecture.md#verification) — but only into `libraries`.
    */
   virtualRoot: string;
   typescriptLibDirectory: string;

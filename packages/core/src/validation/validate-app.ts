@@ -8,7 +8,7 @@ import { typecheckApp } from './typecheck-app.ts';
 export interface ValidationResult {
   ok: boolean;
   problems: Problem[];
-  /** SPEC `validation_finished.checks`: the built-in render check, then the acceptance checks. */
+  /** `validation_finished.checks`: the built-in render check, then the acceptance checks. */
   checks: Check[];
 }
 

@@ -60,7 +60,7 @@ async function query<T extends pg.QueryResultRow>(url: string, text: string): Pr
 
 describe('embedded Postgres from a private checkout', () => {
   it.runIf(asRoot)(
-    'is out of the postgres user’s reach as it stands (the EACCES of stack.md §24)',
+    'is out of the postgres user’s reach as it stands (the EACCES of docs/architecture.md#private-checkouts)',
     async () => {
       expect(canReach(path.join(nativeDir, 'bin'), clusterUser())).toBe(false);
       await expect(

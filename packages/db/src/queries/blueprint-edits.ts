@@ -16,7 +16,7 @@ import { transitionJob } from './transition.ts';
 import { findVersion } from './versions.ts';
 
 /**
- * `jobs.updateBlueprint` (SPEC §5): the person edits the design while the job waits for an answer.
+ * `jobs.updateBlueprint` (docs/state-machine.md#transitions): the person edits the design while the job waits for an answer.
  *
  * Checked before anything is written: the job is theirs (else NOT_FOUND, like a missing id) and the
  * blueprint is valid (else BAD_REQUEST naming the first problem's path). Then, in ONE transaction

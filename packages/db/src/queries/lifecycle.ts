@@ -76,7 +76,7 @@ export interface FailJobInput {
 }
 
 /**
- * Ends a job whose task gave up (SPEC §4.5 "never stuck"): `failed` with a retryable error, then
+ * Ends a job whose task gave up (docs/spine.md#crash-recovery, never stuck): `failed` with a retryable error, then
  * `job_failed` + `done`. Guarded on the status the phase implies (and the task's turn / run), so it
  * is safe to call for a task that lost a race with `cancel`, an answer or another worker: then it
  * returns false and writes nothing.

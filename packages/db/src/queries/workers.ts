@@ -3,7 +3,7 @@ import { type DbOrTrx, inTransaction } from '../client.ts';
 import type { TaskName } from '../tasks.ts';
 
 /*
- * Worker liveness and crash recovery (SPEC §4.5).
+ * Worker liveness and crash recovery (docs/spine.md#crash-recovery).
  *
  * graphile-worker 0.17.3 locks a job with its *pool* id (`locked_by = 'pool-…'`) and only sweeps a
  * crashed pool's locks after 4 hours. Every worker process therefore heartbeats its pool ids here

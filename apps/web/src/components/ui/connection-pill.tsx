@@ -1,6 +1,6 @@
 import { clsx } from 'clsx';
 
-/** What a live event stream is doing (SPEC §10): never a blocking error, just this pill. */
+/** What a live event stream is doing (docs/architecture.md#screens): never a blocking error, just this pill. */
 export type ConnectionState = 'live' | 'reconnecting' | 'offline';
 
 const pillByState: Record<

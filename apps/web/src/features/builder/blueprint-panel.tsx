@@ -16,7 +16,7 @@ function lockedReason(status: JobStatus | null): string | null {
 }
 
 /**
- * The Blueprint tab (SPEC §10): the app's design — entities with typed fields, views, audience,
+ * The Blueprint tab (docs/architecture.md#screens): the app's design — entities with typed fields, views, audience,
  * sharing — each with where it came from; editable inline while a question waits. Every open tab
  * shows the same blueprint: edits arrive as `blueprint_updated` on the job's stream.
  */

@@ -33,7 +33,7 @@ import { useJobStream } from './use-job-stream.ts';
 import { VersionsPanel } from './versions-panel.tsx';
 import { WorkPanel, type WorkTab } from './work-panel.tsx';
 
-/** The builder at /apps/:appId (SPEC §10): conversation on the left, the work on the right. */
+/** The builder at /apps/:appId (docs/architecture.md#screens): conversation on the left, the work on the right. */
 export function BuilderScreen({ appId }: { appId: string }) {
   const appQuery = useApp(appId);
   const [tab, setTab] = useState<WorkTab | null>(null);

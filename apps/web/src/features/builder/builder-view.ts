@@ -17,7 +17,7 @@ export type BuilderView = {
   pastJobs: AppJobSummary[];
   latestVersion: AppVersionSummary | null;
   appStatus: AppStatusPresentation;
-  /** The model's name when it is the offline one (labelled in the UI, SPEC §7), else null. */
+  /** The model's name when it is the offline one (labelled in the UI, docs/architecture.md#models), else null. */
   offlineModel: string | null;
   bottomBar: BottomBarKind;
   code: { files: WrittenFile[]; live: boolean; loading: boolean; followPath: string | null };

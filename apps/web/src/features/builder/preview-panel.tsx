@@ -5,7 +5,7 @@ import { Skeleton } from '../../components/ui/skeleton.tsx';
 import { useVersion } from './use-builder-data.ts';
 
 /**
- * The version's app, served on its app's own origin (`<app key>.<apps host>`, SPEC §8) on a site
+ * The version's app, served on its app's own origin (`<app key>.<apps host>`, docs/deploy.md#the-apps-origin) on a site
  * other than the builder's: no builder cookie reaches it and no other app's storage is within reach.
  * The URL is always taken fresh from versions.get (signed there, its token expires), never from the
  * event log (`preview_ready` carries the unsigned URL: the worker signs nothing).

@@ -36,7 +36,7 @@ export function useVersion(versionId: string | null) {
   });
 }
 
-/** `/healthz` names the model; the builder labels an offline one (SPEC §7). Asked once per page load. */
+/** `/healthz` names the model; the builder labels an offline one (docs/architecture.md#models). Asked once per page load. */
 export function useModelDescription() {
   return useQuery({
     queryKey: ['healthz'],

@@ -1,7 +1,7 @@
 import type { Question } from '@app/core/schemas';
 import { useEffect, useRef } from 'react';
 
-/** Only the first four options get a number key (SPEC §10). */
+/** Only the first four options get a number key (docs/architecture.md#screens). */
 export const numberedOptions = 4;
 
 export function isTypingInField(target: EventTarget | null): boolean {

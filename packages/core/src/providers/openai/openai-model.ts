@@ -37,7 +37,7 @@ export interface OpenAiModelOptions {
 const defaultTimeoutMs = 60_000;
 
 /**
- * Every call carries an output-token cap (SPEC §7), so a model that loops or is steered into
+ * Every call carries an output-token cap (docs/architecture.md#models), so a model that loops or is steered into
  * writing without end costs a bounded amount; hitting it is reported as `ModelTruncatedError`.
  * Questioning answers are small JSON; a generation step writes whole files (reasoning models
  * count their reasoning against the same cap, hence the headroom).

@@ -104,7 +104,7 @@ const maxProblems = 20;
 const maxCollectedPageProblems = 50;
 
 /**
- * Verification in a sandboxed real browser (SPEC §8, §11). One warm browser per verifier, launched
+ * Verification in a sandboxed real browser (docs/architecture.md#verification, #security). One warm browser per verifier, launched
  * on first use and replaced whenever it died or was killed; every run gets a fresh context (no
  * storage, cookies or service workers carried over) with the app served by route fulfilment.
  *
