@@ -177,7 +177,7 @@ describe('the U+2028 rename exploit through the worker (offline model, real task
     expect(answered).toBe(true);
     expectNoTrace();
     // Containment is the point here; whether the offline model makes a working app of every
-    // hostile answer is its own matter (SPEC §11 only needs the failure to be visible). Today this
+    // hostile answer is its own matter (docs/architecture.md#security only needs the failure to be visible). Today this
     // answer yields repeated statuses ("1)" three times) and the board's duplicate React keys
     // fail verification: reported, not hidden — the job must still end, visibly.
     expect(['complete', 'failed']).toContain(final?.status);
