@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import type { Blueprint, Field } from '../src/blueprint/blueprint.ts';
+
+/** One case of requests.json / holdout.json (see README.md). */
+export const EvalCase = z.object({
+  id: z.string(),
+  domain: z.string(),
+  clarity: z.enum(['well-specified', 'partial', 'vague']),
+  prompt: z.string(),
+  expect: z.array(z.string()),
+  types: z.array(z.tuple([z.string(), z.array(z.string())])).optional(),
+  options: z.array(z.tuple([z.string(), z.array(z.string())])).optional(),
+  mustNotAsk: z.array(z.string()).optional(),
+  entities: z.array(z.string()).optional(),
+  views: z.array(z.object({ kind: z.string(), pattern: z.string() })).optional(),
+  audience: z.string().optional(),
+  vague: z.boolean().optional(),
+  note: z.string().optional(),
+});
+export type EvalCase = z.infer<typeof EvalCase>;
+export const EvalFile = z.object({ about: z.string(), cases: z.array(EvalCase) });
+
+/** Hits out of checks, per kind of stated item. */
+export interface Tally {
+  hit: number;
+  total: number;
+}
+
+export interface CaseScore {
+  id: string;
+  expect: Tally;
+  types: Tally;
+  options: Tally;
+  entities: Tally;
+  views: Tally;
+  audience: Tally;
+  /** What was missed, in words, for the report. */
+  misses: string[];
+}
+
+const pattern = (source: string) => new RegExp(source, 'i');
+
+/**
+ * The blueprint's words: entity, field, option and view names, each view's kind ("a board of
+ * requests" is kept when there is a board) and the audience — not the app's title.
+ */
+export function blueprintWords(blueprint: Blueprint): string[] {
+  return [
+    ...blueprint.entities.flatMap((entity) => [
+      entity.name,
+      entity.pluralName,
+      ...entity.fields.flatMap((field) => [field.name, ...field.options]),
+    ]),
+    ...blueprint.views.flatMap((view) => [view.title, view.kind]),
+    ...blueprint.audience.map((audience) => audience.name),
+  ];
+}
+
+function allFields(blueprint: Blueprint): Field[] {
+  return blueprint.entities.flatMap((entity) => entity.fields);
+}
+
+/**
+ * Scores one blueprint against what its request states. A type or option check looks at the first
+ * field (entities in order, fields in order) whose name matches — the same field a person reading
+ * the Blueprint tab would look at — so a right type on some other field does not count.
+ */
+export function scoreBlueprint(testCase: EvalCase, blueprint: Blueprint): CaseScore {
+  const misses: string[] = [];
+  const words = blueprintWords(blueprint);
+  const fields = allFields(blueprint);
+  const tally = <T>(items: readonly T[], check: (item: T) => string | null): Tally => {
+    let hit = 0;
+    for (const item of items) {
+      const miss = check(item);
+      if (miss === null) hit++;
+      else misses.push(miss);
+    }
+    return { hit, total: items.length };
+  };
+  const expect = tally(testCase.expect, (source) =>
+    words.some((word) => pattern(source).test(word)) ? null : `expect /${source}/`,
+  );
+  const types = tally(testCase.types ?? [], ([source, allowed]) => {
+    const field = fields.find((candidate) => pattern(source).test(candidate.name));
+    if (!field) return `type /${source}/: no such field`;
+    return allowed.includes(field.type)
+      ? null
+      : `type /${source}/: ${field.name} is ${field.type}, wanted ${allowed.join('|')}`;
+  });
+  const options = tally(testCase.options ?? [], ([source, wanted]) => {
+    const field =
+      fields.find((candidate) => pattern(source).test(candidate.name) && candidate.options.length > 0) ??
+      fields.find((candidate) => pattern(source).test(candidate.name));
+    if (!field) return `options /${source}/: no such field`;
+    const same =
+      field.options.length === wanted.length &&
+      field.options.every((option, index) => option.toLowerCase() === wanted[index]?.toLowerCase());
+    return same
+      ? null
+      : `options /${source}/: ${field.name} has [${field.options.join(', ')}], wanted [${wanted.join(', ')}]`;
+  });
+  const entities = tally(testCase.entities ?? [], (source) =>
+    blueprint.entities.some(
+      (entity) => pattern(source).test(entity.name) || pattern(source).test(entity.pluralName),
+    )
+      ? null
+      : `entity /${source}/`,
+  );
+  const views = tally(testCase.views ?? [], ({ kind, pattern: source }) =>
+    blueprint.views.some((view) => view.kind === kind && pattern(source).test(view.title))
+      ? null
+      : `view ${kind} /${source}/`,
+  );
+  const audience = tally(testCase.audience ? [testCase.audience] : [], (source) =>
+    blueprint.audience.some((entry) => pattern(source).test(entry.name)) ? null : `audience /${source}/`,
+  );
+  return { id: testCase.id, expect, types, options, entities, views, audience, misses };
+}
+
+export function sum(tallies: readonly Tally[]): Tally {
+  return tallies.reduce((total, next) => ({ hit: total.hit + next.hit, total: total.total + next.total }), {
+    hit: 0,
+    total: 0,
+  });
+}
+
+export function percent(tally: Tally): number {
+  return tally.total === 0 ? 100 : Math.round((tally.hit / tally.total) * 1000) / 10;
+}

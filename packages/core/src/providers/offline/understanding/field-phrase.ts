@@ -1,0 +1,277 @@
+import { noHints, type TypeHints } from './field-type.ts';
+import { isPlural, titleCase } from './inflect.ts';
+import { surface, type Token, trimPunctuation } from './tokens.ts';
+import { auxiliaries, determiners, pronouns, sharedHeadModifiers, unitWords } from './words.ts';
+
+/** One field as the person named it, with what the words around it say about its type. */
+export interface FieldPhrase {
+  name: string;
+  /** The words that decide the type: the name before a trailing phrase ("Operator" of "Operator on Shift"). */
+  typeName: string;
+  hints: TypeHints;
+  /** A workflow: "goes through the stages …", "marked open, in progress or fixed". */
+  status: boolean;
+  /** "whether each milestone is met": the record the field belongs to, when the person named it. */
+  subject: string | null;
+  /** A phrase that is several fields ("whether their laptop, badge and accounts are ready"). */
+  expanded: FieldPhrase[] | null;
+}
+
+const subjectPronouns = new Set(['we', 'i', 'they', 'you', 'he', 'she']);
+const prepositions = new Set(['of', 'on', 'for', 'in', 'at', 'from', 'with', 'by', 'per', 'against']);
+const copulas = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
+
+function strip(tokens: readonly Token[]): Token[] {
+  let list = trimPunctuation(tokens);
+  for (;;) {
+    const first = list[0];
+    if (!first) break;
+    if (determiners.has(first.word) || ['and', 'or', 'also', 'then'].includes(first.word))
+      list = list.slice(1);
+    else if (list[1]?.word === "'s" && ['everyone', 'everybody', 'someone', 'its'].includes(first.word))
+      list = list.slice(2);
+    else break;
+  }
+  return list;
+}
+
+export function optionText(tokens: readonly Token[]): string {
+  return titleCase(surface(strip(tokens)));
+}
+
+function nameOf(tokens: readonly Token[]): string {
+  const kept = tokens.filter((token, index) => index === 0 || !['the', 'a', 'an'].includes(token.word));
+  let name = titleCase(surface(kept));
+  // "start and end dates" names one date per record.
+  name = name.replace(/\b(Dates|Times)$/, (plural) => plural.slice(0, -1));
+  return name;
+}
+
+function phrase(name: string, hints: Partial<TypeHints> = {}, typeName = name): FieldPhrase {
+  return { name, typeName, hints: { ...noHints, ...hints }, status: false, subject: null, expanded: null };
+}
+
+/** Cuts a relative clause or an owner phrase off a noun: "the month we read it" → "month". */
+function cutClause(tokens: readonly Token[]): Token[] {
+  for (let index = 1; index < tokens.length; index++) {
+    const token = tokens[index] as Token;
+    const next = tokens[index + 1];
+    if (subjectPronouns.has(token.word) || ['who', 'that', 'which', 'whose'].includes(token.word))
+      return tokens.slice(0, index);
+    if (prepositions.has(token.word) && next && ['our', 'my', 'their', 'your'].includes(next.word))
+      return tokens.slice(0, index);
+  }
+  return [...tokens];
+}
+
+/** The type-deciding head: the words before a trailing prepositional phrase. */
+function typeHead(tokens: readonly Token[]): string {
+  const at = tokens.findIndex((token, index) => index > 0 && prepositions.has(token.word));
+  return nameOf(at > 0 ? tokens.slice(0, at) : tokens);
+}
+
+function whetherPhrase(tokens: readonly Token[]): FieldPhrase {
+  let rest = tokens.slice(1);
+  let subject: string | null = null;
+  if (rest[0]?.word === 'each' || rest[0]?.word === 'every') {
+    const verb = rest.findIndex((token) => copulas.has(token.word) || auxiliaries.has(token.word));
+    if (verb > 1) {
+      subject = surface(rest.slice(1, verb));
+      rest = rest.slice(verb);
+    }
+  }
+  const hyphened = (index: number) => rest[index - 1]?.word === '-' || rest[index + 1]?.word === '-';
+  const content = rest.filter(
+    (token, index) =>
+      hyphened(index) ||
+      (!pronouns.has(token.word) &&
+        !auxiliaries.has(token.word) &&
+        !['the', 'a', 'an', 'their', 'our', 'its', 'his', 'her', 'my'].includes(token.word)),
+  );
+  const copula = rest.findIndex((token) => copulas.has(token.word));
+  const before =
+    copula > 0
+      ? rest.slice(0, copula).filter((token) => !pronouns.has(token.word) && !determiners.has(token.word))
+      : [];
+  if (before.some((token) => token.word === ',' || token.word === 'and')) {
+    const predicate = rest.slice(copula + 1).filter((token) => !auxiliaries.has(token.word));
+    const subjects: Token[][] = [[]];
+    for (const token of before) {
+      if (token.word === ',' || token.word === 'and') subjects.push([]);
+      else subjects[subjects.length - 1]?.push(token);
+    }
+    const fields = subjects
+      .filter((part) => part.length > 0)
+      .map((part) => phrase(nameOf([...part, ...predicate]), { yesNo: true }));
+    const first = fields[0] ?? phrase('Done', { yesNo: true });
+    return { ...first, subject, expanded: fields };
+  }
+  // "approved by the site manager": the yes/no is the verb, who does it is its own matter.
+  const by = content.findIndex((token) => token.word === 'by');
+  const kept = by > 0 ? content.slice(0, by) : content;
+  const result = phrase(kept.length > 0 ? nameOf(kept) : 'Done', { yesNo: true });
+  result.subject = subject;
+  return result;
+}
+
+function whoPhrase(tokens: readonly Token[]): FieldPhrase {
+  const rest = tokens.slice(1);
+  // "who it is assigned to" → Assigned To.
+  if (rest[0] && pronouns.has(rest[0].word)) {
+    const words = rest.filter((token) => !pronouns.has(token.word) && !auxiliaries.has(token.word));
+    if (words.length > 0) return phrase(nameOf(words), { person: true });
+  }
+  const verbs = rest.filter(
+    (token, index) =>
+      index === 0 || (!pronouns.has(token.word) && !determiners.has(token.word) && token.pos !== 'NOUN'),
+  );
+  const verb = verbs.slice(
+    0,
+    rest[1] && ['to', 'in', 'out', 'up', 'for', 'off'].includes(rest[1].word) ? 2 : 1,
+  );
+  return phrase(`Who ${nameOf(verb)}`, { person: true }, 'who');
+}
+
+function howPhrase(tokens: readonly Token[]): FieldPhrase {
+  const second = tokens[1]?.word ?? '';
+  if (['often', 'many', 'much', 'long'].includes(second)) {
+    const rest = tokens.slice(2);
+    const nouns = rest.filter(
+      (token) =>
+        !pronouns.has(token.word) &&
+        !auxiliaries.has(token.word) &&
+        !determiners.has(token.word) &&
+        token.word !== 'need' &&
+        token.word !== 'needs',
+    );
+    const leftAt = nouns.findIndex((token) => token.word === 'left');
+    const tail =
+      second === 'often'
+        ? []
+        : leftAt >= 0
+          ? nouns.slice(leftAt)
+          : nouns.filter((token) => token.pos === 'NOUN').slice(0, 2);
+    return phrase(
+      nameOf([...tokens.slice(0, 2), ...tail]),
+      { unit: second === 'often' ? null : 'count' },
+      `how ${second}`,
+    );
+  }
+  return phrase(nameOf(tokens), {}, nameOf(tokens));
+}
+
+/**
+ * A field phrase into its name in the person's words and its hints: "a number of seats" → Seats
+ * (a count), "weight in kg" → Weight (a measure), "when it was last watered" → Last Watered (a
+ * date), "who booked it" → Who Booked (a person), "a billable flag" → Billable (yes/no).
+ */
+export function fieldPhrase(input: readonly Token[]): FieldPhrase {
+  let tokens = strip(input);
+  const hints: Partial<TypeHints> = {};
+  const open = tokens.findIndex((token) => token.word === '(');
+  if (open >= 0) {
+    const close = tokens.findIndex((token, index) => index > open && token.word === ')');
+    const inner = tokens.slice(open + 1, close < 0 ? tokens.length : close);
+    const innerWords = inner.map((token) => token.word).filter((word) => word !== 'in');
+    if (innerWords.length === 1 && unitWords.has(innerWords[0] ?? '')) hints.unit = innerWords[0] ?? null;
+    else if (innerWords.length > 0) {
+      hints.options = segmentOptions(inner);
+      const plural = isPlural(tokens[open - 1]?.word ?? '');
+      hints.multi = plural && !inner.some((token) => token.word === 'or');
+    }
+    tokens = [...tokens.slice(0, open), ...(close < 0 ? [] : tokens.slice(close + 1))];
+  }
+  const first = tokens[0]?.word ?? '';
+  if (first === 'whether') return whetherPhrase(tokens);
+  if (first === 'who') return withHints(whoPhrase(tokens), hints);
+  if (first === 'how') return withHints(howPhrase(tokens), hints);
+  if (first === 'when') {
+    const rest = tokens.slice(1).filter((token) => !pronouns.has(token.word) && !auxiliaries.has(token.word));
+    return withHints(phrase(rest.length > 0 ? nameOf(rest) : 'When', { moment: true }), hints);
+  }
+  if (first === 'which' || first === 'what') {
+    const rest = tokens.slice(1);
+    if (rest.length > 0 && !rest.some((token) => pronouns.has(token.word))) tokens = rest;
+  }
+  // "requested by": the person who did it.
+  if (tokens.length === 2 && tokens[1]?.word === 'by')
+    return withHints(phrase(nameOf(tokens), { person: true }), hints);
+
+  // "weight in kg", "prep time in minutes".
+  const last = tokens[tokens.length - 1];
+  if (tokens.length >= 3 && tokens[tokens.length - 2]?.word === 'in' && last && unitWords.has(last.word)) {
+    hints.unit = last.word;
+    tokens = tokens.slice(0, -2);
+  }
+  // "a rating of 1 to 5", "a grade from 1 to 10": the range, not part of the name.
+  const rangeAt = tokens.findIndex(
+    (token, index) =>
+      index > 0 &&
+      token.pos === 'NUM' &&
+      tokens[index + 1]?.word === 'to' &&
+      tokens[index + 2]?.pos === 'NUM',
+  );
+  if (rangeAt > 0) {
+    const low = Number(tokens[rangeAt]?.word);
+    const high = Number(tokens[rangeAt + 2]?.word);
+    if (Number.isFinite(low) && Number.isFinite(high))
+      hints.range = { min: Math.min(low, high), max: Math.max(low, high) };
+    let cut = rangeAt;
+    if (['of', 'from', 'between'].includes(tokens[cut - 1]?.word ?? '')) cut--;
+    tokens = [...tokens.slice(0, cut), ...tokens.slice(rangeAt + 3)];
+  }
+  // "a number of seats", "a maximum number of places".
+  const numberOf = tokens.findIndex(
+    (token, index) => token.word === 'number' && tokens[index + 1]?.word === 'of',
+  );
+  if (numberOf >= 0 && numberOf + 2 < tokens.length) {
+    hints.unit = hints.unit ?? 'count';
+    tokens = [...tokens.slice(0, numberOf), ...strip(tokens.slice(numberOf + 2))];
+  }
+  // "a link to the product page" → Product Page Link.
+  if (tokens[0]?.word === 'link' && tokens[1]?.word === 'to' && tokens.length > 2)
+    tokens = [...strip(tokens.slice(2)), tokens[0]];
+  // "a billable flag" → Billable, yes or no.
+  if (tokens.length > 1 && tokens[tokens.length - 1]?.word === 'flag') {
+    hints.yesNo = true;
+    tokens = tokens.slice(0, -1);
+  }
+  tokens = cutClause(tokens);
+  if (tokens.length === 0) return phrase('Name');
+  return phrase(nameOf(tokens), hints, typeHead(tokens));
+}
+
+function withHints(field: FieldPhrase, hints: Partial<TypeHints>): FieldPhrase {
+  return { ...field, hints: { ...field.hints, ...hints } };
+}
+
+function segmentOptions(inner: readonly Token[]): string[] {
+  const options: string[] = [];
+  let current: Token[] = [];
+  for (const token of inner) {
+    if (token.word === ',' || token.word === 'or' || token.word === 'and' || token.word === '/') {
+      if (current.length > 0) options.push(optionText(current));
+      current = [];
+    } else current.push(token);
+  }
+  if (current.length > 0) options.push(optionText(current));
+  return options.filter(Boolean);
+}
+
+/** "start" followed by "end date": Start Date. Only words that are no field on their own borrow. */
+export function borrowHead(field: FieldPhrase, next: FieldPhrase): FieldPhrase | null {
+  const lower = field.name.toLowerCase();
+  if (!sharedHeadModifiers.has(lower)) return null;
+  const nextWords = next.name.split(' ');
+  if (nextWords.length < 2) return null;
+  const head = nextWords[nextWords.length - 1] as string;
+  const name = `${field.name} ${head}`;
+  return { ...field, name, typeName: name, hints: { ...next.hints, ...pick(field.hints) } };
+}
+
+function pick(hints: TypeHints): Partial<TypeHints> {
+  const out: Partial<TypeHints> = {};
+  if (hints.options.length > 0) out.options = hints.options;
+  if (hints.range) out.range = hints.range;
+  return out;
+}

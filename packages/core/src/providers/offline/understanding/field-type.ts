@@ -1,0 +1,111 @@
+import type { FieldType, NumberRange } from '../../../blueprint/blueprint.ts';
+import {
+  booleanWords,
+  dateWords,
+  emailWords,
+  identifierWords,
+  longTextWords,
+  moneyWords,
+  numberWords,
+  optionlessChoices,
+  outsideParties,
+  phoneWords,
+  staffRoles,
+  timeWords,
+  urlWords,
+} from './words.ts';
+
+/** What the words around a field name say about its type. */
+export interface TypeHints {
+  options: readonly string[];
+  /** Options listed without "or" under a plural name ("dietary needs (vegetarian, vegan)"). */
+  multi: boolean;
+  /** "in days", "in kg": a measured quantity. */
+  unit: string | null;
+  range: NumberRange | null;
+  /** "whether …", "a billable flag", "approved … or not". */
+  yesNo: boolean;
+  /** "who booked it", "assigned to a technician": a person. */
+  person: boolean;
+  /** "when it was last watered", "last done": a moment. */
+  moment: boolean;
+}
+
+export const noHints: TypeHints = {
+  options: [],
+  multi: false,
+  unit: null,
+  range: null,
+  yesNo: false,
+  person: false,
+  moment: false,
+};
+
+const strongNumberWords = new Set(['quantity', 'qty', 'count', 'mileage', 'capacity', 'percentage']);
+
+const participleCounts =
+  /^(generated|purchased|used|sold|made|completed|attended|logged|remaining|left|available|needed|booked|won|scored|worked|taken|issued|received|served|delivered)$/;
+
+/**
+ * A field's type from its name and the words around it, most specific first: stated options make a
+ * choice, "whether" a yes/no, a range a number; then the name's words — its last word weighs most
+ * ("purchase price" is money, "purchase date" a date).
+ */
+export function inferType(name: string, hints: TypeHints): FieldType {
+  const words = name
+    .toLowerCase()
+    .split(/[\s/]+/)
+    .filter(Boolean);
+  const last = words[words.length - 1] ?? '';
+  const has = (group: ReadonlySet<string>) => words.some((word) => group.has(word));
+  if (hints.options.length > 0) return hints.multi ? 'multiChoice' : 'choice';
+  if (hints.yesNo) return 'boolean';
+  if (hints.range) return 'number';
+  if (hints.person) return 'person';
+  if (has(emailWords)) return 'email';
+  if (has(phoneWords)) return 'phone';
+  if (urlWords.has(last) || (words.includes('link') && !has(dateWords))) return 'url';
+  if (last === 'time' && hints.unit) return 'number';
+  if (dateWords.has(last) || last === 'birth' || words.includes('date')) return 'date';
+  if (timeWords.has(last) || (words.length > 1 && last === 'start') || (words.length > 1 && last === 'end'))
+    return words.includes('time') || timeWords.has(last) ? 'time' : 'date';
+  if (hints.moment) return 'date';
+  if (last === 'start' || last === 'end' || last === 'when') return 'date';
+  if (has(moneyWords) && !words.includes('terms')) return 'money';
+  if (booleanWords.has(last)) return 'boolean';
+  if (last === 'number' || last === 'no' || last === '#')
+    return words.some((word) => identifierWords.has(word)) ? 'text' : 'number';
+  if (hints.unit) return 'number';
+  if (words.some((word) => strongNumberWords.has(word)) || name.toLowerCase().includes('on hand'))
+    return 'number';
+  if (
+    words[0] === 'how' &&
+    (words[1] === 'many' || words[1] === 'much' || words[1] === 'often' || words[1] === 'long')
+  )
+    return 'number';
+  if (words.length > 1 && participleCounts.test(last) && words.slice(0, -1).some(isCountable))
+    return 'number';
+  if (
+    numberWords.has(last) &&
+    !(last === 'size' && words.length === 1) &&
+    !(last === 'level' && words.length === 1)
+  )
+    return 'number';
+  if (longTextWords.has(last) || has(longTextWords)) return 'longText';
+  if (last === 'tags' || last === 'labels') return 'multiChoice';
+  if (optionlessChoices.has(last)) return 'choice';
+  if (staffRoles.has(singular(last)) && !outsideParties.has(singular(last)))
+    return words.length > 1 && words[words.length - 2] === 'contact' ? 'text' : 'person';
+  return 'text';
+}
+
+function singular(word: string): string {
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+/** A plural noun counted by a participle after it: "leads generated", "seats used". */
+function isCountable(word: string): boolean {
+  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss');
+}

@@ -1,0 +1,148 @@
+import { isPlural, pluralize, singularize, titleCase } from './inflect.ts';
+import { surface, type Token } from './tokens.ts';
+import {
+  containerNouns,
+  determiners,
+  genericRecordNouns,
+  groupNouns,
+  knownVerbs,
+  staffRoles,
+} from './words.ts';
+
+export interface NounPhrase {
+  start: number;
+  /** Exclusive. */
+  end: number;
+  tokens: Token[];
+}
+
+const nounish = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
+
+/**
+ * The noun phrase starting at `from` (after determiners): nouns with their modifiers, hyphenated
+ * and possessive words kept together ("our school's IT", "T-shirt orders"). A verb the tagger
+ * reads as a noun ends it after a plural ("members check tools" → "members").
+ */
+export function nounPhraseAt(tokens: readonly Token[], from: number): NounPhrase | null {
+  let start = from;
+  while (start < tokens.length && determiners.has(tokens[start]?.word ?? '')) start++;
+  let end = start;
+  while (end < tokens.length) {
+    const token = tokens[end] as Token;
+    const previous = tokens[end - 1];
+    const next = tokens[end + 1];
+    const joins =
+      token.word === '-' || token.word === "'s" || previous?.word === '-' || previous?.word === "'s";
+    if (joins) {
+      end++;
+      continue;
+    }
+    const people = previous !== undefined && (staffRoles.has(previous.word) || groupNouns.has(previous.word));
+    if (
+      end > start &&
+      previous &&
+      (isPlural(previous.word) || people) &&
+      knownVerbs.has(token.word) &&
+      previous.word !== 'sales'
+    )
+      break;
+    const acronym =
+      token.text.length > 1 && token.text === token.text.toUpperCase() && /[A-Z]/.test(token.text);
+    // "trade show leads:", "customer calls:" — a plural the tagger reads as a verb, ending the phrase.
+    const endsPhrase =
+      next === undefined ||
+      (next.punct && next.word !== '-') ||
+      ['for', 'at', 'on', 'in', 'with', 'of', 'per'].includes(next.word);
+    const pluralVerb =
+      token.pos === 'VERB' &&
+      /s$/.test(token.word) &&
+      (end === start || (endsPhrase && nounish.has(previous?.pos ?? '')));
+    // Words the lexicon knows are people ("the IT team"), whatever the tagger says.
+    const knownNoun = (groupNouns.has(token.word) || staffRoles.has(token.word)) && token.pos !== 'ADP';
+    // "Equipment booking for …", "onboarding checklist", "asset register:": nouns the tagger reads as verbs.
+    const afterNoun = end > start && nounish.has(previous?.pos ?? '');
+    const gerund =
+      token.pos === 'VERB' &&
+      /ing$/.test(token.word) &&
+      (afterNoun || end === start) &&
+      (endsPhrase || next?.pos === 'NOUN');
+    const container = token.pos === 'VERB' && containerNouns.has(token.word) && afterNoun && endsPhrase;
+    // "Leave requests": a verb-looking modifier before a plural noun.
+    const modifier =
+      end === start &&
+      token.pos === 'VERB' &&
+      next !== undefined &&
+      next.pos === 'NOUN' &&
+      isPlural(next.word);
+    if (nounish.has(token.pos) || acronym || pluralVerb || modifier || knownNoun || gerund || container) {
+      end++;
+      continue;
+    }
+    // "on-call", "follow-up": a hyphen joins the next word whatever its tag.
+    if (next?.word === '-' && !token.punct) {
+      end++;
+      continue;
+    }
+    break;
+  }
+  // A phrase ends on a noun, not on an adjective left dangling.
+  while (
+    end > start &&
+    tokens[end - 1]?.pos === 'ADJ' &&
+    end - start > 1 &&
+    !isPlural(tokens[end - 1]?.word ?? '')
+  )
+    end--;
+  if (end <= start) return null;
+  return { start, end, tokens: tokens.slice(start, end) };
+}
+
+/** The phrase without an owner: "our school's IT" → "IT", "the clinic's receptionists" → "receptionists". */
+export function withoutOwner(tokens: readonly Token[]): Token[] {
+  const owner = tokens.findIndex((token) => token.word === "'s" || token.word === "'");
+  const rest = owner >= 0 && owner < tokens.length - 1 ? tokens.slice(owner + 1) : [...tokens];
+  let start = 0;
+  while (start < rest.length && determiners.has(rest[start]?.word ?? '')) start++;
+  return rest.slice(start);
+}
+
+export interface EntityName {
+  name: string;
+  pluralName: string;
+}
+
+/**
+ * A record type's name from the noun phrase that names it: container words dropped ("complaint
+ * log" → Complaint), singular name, and the plural as the person wrote it when they did.
+ */
+export function entityNameOf(
+  tokens: readonly Token[],
+  options: { keepContainer?: boolean } = {},
+): EntityName | null {
+  let words = withoutOwner(tokens).filter((token) => !token.punct || token.word === '-');
+  if (!options.keepContainer) {
+    const all = words;
+    while (words.length > 0 && containerNouns.has(words[words.length - 1]?.word ?? ''))
+      words = words.slice(0, -1);
+    // "Keep track of inventory": alone, the stock is the records.
+    if (words.length === 0 && all.length === 1 && ['inventory', 'stock'].includes(all[0]?.word ?? ''))
+      words = all;
+  }
+  // "an inventory tool" names the app; "each tool" names the record.
+  while (words.length > 1 && ['app', 'tool', 'application'].includes(words[words.length - 1]?.word ?? ''))
+    words = words.slice(0, -1);
+  if (words.length === 1 && words[0]?.word === 'app') return null;
+  if (words.length === 0) return null;
+  const written = surface(words);
+  const last = words[words.length - 1] as Token;
+  if (words.length === 1 && genericRecordNouns.has(last.word)) return null;
+  const plural = isPlural(last.word);
+  const name = titleCase(plural ? singularize(written) : written);
+  const pluralName = plural ? titleCase(written) : pluralize(name);
+  return { name, pluralName };
+}
+
+/** Is the phrase only a container ("a simple database", "an app") or nothing at all? */
+export function isContainerOnly(tokens: readonly Token[]): boolean {
+  return entityNameOf(tokens) === null;
+}

@@ -1,0 +1,177 @@
+import type { Design } from './design.ts';
+import { readFieldList } from './field-list.ts';
+import { resolveReferences } from './finalize.ts';
+import { isPlural, singularize, titleCase } from './inflect.ts';
+import { entityNameOf, nounPhraseAt } from './noun-phrase.ts';
+import { readActivity } from './read-activities.ts';
+import { addItems, declareEach, declareHave, declareList, declareWith } from './read-declarations.ts';
+import { readHead, skipLeadIn } from './read-head.ts';
+import { readList } from './read-lists.ts';
+import { readAudience, readSharing } from './read-people.ts';
+import { readRelation } from './read-relations.ts';
+import { readViews } from './read-views.ts';
+import { clausesOf, findWord, surface, type Token } from './tokens.ts';
+import { containerNouns, groupNouns, staffRoles, trackingVerbs } from './words.ts';
+
+const viewNouns = new Set(['chart', 'graph', 'calendar', 'board', 'kanban', 'table']);
+const vagueNouns = new Set([
+  'life',
+  'business',
+  'work',
+  'everything',
+  'admin',
+  'side',
+  'way',
+  'place',
+  'help',
+]);
+
+/** A clause that states records, relations or what people do with them. */
+function readStatement(clause: readonly Token[], design: Design): boolean {
+  if (declareEach(clause, design)) return true;
+  if (declareHave(clause, design)) return true;
+  if (declareListOf(clause, design)) {
+    readActivity(clause, design);
+    return true;
+  }
+  if (readRelation(clause, design)) return true;
+  if (readActivity(clause, design)) return true;
+  return declareWith(clause, design);
+}
+
+/** "also keep a list of staff": a record type, when the list names nothing known and no condition. */
+function declareListOf(clause: readonly Token[], design: Design): boolean {
+  const at = clause.findIndex(
+    (token, index) =>
+      token.word === 'list' &&
+      clause[index + 1]?.word === 'of' &&
+      ['keep', 'track', 'add', 'maintain', 'have', 'need', 'want', 'store'].some((verb) =>
+        clause.slice(Math.max(0, index - 4), index).some((word) => word.word === verb),
+      ),
+  );
+  if (at < 0) return false;
+  const phrase = nounPhraseAt(clause, at + 2);
+  if (!phrase || design.findEntity(surface(phrase.tokens))) return false;
+  const next = clause[phrase.end];
+  if (next && ['that', 'which', 'who', 'whose', 'past', 'due'].includes(next.word)) return false;
+  const name = entityNameOf(phrase.tokens);
+  if (!name) return false;
+  design.entity(name, design.say('goal', `Tracks ${name.pluralName.toLowerCase()}`));
+  return true;
+}
+
+/**
+ * A clause with nothing but a noun phrase, or a tracking verb and one: "Students and their
+ * grades", "A guest list for my wedding", "Track the trainings our staff have completed".
+ */
+function readBare(clause: readonly Token[], design: Design): void {
+  // "Show bookings on a calendar": an imperative about views, never a record.
+  if (['show', 'see', 'list', 'view', 'display', 'give'].includes(clause[0]?.word ?? '')) return;
+  // "get on top of our jobs", "keep track of inventory": the records follow the phrase.
+  const onTop = clause.findIndex((token, index) => token.word === 'top' && clause[index + 1]?.word === 'of');
+  let start = onTop > 0 ? onTop + 2 : skipLeadIn(clause);
+  let phrase = nounPhraseAt(clause, start);
+  // "A log of our delivery van's fuel stops": the container's records follow "of" ("a calendar of …" is a view).
+  if (phrase && clause[phrase.end]?.word === 'of' && viewNouns.has(clause[phrase.end - 1]?.word ?? ''))
+    return;
+  if (phrase && clause[phrase.end]?.word === 'of' && containerNouns.has(clause[phrase.end - 1]?.word ?? '')) {
+    start = phrase.end + 1;
+    phrase = nounPhraseAt(clause, start);
+  }
+  if (!phrase) return;
+  const head = phrase.tokens[phrase.tokens.length - 1];
+  if (
+    !head ||
+    viewNouns.has(head.word) ||
+    (phrase.tokens.some((token) => viewNouns.has(token.word)) && clause[phrase.end]?.word === 'of')
+  )
+    return;
+  const tracked =
+    (start > 0 && clause.slice(0, start).some((token) => trackingVerbs.has(token.word))) || onTop > 0;
+  const name = entityNameOf(phrase.tokens);
+  if (!name) return;
+  if (
+    !tracked &&
+    clause.slice(phrase.end).some((token) => token.pos === 'VERB' && !['and', 'for'].includes(token.word)) &&
+    clause[phrase.end]?.word !== 'and' &&
+    clause[phrase.end]?.word !== 'for'
+  )
+    return;
+  if (staffRoles.has(singularize(head.word)) && !isPlural(head.word) && !tracked) return;
+  // "organise my life", "keep our team organised": no records named, only whose the app is.
+  if (vagueNouns.has(head.word) || groupNouns.has(head.word)) return;
+  const source = design.say('goal', `Tracks ${name.pluralName.toLowerCase()}`);
+  const entity = design.entity(name, source);
+  // "Students and their grades": what each one has.
+  const their = clause.findIndex(
+    (token, index) => index >= phrase.end && (token.word === 'their' || token.word === 'its'),
+  );
+  if (their > 0) addItems(design, entity, readFieldList(clause.slice(their + 1)), source);
+  // "maintenance for our machines": the thing each record is for.
+  const forAt = findWord(clause, 'for', phrase.end);
+  const target = forAt >= 0 ? nounPhraseAt(clause, forAt + 1) : null;
+  const targetHead = target?.tokens[target.tokens.length - 1];
+  if (
+    target &&
+    targetHead &&
+    isPlural(targetHead.word) &&
+    !staffRoles.has(singularize(targetHead.word)) &&
+    tracked
+  )
+    design.addField(
+      entity,
+      { name: titleCase(singularize(targetHead.text.toLowerCase())), type: 'text' },
+      source,
+    );
+}
+
+function readClause(clause: readonly Token[], design: Design): void {
+  const colon = findWord(clause, ':');
+  if (colon > 0) {
+    const head = readHead(clause.slice(0, colon));
+    const rest = clause.slice(colon + 1);
+    if (head.entity && !design.main && !head.weak) {
+      design.pendingMain = head.entity;
+      design.pendingMainSource = design.say('goal', `Tracks ${head.entity.pluralName.toLowerCase()}`);
+    }
+    if (readStatement(rest, design)) return;
+    declareList(head, rest, design, surface(clause));
+    return;
+  }
+  if (readStatement(clause, design)) return;
+  readBare(clause, design);
+}
+
+/** The app's name from the request's first words: "Complaint Log", "Marketing Campaigns". */
+function titleFrom(clauses: readonly Token[][], design: Design): string | null {
+  const first = clauses[0];
+  if (!first) return null;
+  const colon = findWord(first, ':');
+  if (colon > 0) {
+    const head = readHead(first.slice(0, colon));
+    if (head.title && head.title.split(' ').length <= 6) return head.title;
+  }
+  const main = design.main;
+  return main ? main.pluralName : null;
+}
+
+/** Reads a request (or an answer, or the descriptive part of a change) into the design. */
+export function readRequest(text: string, design: Design, options: { setTitle: boolean }): void {
+  const clauses = clausesOf(text);
+  for (const clause of clauses) readClause(clause, design);
+  // Fields named like a record point at it before views look for links ("bookings have a … performance").
+  resolveReferences(design);
+  // Views second: they name fields any clause may have declared.
+  for (const clause of clauses) {
+    readViews(clause, design);
+    readList(clause, design);
+  }
+  for (const clause of clauses) readAudience(clause, design);
+  readSharing(text, design);
+  if (options.setTitle) {
+    const title = titleFrom(clauses, design);
+    if (title) design.blueprint.title = title.slice(0, 120);
+    if (!design.blueprint.summary)
+      design.blueprint.summary = text.replace(/\s+/g, ' ').trim().slice(0, 2_000);
+  }
+}

@@ -1,0 +1,150 @@
+import { sentences, tokenize } from '../../../text/english.ts';
+
+/** One word of a clause: the person's spelling, its lower-cased form, lemma and part of speech. */
+export interface Token {
+  /** As written ("Oak", "DHL", "LinkedIn"): options and names keep the person's casing. */
+  text: string;
+  /** Lower-cased, contractions expanded (`n't` → `not`, `'re` → `are`). */
+  word: string;
+  lemma: string;
+  pos: string;
+  punct: boolean;
+}
+
+const contractions: Record<string, string> = {
+  "n't": 'not',
+  "'re": 'are',
+  "'ve": 'have',
+  "'ll": 'will',
+  "'m": 'am',
+  "'d": 'would',
+};
+
+/**
+ * The text as words. The tagger reads capitalised words as proper nouns and then neither tags nor
+ * lemmatises them ("Students" stays "students"), so tags and lemmas come from the lower-cased text
+ * and the person's casing is found again by position.
+ */
+export function tokensOf(text: string): Token[] {
+  const lower = text.toLowerCase();
+  const sameLength = lower.length === text.length;
+  let cursor = 0;
+  return tokenize(lower).map((token) => {
+    let original = token.value;
+    const at = lower.indexOf(token.value, cursor);
+    if (sameLength && at >= 0) {
+      original = text.slice(at, at + token.value.length);
+      cursor = at + token.value.length;
+    }
+    // The written word, not wink's normal form: it spells "through" as "thru".
+    const normal = token.value.toLowerCase();
+    const word =
+      contractions[normal] ??
+      contractions[token.normal] ??
+      (normal === "'s" && token.pos === 'AUX' ? 'is' : normal);
+    return { text: original, word, lemma: token.lemma, pos: token.pos, punct: token.isPunctuation };
+  });
+}
+
+/**
+ * Clauses: sentences, split again at semicolons, and before ", each X has" / ", each with" so
+ * "properties with tenants, each lease has a tenant" reads as two declarations.
+ */
+export function clausesOf(text: string): Token[][] {
+  const clauses: Token[][] = [];
+  for (const sentence of sentences(text.replace(/\s+/g, ' ').trim())) {
+    let current: Token[] = [];
+    const tokens = tokensOf(sentence);
+    tokens.forEach((token, index) => {
+      const next = tokens[index + 1];
+      const startsDeclaration =
+        token.word === ',' &&
+        (next?.word === 'each' || next?.word === 'every') &&
+        declaresAfter(tokens, index + 1);
+      if (token.word === ';' || startsDeclaration) {
+        if (current.length > 0) clauses.push(current);
+        current = [];
+        return;
+      }
+      if (token.punct && ['.', '!', '?'].includes(token.word) && index === tokens.length - 1) return;
+      current.push(token);
+    });
+    if (current.length > 0) clauses.push(current);
+  }
+  // "… per rep." — the tokenizer keeps a sentence's full stop on an abbreviation-like word.
+  for (const clause of clauses) {
+    const last = clause[clause.length - 1];
+    if (last && last.text.length > 1 && last.text.endsWith('.') && !/\.[a-z]/i.test(last.text.slice(0, -1))) {
+      last.text = last.text.slice(0, -1);
+      last.word = last.word.replace(/\.$/, '');
+    }
+  }
+  return clauses;
+}
+
+const declarationVerbs = new Set(['has', 'have', 'with', 'includes', 'contains', 'needs', 'records']);
+
+/** "each lease has …" / "each with …" within the next few words. */
+function declaresAfter(tokens: readonly Token[], from: number): boolean {
+  // "help articles, each with a title": the list continues the phrase before the comma.
+  if (tokens[from + 1]?.word === 'with') return false;
+  for (let index = from + 1; index < Math.min(tokens.length, from + 6); index++) {
+    const token = tokens[index];
+    if (!token || token.punct) return false;
+    if (declarationVerbs.has(token.word)) return true;
+  }
+  return false;
+}
+
+export function words(tokens: readonly Token[]): string[] {
+  return tokens.map((token) => token.word);
+}
+
+/** Index of the first token at or after `from` whose word is one of `wanted`, outside brackets. */
+export function findWord(tokens: readonly Token[], wanted: ReadonlySet<string> | string, from = 0): number {
+  let depth = 0;
+  for (let index = from; index < tokens.length; index++) {
+    const word = tokens[index]?.word ?? '';
+    if (word === '(') depth++;
+    else if (word === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (typeof wanted === 'string' ? word === wanted : wanted.has(word))) return index;
+  }
+  return -1;
+}
+
+/** Index where the word sequence `phrase` ("goes through") starts, or -1. */
+export function findPhrase(tokens: readonly Token[], phrase: string, from = 0): number {
+  const parts = phrase.split(' ');
+  for (let index = from; index + parts.length <= tokens.length; index++) {
+    if (parts.every((part, offset) => tokens[index + offset]?.word === part)) return index;
+  }
+  return -1;
+}
+
+/** The person's words of a token run, with hyphens and possessives joined back ("no-show", "couple's"). */
+export function surface(tokens: readonly Token[]): string {
+  let out = '';
+  tokens.forEach((token, index) => {
+    const previous = tokens[index - 1];
+    const glue =
+      index === 0 ||
+      token.text === '-' ||
+      previous?.text === '-' ||
+      token.text === "'s" ||
+      token.text === "'" ||
+      token.text === ',' ||
+      token.text === ')' ||
+      previous?.text === '(' ||
+      /^'|^n't$/.test(token.text);
+    out += (glue ? '' : ' ') + token.text;
+  });
+  return out.trim();
+}
+
+export function trimPunctuation(tokens: readonly Token[]): Token[] {
+  let start = 0;
+  let end = tokens.length;
+  while (start < end && tokens[start]?.punct && tokens[start]?.word !== '(') start++;
+  while (end > start && tokens[end - 1]?.punct && tokens[end - 1]?.word !== ')') end--;
+  return tokens.slice(start, end);
+}
