@@ -10,7 +10,9 @@ export function AppRoutes() {
       <Route path="/signin" component={SignInRoute} />
       <Route path="/signup" component={SignUpRoute} />
       <Route path="/" component={AppsListRoute} />
-      <Route path="/apps/:appId">{(params: { appId: string }) => <AppBuilderRoute appId={params.appId} />}</Route>
+      <Route path="/apps/:appId">
+        {(params: { appId: string }) => <AppBuilderRoute appId={params.appId} />}
+      </Route>
       <Route component={NotFoundRoute} />
     </Switch>
   );
