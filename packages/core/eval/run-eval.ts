@@ -37,7 +37,7 @@ export interface SetReport {
   misses: Record<string, string[]>;
 }
 
-export function loadCases(file: 'requests.json' | 'holdout.json'): EvalCase[] {
+export function loadCases(file: 'requests.json' | 'holdout.json' | 'holdout-2.json'): EvalCase[] {
   return EvalFile.parse(JSON.parse(readFileSync(path.join(here, file), 'utf8'))).cases;
 }
 

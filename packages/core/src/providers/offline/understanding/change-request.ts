@@ -1,6 +1,364 @@
-import type { Design } from './design.ts';
+import type { Entity, Field, FieldType, View } from '../../../blueprint/blueprint.ts';
+import { nameKey } from '../../../blueprint/validate-blueprint.ts';
+import { addSource, type Design } from './design.ts';
+import { readFieldList, splitOptions } from './field-list.ts';
+import { isPlural, pluralize, singularize, titleCase } from './inflect.ts';
+import { addItems } from './read-declarations.ts';
+import { readList } from './read-lists.ts';
+import { readViews } from './read-views.ts';
+import { clausesOf, findWord, surface, type Token } from './tokens.ts';
 import type { UnderstandingFocus } from './understand-text.ts';
+import { fieldNamed } from './view-fields.ts';
 
-export function readChangeRequest(text: string, _design: Design, _focus: UnderstandingFocus | null): string {
-  return text;
+const leadWords = new Set([
+  'also',
+  'please',
+  'and',
+  'then',
+  'now',
+  'just',
+  'can',
+  'could',
+  'you',
+  'i',
+  'want',
+  'to',
+  "let's",
+  'lets',
+  'we',
+  'would',
+  'like',
+  'need',
+  'should',
+]);
+const viewNouns = new Set(['calendar', 'board', 'chart', 'graph', 'kanban', 'table', 'list', 'view']);
+const typeWords: Record<string, FieldType> = {
+  text: 'text',
+  number: 'number',
+  count: 'number',
+  money: 'money',
+  amount: 'money',
+  price: 'money',
+  date: 'date',
+  time: 'time',
+  datetime: 'dateTime',
+  checkbox: 'boolean',
+  'yes/no': 'boolean',
+  boolean: 'boolean',
+  choice: 'choice',
+  dropdown: 'choice',
+  email: 'email',
+  phone: 'phone',
+  link: 'url',
+  url: 'url',
+  person: 'person',
+};
+const kindWords = new Set([
+  'field',
+  'column',
+  'entity',
+  'record',
+  'records',
+  'type',
+  'view',
+  'option',
+  'the',
+  'a',
+  'an',
+  'each',
+  'every',
+  'all',
+]);
+
+/** The clause without its polite lead-in ("Also, could you please rename …" → "rename …"). */
+function command(clause: readonly Token[]): Token[] {
+  let start = 0;
+  while (start < clause.length && (leadWords.has(clause[start]?.word ?? '') || clause[start]?.word === ','))
+    start++;
+  return clause.slice(start);
+}
+
+function phraseText(tokens: readonly Token[]): string {
+  return surface(tokens.filter((token) => !kindWords.has(token.word) && !token.punct)).trim();
+}
+
+type Target =
+  | { kind: 'title' }
+  | { kind: 'entity'; entity: Entity }
+  | { kind: 'field'; entity: Entity; field: Field }
+  | { kind: 'view'; view: View }
+  | { kind: 'option'; field: Field; option: string };
+
+/** What a phrase names in the design: the app, a record type, a field (the focus first), a view or an option. */
+function resolve(
+  design: Design,
+  phrase: string,
+  scope: Entity | null,
+  hint: 'field' | 'entity' | 'view' | 'option' | null,
+): Target | null {
+  const key = nameKey(phrase);
+  if (!key) return null;
+  if (['it', 'the app', 'app', 'this app', 'this'].includes(key)) return { kind: 'title' };
+  const entities = design.blueprint.entities;
+  const fieldIn = (entity: Entity) =>
+    entity.fields.find(
+      (field) => nameKey(field.name) === key || nameKey(field.name) === nameKey(singularize(phrase)),
+    );
+  if (hint !== 'field' && hint !== 'option') {
+    const entity = design.findEntityExactly(phrase) ?? design.findEntityExactly(singularize(phrase));
+    if (entity) return { kind: 'entity', entity };
+    const view = design.blueprint.views.find((candidate) => nameKey(candidate.title) === key);
+    if (view) return { kind: 'view', view };
+  }
+  if (hint !== 'option') {
+    const ordered = scope ? [scope, ...entities.filter((entity) => entity !== scope)] : entities;
+    for (const entity of ordered) {
+      const field = fieldIn(entity);
+      if (field) return { kind: 'field', entity, field };
+    }
+    for (const entity of ordered) {
+      const field = fieldNamed(entity, phrase);
+      if (field && hint === 'field') return { kind: 'field', entity, field };
+    }
+  }
+  for (const entity of entities)
+    for (const field of entity.fields) {
+      const option = field.options.find((candidate) => nameKey(candidate) === key);
+      if (option) return { kind: 'option', field, option };
+    }
+  if (hint === null) {
+    const entity = design.findEntity(phrase);
+    if (entity) return { kind: 'entity', entity };
+  }
+  return null;
+}
+
+function hintOf(tokens: readonly Token[]): 'field' | 'entity' | 'view' | 'option' | null {
+  const words = tokens.map((token) => token.word);
+  if (words.includes('field') || words.includes('column')) return 'field';
+  if (words.includes('option')) return 'option';
+  if (words.includes('view')) return 'view';
+  if (words.includes('entity') || words.includes('records')) return 'entity';
+  return null;
+}
+
+/** "rename Tools to Equipment", "rename the Condition field to State", "call it Desk". */
+function rename(design: Design, tokens: readonly Token[], source: string, scope: Entity | null): boolean {
+  const verb = tokens[0]?.word ?? '';
+  let from: Token[];
+  let to: Token[];
+  if (verb === 'rename') {
+    const at = tokens.findIndex(
+      (token, index) => index > 0 && (token.word === 'to' || token.word === 'as' || token.word === 'into'),
+    );
+    if (at < 0) return false;
+    from = tokens.slice(1, at);
+    to = tokens.slice(at + 1);
+  } else if (verb === 'call' || verb === 'name') {
+    // "call it Desk", "call the app Desk", "call Tools Equipment".
+    const itAt = tokens.findIndex(
+      (token) => token.word === 'it' || token.word === 'app' || token.word === 'this',
+    );
+    if (itAt > 0 && itAt <= 3) {
+      from = tokens.slice(1, itAt + 1);
+      to = tokens.slice(itAt + 1);
+    } else {
+      from = tokens.slice(1, 2);
+      to = tokens.slice(2);
+    }
+  } else return false;
+  const newName = titleCase(
+    surface(to.filter((token) => !token.punct && !['the', 'a', 'an', 'instead'].includes(token.word))),
+  ).replace(/^"|"$/g, '');
+  if (!newName) return false;
+  const target = resolve(design, phraseText(from) || surface(from), scope, hintOf(from));
+  if (!target) return false;
+  if (target.kind === 'title') design.blueprint.title = newName.slice(0, 120);
+  else if (target.kind === 'entity') renameEntity(design, target.entity, newName, source);
+  else if (target.kind === 'field') {
+    target.field.name = newName;
+    addSource(target.field.sourceFactIds, source);
+  } else if (target.kind === 'view') {
+    target.view.title = newName;
+    addSource(target.view.sourceFactIds, source);
+  } else {
+    target.field.options = target.field.options.map((option) =>
+      option === target.option ? newName : option,
+    );
+    addSource(target.field.sourceFactIds, source);
+  }
+  return true;
+}
+
+function renameEntity(design: Design, entity: Entity, newName: string, source: string): void {
+  const oldName = entity.name;
+  const oldPlural = entity.pluralName;
+  const plural = isPlural(newName.split(' ').pop() ?? '');
+  entity.name = plural ? singularize(newName) : newName;
+  entity.pluralName = plural ? newName : pluralize(newName);
+  addSource(entity.sourceFactIds, source);
+  // The table named after the records and links named after them follow the rename.
+  for (const view of design.blueprint.views)
+    if (view.entityId === entity.id && nameKey(view.title) === nameKey(oldPlural))
+      view.title = entity.pluralName;
+  for (const other of design.blueprint.entities)
+    for (const field of other.fields)
+      if (
+        field.type === 'reference' &&
+        field.referenceEntityId === entity.id &&
+        nameKey(field.name) === nameKey(oldName)
+      )
+        field.name = entity.name;
+}
+
+/** "remove the Condition field", "delete Members", "drop the Past Due list", "remove Oak from Room". */
+function remove(design: Design, tokens: readonly Token[], scope: Entity | null): boolean {
+  if (
+    !['remove', 'delete', 'drop'].includes(tokens[0]?.word ?? '') &&
+    !(tokens[0]?.word === 'get' && tokens[1]?.word === 'rid')
+  )
+    return false;
+  let rest = tokens.slice(tokens[0]?.word === 'get' ? 3 : 1);
+  const fromAt = findWord(rest, 'from');
+  const owner = fromAt > 0 ? resolve(design, phraseText(rest.slice(fromAt + 1)), scope, null) : null;
+  if (fromAt > 0) rest = rest.slice(0, fromAt);
+  const names = splitOptions(rest.filter((token) => !kindWords.has(token.word)));
+  let removed = false;
+  for (const name of names) {
+    const ownerEntity = owner?.kind === 'entity' ? owner.entity : scope;
+    if (owner?.kind === 'field') {
+      const before = owner.field.options.length;
+      owner.field.options = owner.field.options.filter((option) => nameKey(option) !== nameKey(name));
+      removed ||= owner.field.options.length < before;
+      continue;
+    }
+    const target = resolve(design, name, ownerEntity, hintOf(tokens));
+    if (!target || target.kind === 'title') continue;
+    removed = true;
+    if (target.kind === 'field') removeField(design, target.entity, target.field);
+    else if (target.kind === 'entity') removeEntity(design, target.entity);
+    else if (target.kind === 'view')
+      design.blueprint.views = design.blueprint.views.filter((view) => view !== target.view);
+    else target.field.options = target.field.options.filter((option) => option !== target.option);
+  }
+  return removed;
+}
+
+function usesField(view: View, fieldId: string): boolean {
+  const filter = view.filter;
+  const inFilter =
+    filter !== null &&
+    Object.entries(filter).some(
+      ([key, value]) => key !== 'kind' && key !== 'relatedEntityId' && value === fieldId,
+    );
+  return (
+    view.groupByFieldId === fieldId ||
+    view.dateFieldId === fieldId ||
+    view.aggregate?.fieldId === fieldId ||
+    inFilter
+  );
+}
+
+function removeField(design: Design, entity: Entity, field: Field): void {
+  entity.fields = entity.fields.filter((candidate) => candidate !== field);
+  if (entity.statusFieldId === field.id) entity.statusFieldId = null;
+  design.blueprint.views = design.blueprint.views.filter((view) => !usesField(view, field.id));
+}
+
+function removeEntity(design: Design, entity: Entity): void {
+  design.blueprint.entities = design.blueprint.entities.filter((candidate) => candidate !== entity);
+  for (const other of design.blueprint.entities)
+    for (const field of other.fields.filter((candidate) => candidate.referenceEntityId === entity.id))
+      removeField(design, other, field);
+  design.blueprint.views = design.blueprint.views.filter(
+    (view) =>
+      view.entityId !== entity.id &&
+      !(view.filter?.kind === 'relatedCountBelow' && view.filter.relatedEntityId === entity.id),
+  );
+  if (design.main === entity) design.main = design.blueprint.entities[0] ?? null;
+}
+
+/** "make Condition a choice of good, worn or broken", "make Seats a number", "change Due to a date". */
+function retype(design: Design, tokens: readonly Token[], source: string, scope: Entity | null): boolean {
+  const verb = tokens[0]?.word ?? '';
+  if (!['make', 'change', 'turn', 'set'].includes(verb)) return false;
+  const at = tokens.findIndex(
+    (token, index) =>
+      index > 1 &&
+      (['a', 'an', 'into', 'to', 'required', 'optional'].includes(token.word) ||
+        typeWords[token.word] !== undefined),
+  );
+  if (at < 0) return false;
+  const target = resolve(design, phraseText(tokens.slice(1, at)), scope, 'field');
+  if (target?.kind !== 'field') return false;
+  const field = target.field;
+  const rest = tokens.slice(at);
+  const words = rest.map((token) => token.word);
+  addSource(field.sourceFactIds, source);
+  if (words.includes('required') || words.includes('optional')) {
+    field.required = words.includes('required');
+    return true;
+  }
+  const of = findWord(rest, 'of');
+  if ((words.includes('choice') || words.includes('dropdown') || words.includes('one')) && of >= 0) {
+    field.type = words.includes('multiple') ? 'multiChoice' : 'choice';
+    field.options = splitOptions(rest.slice(of + 1));
+    field.referenceEntityId = null;
+    field.range = null;
+    return true;
+  }
+  const type = words.map((word) => typeWords[word]).find((candidate) => candidate !== undefined);
+  if (!type) return false;
+  field.type = type;
+  if (type !== 'choice' && type !== 'multiChoice') field.options = [];
+  if (type !== 'number') field.range = null;
+  field.referenceEntityId = null;
+  return true;
+}
+
+/** "add a due date to each loan", "add phone and email to members", "add a calendar of loans by due date". */
+function add(design: Design, tokens: readonly Token[], source: string, scope: Entity | null): boolean {
+  if (tokens[0]?.word !== 'add') return false;
+  const rest = tokens.slice(1);
+  if (
+    rest.some((token) => viewNouns.has(token.word)) &&
+    (rest.some((token) => ['calendar', 'board', 'chart', 'graph', 'kanban'].includes(token.word)) ||
+      findWord(rest, 'of') >= 0)
+  ) {
+    return readViews(tokens, design) || readList(tokens, design);
+  }
+  const toAt = rest.findIndex((token) => token.word === 'to' || token.word === 'for' || token.word === 'on');
+  const owner = toAt >= 0 ? resolve(design, phraseText(rest.slice(toAt + 1)), scope, 'entity') : null;
+  const entity = owner?.kind === 'entity' ? owner.entity : owner?.kind === 'field' ? owner.entity : scope;
+  if (!entity) return false;
+  addItems(design, entity, readFieldList(toAt >= 0 ? rest.slice(0, toAt) : rest), source);
+  addSource(entity.sourceFactIds, source);
+  return true;
+}
+
+/**
+ * The commands of a change request or an answer, applied to the design in place; returns the text
+ * that is not a command (descriptions, new records), for the request reader.
+ */
+export function readChangeRequest(text: string, design: Design, focus: UnderstandingFocus | null): string {
+  const rest: string[] = [];
+  const scope = focus?.entityId
+    ? (design.blueprint.entities.find((entity) => entity.id === focus.entityId) ?? null)
+    : design.main;
+  for (const clause of clausesOf(text)) {
+    const tokens = command(clause);
+    const known = design.statements.length;
+    const source = design.say('requirement', surface(tokens));
+    const handled =
+      rename(design, tokens, source, scope) ||
+      remove(design, tokens, scope) ||
+      retype(design, tokens, source, scope) ||
+      add(design, tokens, source, scope);
+    if (!handled) {
+      // Not a command: the request reader states it in its own words.
+      if (design.statements.length > known) design.statements.pop();
+      rest.push(surface(clause));
+    }
+  }
+  return rest.join('. ');
 }

@@ -56,6 +56,8 @@ export class Design {
   /** The statement a lazily created main record cites. */
   pendingMainSource: string | null = null;
   private readonly ids = new Set<string>();
+  /** Statement ids continue after any "sN" the base still cites, so a new one never means an old one. */
+  private statementOffset = 0;
 
   constructor(base: Blueprint | null) {
     this.blueprint = base ? structuredClone(base) : emptyBlueprint();
@@ -64,13 +66,15 @@ export class Design {
       for (const field of entity.fields) this.ids.add(field.id);
     }
     for (const view of this.blueprint.views) this.ids.add(view.id);
+    const cited = JSON.stringify(this.blueprint).match(/"s\d+"/g) ?? [];
+    this.statementOffset = Math.max(0, ...cited.map((id) => Number(id.slice(2, -1))));
   }
 
   say(kind: Statement['kind'], text: string): string {
     const clean = text.replace(/\s+/g, ' ').trim().slice(0, 2_000);
     const existing = this.statements.find((statement) => statement.text === clean);
     if (existing) return existing.id;
-    const id = `s${this.statements.length + 1}`;
+    const id = `s${this.statementOffset + this.statements.length + 1}`;
     this.statements.push({ id, kind, text: clean });
     return id;
   }

@@ -73,8 +73,17 @@ export function inferType(name: string, hints: TypeHints): FieldType {
   if (last === 'start' || last === 'end' || last === 'when') return 'date';
   if (has(moneyWords) && !words.includes('terms')) return 'money';
   if (booleanWords.has(last)) return 'boolean';
+  // "tracking number", "membership number": an identifier; "shirt number", "room number": a number.
   if (last === 'number' || last === 'no' || last === '#')
-    return words.some((word) => identifierWords.has(word)) ? 'text' : 'number';
+    return words.some(
+      (word) =>
+        identifierWords.has(word) ||
+        staffRoles.has(singular(word)) ||
+        outsideParties.has(singular(word)) ||
+        word.endsWith('ship'),
+    )
+      ? 'text'
+      : 'number';
   if (hints.unit) return 'number';
   if (words.some((word) => strongNumberWords.has(word)) || name.toLowerCase().includes('on hand'))
     return 'number';
