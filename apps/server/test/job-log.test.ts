@@ -1,4 +1,5 @@
 import type { Fact, QuestionDraft } from '@app/core';
+import { emptyBlueprint } from '@app/core/schemas';
 import { failJob, listEvents, recordTurnResult } from '@app/db';
 import { describe, expect, it } from 'vitest';
 import { createTestClient, type TestClient, useTestServer } from './harness.ts';
@@ -67,8 +68,9 @@ describe('jobs.retry in the log', () => {
       jobId: job.id,
       turn: 2,
       ledger: ledger(),
+      blueprint: emptyBlueprint(),
       readiness: 30,
-      outcome: { action: 'ask_question', question: draft },
+      outcome: { action: 'ask_question', question: draft, decision: null },
       usage: [],
     });
     await Promise.all(streams.map((stream) => waitForType(stream, 'question_asked')));
@@ -81,6 +83,7 @@ describe('jobs.retry in the log', () => {
       'done',
       'job_retried',
       'ledger_updated',
+      'blueprint_updated',
       'question_asked',
     ]);
     expect(log[3]?.data).toEqual({ phase: 'questioning' });
@@ -99,6 +102,7 @@ describe('jobs.retry in the log', () => {
       jobId: job.id,
       turn: 1,
       ledger: ledger(),
+      blueprint: emptyBlueprint(),
       readiness: 90,
       outcome: { action: 'complete', reason: 'enough_information' },
       usage: [],
@@ -138,26 +142,27 @@ describe('lastSeq: where the replay ends', () => {
       jobId,
       turn: 1,
       ledger: ledger(),
+      blueprint: emptyBlueprint(),
       readiness: 30,
-      outcome: { action: 'ask_question', question: draft },
+      outcome: { action: 'ask_question', question: draft, decision: null },
       usage: [],
     });
     const asked = await client.trpc.jobs.get.query({ jobId });
     const log = await listEvents(context.database.db, jobId);
     expect(asked.lastSeq).toBe(log.at(-1)?.seq);
-    expect(asked.lastSeq).toBe(3);
+    expect(asked.lastSeq).toBe(4);
 
     const question = asked.questions[0];
     if (!question) throw new Error('no question');
-    // A mutation's answer includes its own events: answer_received is seq 4.
+    // A mutation's answer includes its own events: answer_received is seq 5.
     const answered = await client.trpc.jobs.answer.mutate({
       jobId,
       questionId: question.id,
       optionIds: ['support-agents'],
     });
-    expect(answered.job.lastSeq).toBe(4);
+    expect(answered.job.lastSeq).toBe(5);
     expect((await listEvents(context.database.db, jobId)).at(-1)).toMatchObject({
-      seq: 4,
+      seq: 5,
       type: 'answer_received',
     });
   });
@@ -170,8 +175,9 @@ describe('lastSeq: where the replay ends', () => {
       jobId: job.id,
       turn: 1,
       ledger: ledger(),
+      blueprint: emptyBlueprint(),
       readiness: 30,
-      outcome: { action: 'ask_question', question: draft },
+      outcome: { action: 'ask_question', question: draft, decision: null },
       usage: [],
     });
     const snapshot = await client.trpc.jobs.get.query({ jobId: job.id });

@@ -1,10 +1,37 @@
 import type { Fact, QuestionDraft } from '@app/core';
+import { emptyBlueprint } from '@app/core/schemas';
 import { failJob, listEvents, recordTurnResult } from '@app/db';
 import { countGraphileJobs } from '@app/db/testing';
 import { describe, expect, it } from 'vitest';
 import { createTestClient, expectTRPCError, useTestServer } from './harness.ts';
 
 const context = useTestServer();
+
+/** The design the first turn stored: jobs.get hands it back as is. */
+const ticketDesign = {
+  ...emptyBlueprint('Tickets'),
+  entities: [
+    {
+      id: 'ticket',
+      name: 'Ticket',
+      pluralName: 'Tickets',
+      fields: [
+        {
+          id: 'ticket-subject',
+          name: 'Subject',
+          type: 'text' as const,
+          options: [],
+          required: true,
+          referenceEntityId: null,
+          range: null,
+          sourceFactIds: [],
+        },
+      ],
+      statusFieldId: null,
+      sourceFactIds: [],
+    },
+  ],
+};
 
 const draft: QuestionDraft = {
   text: 'Who will use the tracker?',
@@ -29,8 +56,9 @@ async function jobWithOpenQuestion() {
     jobId: job.id,
     turn: 1,
     ledger,
+    blueprint: ticketDesign,
     readiness: 30,
-    outcome: { action: 'ask_question', question: draft },
+    outcome: { action: 'ask_question', question: draft, decision: null },
     usage: [],
   });
   const view = await client.trpc.jobs.get.query({ jobId: job.id });
@@ -47,6 +75,11 @@ describe('answering questions', () => {
     expect(view.readiness).toBe(30);
     expect(question).toMatchObject({ number: 1, status: 'open', text: draft.text, options: draft.options });
     expect(view.ledger.map((fact) => fact.text)).toEqual(['Track support tickets']);
+    expect(view.blueprint).toEqual(ticketDesign);
+    // The question's decision (what its options change) is internal: the API's Question is SPEC §6's.
+    expect(Object.keys(question).sort()).toEqual(
+      ['answer', 'assumptionIfSkipped', 'id', 'kind', 'number', 'options', 'status', 'text', 'why'].sort(),
+    );
   });
 
   it('accepts exactly one of 20 concurrent identical answers; the rest get CONFLICT', async () => {
@@ -137,8 +170,9 @@ describe('answering questions', () => {
         jobId,
         turn: 1,
         ledger: [],
+        blueprint: emptyBlueprint(),
         readiness: 50,
-        outcome: { action: 'ask_question', question: draft },
+        outcome: { action: 'ask_question', question: draft, decision: null },
         usage: [],
       }),
     ).rejects.toThrow(/no longer in the expected state/);

@@ -1,4 +1,4 @@
-import { createOfflineModel, type JobEvent, type Model, type Question } from '@app/core';
+import { type Blueprint, createOfflineModel, type JobEvent, type Model, type Question } from '@app/core';
 import {
   answerQuestion,
   buildNow,
@@ -10,6 +10,7 @@ import {
   listEvents,
   listLedger,
   listQuestions,
+  loadJobView,
   loadVersionView,
   type QuestioningTurnPayload,
   skipQuestion,
@@ -44,7 +45,8 @@ afterEach(async () => {
 });
 afterAll(closeTestVerifier);
 
-const request = 'A tracker for our support tickets with priorities';
+/** Two open decisions the offline model asks about in turn: the tickets' stages, then their priorities. */
+const request = 'Track tickets with a status, a priority, a category and a size';
 
 async function openQuestion(jobId: string): Promise<Question> {
   const job = await findJob(database.db, jobId);
@@ -105,23 +107,24 @@ async function runUntilGenerating(jobId: string, ownerId: string, deps = taskDep
 }
 
 describe('offline pipeline (real tasks, real Postgres)', () => {
-  it('questions, answers, a skip and build now, then generates version 1 with a gapless log', {
+  it('questions, an answer and a skip, then generates version 1 from the blueprint with a gapless log', {
     timeout: 60_000,
   }, async () => {
     const { user, job } = await createUserWithJob(database.db, request);
     const deps = taskDependencies(database);
 
-    // Turn 1: a question card a person can answer with one click.
+    // Turn 1: a question card about the heaviest open decision, answerable with one click.
     await runner.run(deps, ['questioning_turn']);
     const first = await openQuestion(job.id);
     expect(first.number).toBe(1);
+    expect(first.text).toBe('What stages does each Ticket go through?');
     expect(first.options.length).toBeGreaterThanOrEqual(2);
     expect(first.options.filter((option) => option.recommended)).toHaveLength(1);
     expect(first.assumptionIfSkipped.trim()).not.toBe('');
     const asked = eventsOfType(await listEvents(database.db, job.id), 'question_asked');
     expect(asked.map((event) => event.data.question.id)).toEqual([first.id]);
 
-    // Answer with the recommended option → turn 2 asks the next question.
+    // Answer with the recommended option → its stored change is applied, turn 2 asks the next question.
     const recommended = first.options.find((option) => option.recommended);
     await answerQuestion(database.db, {
       jobId: job.id,
@@ -133,41 +136,39 @@ describe('offline pipeline (real tasks, real Postgres)', () => {
     await runner.run(deps, ['questioning_turn']);
     const second = await openQuestion(job.id);
     expect(second.number).toBe(2);
-    expect(second.id).not.toBe(first.id);
-    expect(second.assumptionIfSkipped.trim()).not.toBe('');
+    expect(second.text).toBe('Which priorities can a Ticket have?');
+    const afterAnswer = (await findJob(database.db, job.id))?.blueprint as Blueprint;
+    const status = afterAnswer.entities[0]?.fields.find(
+      (field) => field.id === afterAnswer.entities[0]?.statusFieldId,
+    );
+    expect(status?.options.join(', ')).toBe(recommended?.label);
 
-    // Skip it → its stated default becomes an assumption sourced from the skip.
+    // Skip it → its stated default becomes an assumption sourced from the skip, and questioning ends.
     await skipQuestion(database.db, { jobId: job.id, ownerId: user.id, questionId: second.id });
     await runner.run(deps, ['questioning_turn']);
     const ledgerAfterSkip = await listLedger(database.db, job.id);
-    expect(ledgerAfterSkip).toContainEqual(
-      expect.objectContaining({
-        kind: 'assumption',
-        text: second.assumptionIfSkipped,
-        source: { kind: 'skip', questionId: second.id },
-      }),
-    );
-    const third = await openQuestion(job.id);
-    expect(third.number).toBe(3);
-
-    // Build now: the open question is skipped too and questioning completes as `skipped`.
-    await buildNow(database.db, { jobId: job.id, ownerId: user.id });
-    await runner.run(deps, ['questioning_turn']);
+    const assumption = ledgerAfterSkip.find((fact) => fact.source.kind === 'skip');
+    expect(assumption).toMatchObject({
+      kind: 'assumption',
+      text: second.assumptionIfSkipped,
+      source: { kind: 'skip', questionId: second.id },
+    });
     const generating = await findJob(database.db, job.id);
     expect(generating).toMatchObject({ status: 'generating', generation_run: 1, open_question_id: null });
+    const priority = (generating?.blueprint as Blueprint | undefined)?.entities[0]?.fields.find(
+      (field) => field.name === 'Priority',
+    );
+    expect(priority?.options.length).toBeGreaterThan(0);
+    expect(priority?.sourceFactIds).toContain(assumption?.id);
     const questioningEvents = await listEvents(database.db, job.id);
     const complete = eventsOfType(questioningEvents, 'questioning_complete');
     expect(complete).toHaveLength(1);
-    expect(complete[0]?.data).toMatchObject({ reason: 'skipped', questionCount: 3 });
-    expect(complete[0]?.data.ledger).toContainEqual(
-      expect.objectContaining({ kind: 'assumption', source: { kind: 'skip', questionId: third.id } }),
-    );
+    expect(complete[0]?.data).toMatchObject({ reason: 'enough_information', questionCount: 2 });
     expect(await countGraphileJobs(database.db, 'generate_app')).toBe(1);
     const questions = await listQuestions(database.db, job.id);
     expect(questions.map((q) => [q.number, q.status])).toEqual([
       [1, 'answered'],
       [2, 'skipped'],
-      [3, 'skipped'],
     ]);
 
     // Generation.
@@ -178,20 +179,30 @@ describe('offline pipeline (real tasks, real Postgres)', () => {
     const events = await listEvents(database.db, job.id);
     expect(seqsOf(events)).toEqual(gapless(events.length));
     expect(eventsOfType(events, 'done')).toHaveLength(1);
+    // Every turn: the ledger, then the blueprint, then its question (or the end of questioning).
     expect(progressTypes(questioningEvents)).toEqual([
       'questioning_started',
       'ledger_updated',
+      'blueprint_updated',
       'question_asked',
       'answer_received',
       'ledger_updated',
+      'blueprint_updated',
       'question_asked',
       'question_skipped',
       'ledger_updated',
-      'question_asked',
-      'question_skipped',
-      'ledger_updated',
+      'blueprint_updated',
       'questioning_complete',
     ]);
+    // The blueprint is the person's: tickets, their priorities; jobs.get's view carries the latest.
+    const blueprints = eventsOfType(questioningEvents, 'blueprint_updated');
+    const lastBlueprint = blueprints.at(-1)?.data.blueprint;
+    expect(lastBlueprint?.entities[0]?.name).toBe('Ticket');
+    if (!generating) throw new Error('job missing');
+    expect((await loadJobView(database.db, generating)).blueprint).toEqual(lastBlueprint);
+    expect(blueprints.map((event) => event.data.readiness)).toEqual(
+      eventsOfType(questioningEvents, 'ledger_updated').map((event) => event.data.readiness),
+    );
     const generationEvents = events.slice(questioningEvents.length);
     expectGenerationOrder(generationEvents);
 
@@ -225,6 +236,11 @@ describe('offline pipeline (real tasks, real Postgres)', () => {
       expect.objectContaining({ kind: 'assumption', source: { kind: 'skip', questionId: second.id } }),
     );
     expect(version.plan.length).toBe(eventsOfType(events, 'plan_created')[0]?.data.steps.length);
+    // The version keeps the blueprint it was built from, and the app uses its words.
+    expect(version.blueprint).toEqual(lastBlueprint);
+    expect(version.files.find((file) => file.path === 'src/types.ts')?.content).toMatch(
+      /export interface Ticket \{/,
+    );
     expect(await countGraphileJobs(database.db)).toBe(0);
   });
 
@@ -374,8 +390,16 @@ describe('offline pipeline (real tasks, real Postgres)', () => {
     expect(progressTypes(await listEvents(database.db, change.id))).toEqual([
       'questioning_started',
       'ledger_updated',
+      'blueprint_updated',
       'questioning_complete',
     ]);
+    // The change starts from version 1's blueprint and adds the field to it.
+    const changed = eventsOfType(await listEvents(database.db, change.id), 'blueprint_updated')[0]?.data
+      .blueprint;
+    const before = v1.blueprint?.entities[0]?.fields.map((field) => field.name) ?? [];
+    const after = changed?.entities[0]?.fields.map((field) => field.name) ?? [];
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after.slice(before.length)).toEqual([expect.stringMatching(/^notes/i)]);
     const changeComplete = eventsOfType(await listEvents(database.db, change.id), 'questioning_complete');
     expect(changeComplete[0]?.data).toMatchObject({ reason: 'skipped', questionCount: 0 });
     const changeLedger = await listLedger(database.db, change.id);
@@ -396,7 +420,7 @@ describe('offline pipeline (real tasks, real Postgres)', () => {
     // The record type gained the field the person asked for; v1's did not have it.
     expect(file(v1, 'src/types.ts')).toMatch(/export interface Ticket \{/);
     expect(file(v1, 'src/types.ts')).not.toContain('  notes: ');
-    expect(file(v2, 'src/types.ts')).toContain('  notes: string;');
+    expect(file(v2, 'src/types.ts')).toMatch(/ {2}notes\w*: string;/);
     // Version 1 is untouched.
     expect((await loadVersionView(database.db, v1Row)).files).toEqual(v1.files);
 

@@ -67,6 +67,8 @@ export interface QuestionsTable {
   topic: string | null;
   status: 'open' | 'answered' | 'skipped';
   answer: NullableJson<unknown>;
+  /** Which blueprint decision it asks about and what each option / the skip changes (core's `QuestionDecision`). */
+  decision: NullableJson<unknown>;
   created_at: CreatedAt;
   answered_at: NullableTimestamp;
 }

@@ -9,6 +9,7 @@ import {
   type GenerateAppPayload,
   listLedger,
   loadVersionView,
+  storedBlueprint,
 } from '@app/db';
 import { watchForCancel } from './cancel-watch.ts';
 import type { TaskHandler } from './context.ts';
@@ -55,6 +56,8 @@ export const generateApp: TaskHandler<GenerateAppPayload> = async (payload, cont
     listLedger(db, job.id),
     loadBaseVersion(db, job.base_version_id),
   ]);
+  // The job's blueprint is what gets built; the version keeps it as what it was built from.
+  const blueprint = storedBlueprint(job.blueprint) ?? base?.blueprint ?? null;
   const cancel = watchForCancel(db, ref);
   const signal = AbortSignal.any([context.signal, cancel.signal]);
   const started = Date.now();
@@ -64,7 +67,14 @@ export const generateApp: TaskHandler<GenerateAppPayload> = async (payload, cont
     await append([event('generation_started', {})]);
     const result = await runGeneration(
       { model: context.model, verifier },
-      { request: job.request, kind: job.kind, ledger, currentVersion: base && { files: base.files }, signal },
+      {
+        request: job.request,
+        kind: job.kind,
+        ledger,
+        blueprint,
+        currentVersion: base && { files: base.files },
+        signal,
+      },
       { emit: (item) => append([item]) },
     );
     if (!result.ok) {
@@ -86,6 +96,7 @@ export const generateApp: TaskHandler<GenerateAppPayload> = async (payload, cont
       request: job.request,
       files: result.files,
       ledger: mergeLedgers(base?.ledger ?? [], ledger),
+      blueprint,
       plan: result.plan,
       previewUrlFor: (versionId) => versionUrlFor(context.preview.baseUrl, job.app_id, versionId),
     });

@@ -4,26 +4,26 @@ import {
   findJob,
   findVersion,
   listLedger,
+  listQuestionDecisions,
   listQuestions,
-  loadVersionView,
   type QuestioningTurnPayload,
   recordTurnResult,
+  storedBlueprint,
 } from '@app/db';
 import type { TaskHandler } from './context.ts';
 import { logEvents } from './log-events.ts';
 
-/** A change job is questioned in the context of the version it changes. */
-async function loadBaseVersion(db: Db, versionId: string | null) {
+/** A change job starts from the blueprint the version it changes was built from. */
+async function loadBaseBlueprint(db: Db, versionId: string | null) {
   if (!versionId) return null;
   const version = await findVersion(db, versionId);
-  if (!version) return null;
-  const { files, ledger } = await loadVersionView(db, version);
-  return { files, ledger };
+  return version ? storedBlueprint(version.blueprint) : null;
 }
 
 /**
- * One questioning turn (SPEC §4.2): distill the newest message, let the main agent decide, then
- * persist ledger + question (or the end of questioning) in one guarded transaction. Runs at least
+ * One questioning turn (SPEC §4): read the newest message into the ledger and the blueprint, let
+ * the main agent decide from the blueprint's open decisions, then persist ledger + blueprint +
+ * question (or the end of questioning) in one guarded transaction. Runs at least
  * once: a stale or repeated run finds the job moved on — here, or at commit time through the
  * `turn` guard — and persists nothing.
  */
@@ -38,19 +38,22 @@ export const questioningTurn: TaskHandler<QuestioningTurnPayload> = async (paylo
     });
     return;
   }
-  const [questions, ledger, currentVersion] = await Promise.all([
+  const [questions, questionDecisions, ledger, baseBlueprint] = await Promise.all([
     listQuestions(db, job.id),
+    listQuestionDecisions(db, job.id),
     listLedger(db, job.id),
-    loadBaseVersion(db, job.base_version_id),
+    loadBaseBlueprint(db, job.base_version_id),
   ]);
   const result = await runQuestioningTurn(
     { model: context.model, newId: () => crypto.randomUUID() },
     {
       request: job.request,
       kind: job.kind,
-      currentVersion,
       questions,
+      questionDecisions,
       ledger,
+      blueprint: storedBlueprint(job.blueprint),
+      baseBlueprint,
       latest: TurnInput.parse(job.turn_input),
       maxQuestions: context.maxQuestions,
       signal: context.signal,
@@ -60,6 +63,7 @@ export const questioningTurn: TaskHandler<QuestioningTurnPayload> = async (paylo
     jobId: job.id,
     turn: payload.turn,
     ledger: result.ledger,
+    blueprint: result.blueprint,
     readiness: result.readiness,
     outcome: result.outcome,
     usage: result.usage,

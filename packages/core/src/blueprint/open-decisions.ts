@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { JobKind } from '../job.ts';
 import type { Blueprint, Entity, Field } from './blueprint.ts';
 
@@ -29,7 +30,8 @@ export const openDecisionKinds = [
   /** Shared or private, neither said nor implied by who uses it. */
   'sharing',
 ] as const;
-export type OpenDecisionKind = (typeof openDecisionKinds)[number];
+export const OpenDecisionKind = z.enum(openDecisionKinds);
+export type OpenDecisionKind = z.infer<typeof OpenDecisionKind>;
 
 export interface OpenDecision {
   /**
@@ -64,9 +66,9 @@ export const decisionWeights = {
   /** No entity: the records and the main entity's fields are both unknown. */
   records: 50,
   /** Entities known: the share of `records` that naming them settled. */
-  recordsNamed: 30,
+  recordsNamed: 20,
   change: 40,
-  mainEntityFields: 20,
+  mainEntityFields: 30,
   otherEntityFields: 8,
   statusOptions: 10,
   choiceOptions: 5,

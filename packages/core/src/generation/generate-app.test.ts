@@ -42,7 +42,13 @@ function recorder() {
   };
 }
 
-const input = { request: 'A visitor counter', kind: 'create' as const, ledger, currentVersion: null };
+const input = {
+  request: 'A visitor counter',
+  kind: 'create' as const,
+  ledger,
+  blueprint: null,
+  currentVersion: null,
+};
 
 describe('generateApp', () => {
   const verifier = createTestVerifier();

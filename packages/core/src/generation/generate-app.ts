@@ -1,3 +1,4 @@
+import type { Blueprint } from '../blueprint/blueprint.ts';
 import { ModelAbortedError } from '../errors.ts';
 import { event, type NewEvent, type PlanStep, type Problem } from '../events.ts';
 import type { JobKind } from '../job.ts';
@@ -19,6 +20,8 @@ export interface GenerateAppInput {
   request: string;
   kind: JobKind;
   ledger: readonly Fact[];
+  /** The design to build: the job's blueprint (null only for jobs from before blueprints). */
+  blueprint: Blueprint | null;
   currentVersion: { files: readonly AppFile[] } | null;
   signal?: AbortSignal;
 }
@@ -86,6 +89,7 @@ export async function generateApp(
       kind: input.kind,
       request: input.request,
       ledger,
+      blueprint: input.blueprint,
       currentFiles: input.currentVersion ? files.list() : null,
     },
     schema: PlanOutput,
@@ -111,6 +115,7 @@ export async function generateApp(
         kind: input.kind,
         request: input.request,
         ledger,
+        blueprint: input.blueprint,
         plan: steps,
         stepIndex: index,
         step,
@@ -133,7 +138,14 @@ export async function generateApp(
     const changes = await callModel({
       task: generationTasks.fix,
       instructions: fixInstructions,
-      input: { request: input.request, ledger, attempt, files: files.list(), problems: verdict.problems },
+      input: {
+        request: input.request,
+        ledger,
+        blueprint: input.blueprint,
+        attempt,
+        files: files.list(),
+        problems: verdict.problems,
+      },
       schema: FileChanges,
       schemaName: 'fixed_files',
     });

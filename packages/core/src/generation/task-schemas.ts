@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Blueprint } from '../blueprint/blueprint.ts';
 import { FactTopic } from '../ledger.ts';
 
 /**
@@ -93,6 +94,8 @@ export const PlanInput = z.object({
   kind: z.enum(['create', 'change']),
   request: z.string(),
   ledger: z.array(LedgerFactView),
+  /** The app's design, what is built (null only for jobs from before blueprints). */
+  blueprint: Blueprint.nullable(),
   /** The current version's files for a change, null for a new app. */
   currentFiles: z.array(SourceFile).nullable(),
 });
@@ -108,6 +111,7 @@ export const WriteStepInput = z.object({
   kind: z.enum(['create', 'change']),
   request: z.string(),
   ledger: z.array(LedgerFactView),
+  blueprint: Blueprint.nullable(),
   plan: z.array(PlannedStep),
   stepIndex: z.number().int().nonnegative(),
   step: PlannedStep,
@@ -126,6 +130,7 @@ export type FileChanges = z.infer<typeof FileChanges>;
 export const FixInput = z.object({
   request: z.string(),
   ledger: z.array(LedgerFactView),
+  blueprint: Blueprint.nullable(),
   attempt: z.number().int().positive(),
   files: z.array(SourceFile),
   problems: z.array(ProblemView),

@@ -1,7 +1,7 @@
-import type { FactTopic } from '../ledger.ts';
 import type { QuestionDraft, QuestionOption } from '../question.ts';
 import { lemmaLine, tokenize } from '../text/english.ts';
-import type { WriteQuestionOutput } from './task-schemas.ts';
+import type { DecisionChange } from './decision-change.ts';
+import type { QuestionCardOutput } from './task-schemas.ts';
 import { factKey } from './views.ts';
 
 /**
@@ -46,40 +46,54 @@ export function mentionsOffLimits(text: string): string | null {
   return null;
 }
 
-export interface DraftReviewContext {
-  covered: ReadonlySet<FactTopic>;
-  open: readonly FactTopic[];
-  askedTexts: readonly string[];
-}
-
-/** Returns why a draft may not be asked, or null when it is fine. */
-export function draftProblem(draft: WriteQuestionOutput, context: DraftReviewContext): string | null {
-  if (context.covered.has(draft.topic) || !context.open.includes(draft.topic)) {
-    return `topic "${draft.topic}" is already known; ask about one of: ${context.open.join(', ') || 'nothing'}`;
-  }
-  const offLimits = mentionsOffLimits(
-    [draft.text, ...draft.options.map((option) => option.label)].join('\n'),
-  );
+/**
+ * Returns why a drafted card may not be asked, or null when it is fine. Re-asking a decision that
+ * is already made cannot happen (only open decisions are asked about); the same words twice can.
+ */
+export function draftProblem(card: QuestionCardOutput, askedTexts: readonly string[]): string | null {
+  const offLimits = mentionsOffLimits([card.text, ...card.options.map((option) => option.label)].join('\n'));
   if (offLimits) return `never ask about hosting or technology (mentions "${offLimits}")`;
-  if (context.askedTexts.some((text) => factKey(text) === factKey(draft.text)))
+  if (askedTexts.some((text) => factKey(text) === factKey(card.text)))
     return 'this question was already asked';
   return null;
 }
 
 /**
- * Makes a draft safe to show: 2–4 options with stable slug ids and exactly one recommended, or a
- * free-text question when fewer than two choices came back.
+ * Makes a vetted card safe to show and to apply: 2–4 options with stable slug ids, exactly one
+ * recommended, each paired with its change; a free-text question when fewer than two remain.
  */
-export function normalizeDraft(draft: WriteQuestionOutput): QuestionDraft {
-  const options = draft.kind === 'text' ? [] : withSlugIds(draft.options.slice(0, 4));
-  const kind = draft.kind !== 'text' && options.length < 2 ? 'text' : draft.kind;
+export function normalizeCard(card: QuestionCardOutput): {
+  question: Omit<QuestionDraft, 'topic'>;
+  changes: { optionId: string; change: DecisionChange }[];
+} {
+  const used = new Set<string>();
+  const options: (QuestionOption & { change: DecisionChange })[] = [];
+  if (card.kind !== 'text') {
+    for (const [index, option] of card.options.slice(0, 4).entries()) {
+      const label = option.label.trim();
+      if (!label) continue;
+      const base = slugify(label) || `option-${index + 1}`;
+      let id = base;
+      for (let suffix = 2; used.has(id); suffix++) id = `${base}-${suffix}`;
+      used.add(id);
+      options.push({ id, label, recommended: option.recommended, change: option.change });
+    }
+  }
+  const kind = card.kind !== 'text' && options.length < 2 ? 'text' : card.kind;
+  const kept = kind === 'text' ? [] : options;
+  const first = Math.max(
+    0,
+    kept.findIndex((option) => option.recommended),
+  );
   return {
-    text: draft.text.trim(),
-    why: draft.why.trim(),
-    kind,
-    options: kind === 'text' ? [] : withOneRecommended(options),
-    assumptionIfSkipped: draft.assumptionIfSkipped.trim(),
-    topic: draft.topic,
+    question: {
+      text: card.text.trim(),
+      why: card.why.trim(),
+      kind,
+      options: kept.map(({ id, label }, index) => ({ id, label, recommended: index === first })),
+      assumptionIfSkipped: card.assumptionIfSkipped.trim(),
+    },
+    changes: kept.map(({ id, change }) => ({ optionId: id, change })),
   };
 }
 
@@ -91,27 +105,4 @@ export function slugify(label: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 48)
     .replace(/-+$/g, '');
-}
-
-function withSlugIds(options: readonly { label: string; recommended: boolean }[]): QuestionOption[] {
-  const used = new Set<string>();
-  const result: QuestionOption[] = [];
-  for (const [index, option] of options.entries()) {
-    const label = option.label.trim();
-    if (!label) continue;
-    const base = slugify(label) || `option-${index + 1}`;
-    let id = base;
-    for (let suffix = 2; used.has(id); suffix++) id = `${base}-${suffix}`;
-    used.add(id);
-    result.push({ id, label, recommended: option.recommended });
-  }
-  return result;
-}
-
-function withOneRecommended(options: QuestionOption[]): QuestionOption[] {
-  const first = Math.max(
-    0,
-    options.findIndex((option) => option.recommended),
-  );
-  return options.map((option, index) => ({ ...option, recommended: index === first }));
 }

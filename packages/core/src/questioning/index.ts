@@ -1,18 +1,16 @@
-export { mentionsOffLimits, normalizeDraft, slugify } from './draft-review.ts';
-export { assumptionFromSkip, extractFacts, mergeFacts, type NewFact } from './extract-facts.ts';
+export * from './decision-change.ts';
+export { mentionsOffLimits, normalizeCard, slugify } from './draft-review.ts';
 export { type Decision, decide } from './main-agent.ts';
-export { type QuestioningTurnInput, runQuestioningTurn } from './run-questioning-turn.ts';
+export { askedDecisionIds, type QuestioningTurnInput, runQuestioningTurn } from './run-questioning-turn.ts';
 export { isSkipIntent } from './skip-intent.ts';
 export * from './task-schemas.ts';
-export {
-  coveredTopics,
-  type InterviewTopic,
-  interviewTopics,
-  openTopics,
-  readinessFor,
-  topicDescriptions,
-  topicWeights,
-} from './topics.ts';
 export * from './turn-contract.ts';
 export type { TurnUsage } from './turn-usage.ts';
-export { writeQuestion } from './write-question.ts';
+export {
+  absorbAnswer,
+  absorbRequest,
+  absorbSkip,
+  decisionTopics,
+} from './update-blueprint.ts';
+export { remapSources, sourceLists, updateBlueprintOutputFor } from './update-blueprint-task.ts';
+export { type WrittenQuestion, writeQuestion } from './write-question.ts';

@@ -1,10 +1,11 @@
+import type { Blueprint } from '../blueprint/blueprint.ts';
+import type { OpenDecision } from '../blueprint/open-decisions.ts';
 import type { JobKind } from '../job.ts';
-import type { Fact, FactTopic } from '../ledger.ts';
+import type { Fact } from '../ledger.ts';
 import type { Model } from '../model.ts';
 import type { Question } from '../question.ts';
 import { decideInstructions } from './instructions.ts';
-import { DecideOutput, type FactView, questioningTasks } from './task-schemas.ts';
-import { readinessFor } from './topics.ts';
+import { MainAgentOutput, questioningTasks } from './task-schemas.ts';
 import type { CompletionReason } from './turn-contract.ts';
 import { type TurnUsage, toTurnUsage } from './turn-usage.ts';
 import { factView, questionView } from './views.ts';
@@ -22,55 +23,35 @@ export interface DecisionContext {
   jobKind: JobKind;
   request: string;
   ledger: readonly Fact[];
+  blueprint: Blueprint;
   questions: readonly Question[];
-  covered: ReadonlySet<FactTopic>;
-  open: readonly FactTopic[];
+  /** The blueprint's open decisions, heaviest first. */
+  open: readonly OpenDecision[];
+  /** `readinessOf` the blueprint: the share of the build's decisions made. */
+  readiness: number;
   maxQuestions: number;
   /** The person asked to stop (skip button on the whole interview, build now, "just build it"). */
   userAskedToBuild: boolean;
-  existingApp: { facts: FactView[]; files: string[] } | null;
   signal?: AbortSignal;
 }
 
 /**
- * The main agent: looks at what is known and decides the next step. The person's wish to build and
- * the question cap are rules, not judgement, so they are applied before any model is asked.
+ * The main agent: looks at the blueprint's open decisions and decides the next step. The person's
+ * wish to build, the question cap and "nothing is open" are rules, not judgement, so they are
+ * applied before any model is asked. Readiness is never the model's guess: it is the blueprint's.
  */
 export async function decide(context: DecisionContext): Promise<{ decision: Decision; usage: TurnUsage[] }> {
-  const coverage = readinessFor(context.jobKind, context.covered);
-  if (context.userAskedToBuild) {
-    return {
-      decision: {
-        action: 'complete',
-        completion: 'skipped',
-        reason: 'You asked to build now.',
-        readiness: coverage,
-      },
-      usage: [],
-    };
-  }
-  if (context.questions.length >= context.maxQuestions) {
-    return {
-      decision: {
-        action: 'complete',
-        completion: 'question_limit',
-        reason: 'The question limit is reached.',
-        readiness: coverage,
-      },
-      usage: [],
-    };
-  }
-  if (context.open.length === 0) {
-    return {
-      decision: {
-        action: 'complete',
-        completion: 'enough_information',
-        reason: 'Everything the build needs is known.',
-        readiness: Math.max(coverage, 90),
-      },
-      usage: [],
-    };
-  }
+  const { readiness } = context;
+  const complete = (completion: CompletionReason, reason: string) => ({
+    decision: { action: 'complete' as const, completion, reason, readiness },
+    usage: [],
+  });
+  if (context.userAskedToBuild) return complete('skipped', 'You asked to build now.');
+  if (context.questions.length >= context.maxQuestions)
+    return complete('question_limit', 'The question limit is reached.');
+  if (context.open.length === 0)
+    return complete('enough_information', 'Everything the build needs is decided.');
+
   const { output, usage } = await context.model.call({
     phase: 'questioning',
     task: questioningTasks.decide,
@@ -79,17 +60,16 @@ export async function decide(context: DecisionContext): Promise<{ decision: Deci
       jobKind: context.jobKind,
       request: context.request,
       facts: context.ledger.map(factView),
-      coveredTopics: [...context.covered],
-      openTopics: [...context.open],
-      questions: context.questions.map((question) => questionView(question, context.ledger)),
+      blueprint: context.blueprint,
+      openDecisions: context.open.map((decision) => ({ ...decision })),
+      readiness,
+      questions: context.questions.map(questionView),
       questionsRemaining: Math.max(0, context.maxQuestions - context.questions.length),
-      existingApp: context.existingApp,
     },
-    schema: DecideOutput,
+    schema: MainAgentOutput,
     schemaName: 'main_agent_decision',
     signal: context.signal,
   });
-  const readiness = clampReadiness(output.readiness);
   return {
     decision:
       output.action === 'ask_question'
@@ -97,8 +77,4 @@ export async function decide(context: DecisionContext): Promise<{ decision: Deci
         : { action: 'complete', completion: 'enough_information', reason: output.reason, readiness },
     usage: [toTurnUsage(usage)],
   };
-}
-
-function clampReadiness(value: number): number {
-  return Math.min(100, Math.max(0, Math.round(value)));
 }

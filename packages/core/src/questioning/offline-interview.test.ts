@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Blueprint } from '../blueprint/blueprint.ts';
 import type { JobKind } from '../job.ts';
-import type { Fact, FactTopic } from '../ledger.ts';
+import type { Fact } from '../ledger.ts';
 import { createOfflineModel } from '../providers/offline/offline-model.ts';
 import type { Question } from '../question.ts';
+import type { QuestionDecision } from './decision-change.ts';
 import { runQuestioningTurn } from './run-questioning-turn.ts';
-import type { TurnInput } from './turn-contract.ts';
+import type { QuestioningTurnResult, TurnInput } from './turn-contract.ts';
 
 const model = createOfflineModel();
 
@@ -20,41 +23,49 @@ const recommended: Reply = (question) => ({
   text: question.options.length === 0 ? 'whatever is simplest' : null,
 });
 
-/** What the db hands back: facts and questions as plain columns, without the advisory `topic`. */
-function throughStorage<T extends { topic?: unknown }>(rows: readonly T[]): T[] {
-  return rows.map(({ topic: _topic, ...row }) => row as T);
+interface Played {
+  outcome: QuestioningTurnResult['outcome'];
+  questions: Question[];
+  decisions: QuestionDecision[];
+  ledger: Fact[];
+  blueprint: Blueprint;
+  readiness: number[];
 }
 
 /** Plays a whole interview against the offline model, the way the worker and UI would. */
 async function interview(
   request: string,
   reply: Reply,
-  maxQuestions = 5,
-  kind: JobKind = 'create',
-  currentVersion: { files: { path: string; content: string }[]; ledger: Fact[] } | null = null,
-  keepTopics = false,
-) {
+  options: { maxQuestions?: number; kind?: JobKind; base?: Blueprint | null } = {},
+): Promise<Played> {
+  const maxQuestions = options.maxQuestions ?? 5;
   let ledger: Fact[] = [];
+  let blueprint: Blueprint | null = null;
   const questions: Question[] = [];
+  const questionDecisions: Record<string, QuestionDecision> = {};
+  const readiness: number[] = [];
   let latest: TurnInput = { kind: 'request' };
-  const ledgers: Fact[][] = [];
   for (let turn = 0; turn <= maxQuestions; turn++) {
     const result = await runQuestioningTurn(
       { model, newId: randomUUID },
       {
         request,
-        kind,
-        currentVersion,
-        questions: keepTopics ? structuredClone(questions) : throughStorage(questions),
-        ledger: keepTopics ? ledger : throughStorage(ledger),
+        kind: options.kind ?? 'create',
+        questions: structuredClone(questions),
+        questionDecisions,
+        ledger,
+        blueprint,
+        baseBlueprint: options.base ?? null,
         latest,
         maxQuestions,
       },
     );
     ledger = result.ledger;
-    ledgers.push(ledger);
+    blueprint = result.blueprint;
+    readiness.push(result.readiness);
+    const decisions = Object.values(questionDecisions);
     if (result.outcome.action === 'complete')
-      return { outcome: result.outcome, questions, ledger, ledgers, readiness: result.readiness };
+      return { outcome: result.outcome, questions, decisions, ledger, blueprint, readiness };
     const question: Question = {
       ...result.outcome.question,
       id: randomUUID(),
@@ -62,6 +73,7 @@ async function interview(
       status: 'open',
       answer: null,
     };
+    if (result.outcome.decision) questionDecisions[question.id] = result.outcome.decision;
     const response = reply(question, questions.length);
     if (response.kind === 'skip') {
       questions.push({ ...question, status: 'skipped' });
@@ -78,102 +90,184 @@ async function interview(
   throw new Error('interview did not terminate');
 }
 
-const requests = [
-  'a tracker for our support tickets with priorities',
-  'an app for my team',
-  'A scheduling tool for our dental clinic receptionists to manage patient appointments and track no-shows.',
-  'a place to keep track of the plants in our office and when to water them',
-  'an app',
-];
+const firstTurn = (request: string) =>
+  runQuestioningTurn(
+    { model, newId: randomUUID },
+    {
+      request,
+      kind: 'create',
+      questions: [],
+      questionDecisions: {},
+      ledger: [],
+      blueprint: null,
+      baseBlueprint: null,
+      latest: { kind: 'request' },
+      maxQuestions: 5,
+    },
+  );
 
-describe('offline interview end to end', () => {
-  it.each(requests)('answering the recommended option completes within maxQuestions: %s', async (request) => {
-    const { outcome, questions, ledger, ledgers } = await interview(request, recommended);
-    expect(questions.length).toBeLessThanOrEqual(5);
-    expect(outcome.action).toBe('complete');
-    const topics = questions.map((question) => question.topic);
-    expect(new Set(topics).size).toBe(topics.length);
-    // Every answer landed in the ledger, attributed to its question.
-    for (const question of questions)
-      expect(ledger.some((fact) => fact.source.questionId === question.id)).toBe(true);
-    // Nothing asked is still listed as unknown.
-    for (const topic of topics)
-      expect(ledger.some((fact) => fact.kind === 'unknown' && fact.topic === topic)).toBe(false);
-    // Ids are stable: every non-unknown fact of one turn is still there, same id and text, in the next.
-    for (const [index, before] of ledgers.slice(0, -1).entries()) {
-      const after = ledgers[index + 1] ?? [];
-      for (const fact of before.filter((f) => f.kind !== 'unknown')) {
-        expect(after).toContainEqual(
-          expect.objectContaining({ id: fact.id, text: fact.text, kind: fact.kind }),
-        );
-      }
-    }
-    // Exactly one unknown per still-open topic, never duplicated across turns.
-    const unknownTopics = ledger.filter((fact) => fact.kind === 'unknown').map((fact) => fact.topic);
-    expect(new Set(unknownTopics).size).toBe(unknownTopics.length);
-  });
+const entityNames = (blueprint: Blueprint) => blueprint.entities.map((entity) => entity.name);
+const fieldsOf = (blueprint: Blueprint, name: RegExp) =>
+  Object.fromEntries(
+    (blueprint.entities.find((entity) => name.test(entity.name))?.fields ?? []).map((field) => [
+      field.name,
+      field,
+    ]),
+  );
+const asksWhatItTracks = /keep (a list|track) of|what will (it|this app)/i;
 
-  it('asks the same questions whether or not storage keeps topics', async () => {
-    const request = 'a tracker for our support tickets with priorities';
-    const stored = await interview(request, recommended);
-    const kept = await interview(request, recommended, 5, 'create', null, true);
-    expect(stored.questions.map((question) => question.text)).toEqual(
-      kept.questions.map((question) => question.text),
+interface EvalCase {
+  id: string;
+  prompt: string;
+  clarity: 'well-specified' | 'partial' | 'vague';
+  mustNotAsk?: string[];
+}
+const evalCases: EvalCase[] = JSON.parse(
+  readFileSync(new URL('../../eval/requests.json', import.meta.url), 'utf8'),
+).cases;
+
+describe('offline interview on the blueprint: the requests quoted in issue 10', () => {
+  it('the makerspace: tools, members and loans between them; the first question is not what it keeps track of', async () => {
+    const result = await firstTurn(
+      'Our makerspace lends tools to members. Each tool has a name, a category and a condition; members check tools out and back in, and we want to see which tools are out right now and who has them.',
     );
-    expect(stored.readiness).toBe(kept.readiness);
-    expect(stored.outcome).toEqual(kept.outcome);
+    expect(entityNames(result.blueprint)).toEqual(expect.arrayContaining(['Tool', 'Member', 'Loan']));
+    const loan = fieldsOf(result.blueprint, /^Loan$/);
+    expect(Object.values(loan).filter((field) => field.type === 'reference')).toHaveLength(2);
+    expect(result.blueprint.views.some((view) => /out/i.test(view.title) && view.filter !== null)).toBe(true);
+    expect(Object.keys(fieldsOf(result.blueprint, /^Tool$/))).toEqual(
+      expect.arrayContaining(['Name', 'Category', 'Condition']),
+    );
+    if (result.outcome.action === 'ask_question')
+      expect(result.outcome.question.text).not.toMatch(asksWhatItTracks);
   });
 
-  it('skipping every question completes with assumptions, never re-asking a skipped topic', async () => {
-    const { outcome, questions, ledger } = await interview('an app for my team', () => ({ kind: 'skip' }));
-    expect(outcome.action).toBe('complete');
-    const topics = questions.map((question) => question.topic);
-    expect(new Set(topics).size).toBe(topics.length);
-    const assumptions = ledger.filter((fact) => fact.kind === 'assumption');
-    expect(assumptions).toHaveLength(questions.length);
-    for (const fact of assumptions) expect(fact.source.kind).toBe('skip');
+  it('the hotel complaint log keeps the stated categories and severities and asks nothing', async () => {
+    const result = await firstTurn(
+      'A complaint log for our hotel front desk: guest name, room number, category (noise, cleanliness, billing), severity low, medium or high, and whether it was resolved.',
+    );
+    const complaint = fieldsOf(result.blueprint, /complaint/i);
+    expect(complaint.Category?.options).toEqual(['Noise', 'Cleanliness', 'Billing']);
+    expect(complaint.Severity?.options).toEqual(['Low', 'Medium', 'High']);
+    expect(complaint.Resolved?.type).toBe('boolean');
+    expect(result.readiness).toBeGreaterThanOrEqual(80);
+    expect(result.outcome).toEqual({ action: 'complete', reason: 'enough_information' });
+  });
+
+  it('the marketing campaigns keep leads generated, both dates, the channels and the chart', async () => {
+    const result = await firstTurn(
+      'Track our marketing campaigns: name, channel (email, social, search), budget, start and end date, and leads generated. A chart of leads per channel.',
+    );
+    const campaign = fieldsOf(result.blueprint, /campaign/i);
+    expect(campaign.Channel?.options).toEqual(['Email', 'Social', 'Search']);
+    expect(campaign['Leads Generated']?.type).toBe('number');
+    expect(campaign['Start Date']?.type).toBe('date');
+    expect(campaign.Budget?.type).toBe('money');
+    expect(result.blueprint.views.some((view) => view.kind === 'chart')).toBe(true);
+    expect(entityNames(result.blueprint).join(' ')).not.toMatch(/deal/i);
+    expect(result.readiness).toBeGreaterThanOrEqual(80);
+    expect(result.outcome.action).toBe('complete');
+  });
+});
+
+describe('offline interview on the blueprint', () => {
+  it('every vague request of the eval set gets a question, with readiness below 50', async () => {
+    const vague = evalCases.filter((item) => item.clarity === 'vague');
+    expect(vague.length).toBeGreaterThan(5);
+    for (const item of vague) {
+      const result = await firstTurn(item.prompt);
+      expect(result.outcome.action, item.prompt).toBe('ask_question');
+      expect(result.readiness, item.prompt).toBeLessThan(50);
+    }
+  });
+
+  it('never re-asks: no first question of the eval set matches what its request already said', async () => {
+    for (const item of evalCases) {
+      const result = await firstTurn(item.prompt);
+      if (result.outcome.action !== 'ask_question') continue;
+      for (const pattern of item.mustNotAsk ?? [])
+        expect(result.outcome.question.text, `${item.id}: ${item.prompt}`).not.toMatch(
+          new RegExp(pattern, 'i'),
+        );
+    }
+  });
+
+  it('answering the recommended option: each decision asked once, readiness rising, completes within the cap', async () => {
+    for (const request of [
+      'an app for my team',
+      'a place to keep track of the plants in our office',
+      'an app',
+    ]) {
+      const played = await interview(request, recommended);
+      expect(played.outcome.action, request).toBe('complete');
+      const ids = played.decisions.map((decision) => decision.decisionId);
+      expect(new Set(ids).size, request).toBe(ids.length);
+      expect(played.readiness.at(-1)).toBeGreaterThan(played.readiness[0] ?? 0);
+      expect(played.blueprint.entities.length, request).toBeGreaterThan(0);
+    }
+  });
+
+  it('skipping every question completes with each default applied as an assumption', async () => {
+    const played = await interview('an app for my team', () => ({ kind: 'skip' }));
+    expect(played.outcome.action).toBe('complete');
+    const assumptions = played.ledger.filter((fact) => fact.kind === 'assumption');
+    expect(assumptions.map((fact) => fact.text)).toEqual(
+      played.questions.map((question) => question.assumptionIfSkipped),
+    );
+    // The records question's default is a real list to build.
+    expect(played.blueprint.entities[0]?.sourceFactIds).toContain(assumptions[0]?.id);
   });
 
   it('a vague request hits the cap with reason question_limit', async () => {
-    const { outcome, questions } = await interview('an app', recommended, 3);
-    expect(questions).toHaveLength(3);
-    expect(outcome).toEqual({ action: 'complete', reason: 'question_limit' });
+    const played = await interview(
+      'an app',
+      () => ({ kind: 'answer', optionIds: [], text: 'hmm, not sure' }),
+      {
+        maxQuestions: 2,
+      },
+    );
+    expect(played.outcome).toEqual({ action: 'complete', reason: 'question_limit' });
+    expect(played.questions).toHaveLength(2);
   });
 
   it('an answer that means "just build it" ends the interview as skipped', async () => {
-    const { outcome, questions } = await interview('an app for my team', (_question, index) =>
-      index === 0 ? recommended(_question, index) : { kind: 'answer', optionIds: [], text: 'just build it' },
-    );
-    expect(questions).toHaveLength(2);
-    expect(outcome).toEqual({ action: 'complete', reason: 'skipped' });
+    const played = await interview('an app for my team', () => ({
+      kind: 'answer',
+      optionIds: [],
+      text: 'just build it',
+    }));
+    expect(played.outcome).toEqual({ action: 'complete', reason: 'skipped' });
+    expect(played.questions).toHaveLength(1);
   });
 
-  it('free-text answers are kept verbatim and can settle other topics too', async () => {
-    const { questions, ledger } = await interview('an app for my team', (question, index) =>
-      index === 0
-        ? { kind: 'answer', optionIds: [], text: 'Equipment loans, and we need a calendar' }
+  it("a free-text answer about an entity's fields adds them to that entity, in the person's words", async () => {
+    const played = await interview('Our club keeps a list of members', (question, index) =>
+      index === 0 && question.kind !== 'text'
+        ? { kind: 'answer', optionIds: [], text: 'email, phone number and membership level' }
         : recommended(question, index),
     );
-    expect(ledger.some((fact) => fact.text.includes('Equipment loans, and we need a calendar'))).toBe(true);
-    const asked: (FactTopic | undefined)[] = questions.map((question) => question.topic);
-    expect(asked).not.toContain('views');
-    expect(questions[1]?.text).toContain('asset');
+    const member = fieldsOf(played.blueprint, /member/i);
+    expect(Object.keys(member)).toEqual(
+      expect.arrayContaining(['Email', 'Phone Number', 'Membership Level']),
+    );
+    expect(member.Email?.type).toBe('email');
+    const answerFacts = played.ledger.filter((fact) => fact.source.kind === 'answer');
+    expect(member.Email?.sourceFactIds.some((id) => answerFacts.some((fact) => fact.id === id))).toBe(true);
   });
 
   it('a concrete change request builds without questions; a vague one asks what to change', async () => {
-    const currentVersion = { files: [{ path: 'src/App.tsx', content: '' }], ledger: [] };
-    const concrete = await interview(
-      'add CSV export to the tickets table',
-      recommended,
-      5,
-      'change',
-      currentVersion,
-    );
-    expect(concrete.questions).toHaveLength(0);
-    expect(concrete.outcome).toEqual({ action: 'complete', reason: 'enough_information' });
-
-    const vague = await interview('make it better', recommended, 5, 'change', currentVersion);
-    expect(vague.questions.map((question) => question.topic)).toEqual(['change']);
-    expect(vague.outcome.action).toBe('complete');
+    const base = (
+      await firstTurn(
+        'A complaint log for our hotel front desk: guest name, room number, category (noise, cleanliness, billing), severity low, medium or high, and whether it was resolved.',
+      )
+    ).blueprint;
+    const concrete = await interview('add a due date to each complaint', recommended, {
+      kind: 'change',
+      base,
+    });
+    expect(concrete.questions).toEqual([]);
+    expect(Object.keys(fieldsOf(concrete.blueprint, /complaint/i))).toContain('Due Date');
+    const vague = await interview('make it better', () => ({ kind: 'skip' }), { kind: 'change', base });
+    expect(vague.questions[0]?.text).toMatch(/what should change/i);
   });
 });

@@ -1,304 +1,428 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { type Blueprint, emptyBlueprint, type Field } from '../blueprint/blueprint.ts';
+import { readinessOf } from '../blueprint/open-decisions.ts';
 import { ModelTimeoutError } from '../errors.ts';
 import type { Fact } from '../ledger.ts';
 import type { Question } from '../question.ts';
 import { createScriptedModel } from '../testing/scripted-model.ts';
+import { change, type QuestionDecision } from './decision-change.ts';
 import { type QuestioningTurnInput, runQuestioningTurn } from './run-questioning-turn.ts';
 import { questioningTasks as tasks } from './task-schemas.ts';
 
-const request = 'A scheduling tool for our clinic receptionists to manage appointments';
+const request = 'Our makerspace lends tools to members. Each tool has a name, a category and a condition.';
 
-const requestFacts = {
+const field = (
+  id: string,
+  name: string,
+  type: Field['type'],
+  sources: string[],
+  extra: Partial<Field> = {},
+) => ({
+  id,
+  name,
+  type,
+  options: [],
+  required: false,
+  referenceEntityId: null,
+  range: null,
+  sourceFactIds: sources,
+  ...extra,
+});
+
+/** What a model would make of the request: tools with their fields, members with only a name. */
+function understood(toolRef: string, memberRef: string): Blueprint {
+  return {
+    ...emptyBlueprint('Tool Library'),
+    entities: [
+      {
+        id: 'tool',
+        name: 'Tool',
+        pluralName: 'Tools',
+        fields: [
+          field('tool-name', 'Name', 'text', [toolRef]),
+          field('tool-category', 'Category', 'text', [toolRef]),
+          field('tool-condition', 'Condition', 'text', [toolRef]),
+        ],
+        statusFieldId: null,
+        sourceFactIds: [toolRef],
+      },
+      {
+        id: 'member',
+        name: 'Member',
+        pluralName: 'Members',
+        fields: [field('member-name', 'Name', 'text', [])],
+        statusFieldId: null,
+        sourceFactIds: [memberRef],
+      },
+    ],
+  };
+}
+
+const requestUpdate = {
   facts: [
-    { kind: 'goal', text: request, topic: 'purpose' },
-    { kind: 'requirement', text: 'Used by clinic receptionists', topic: 'audience' },
-    { kind: 'requirement', text: 'Keeps track of appointments', topic: 'records' },
+    { ref: 'n1', kind: 'goal', text: 'Lends tools to members' },
+    { ref: 'n2', kind: 'requirement', text: 'Tracks tools: Name, Category, Condition' },
   ],
+  blueprint: understood('n2', 'n1'),
 };
 
-const viewsQuestion = {
-  topic: 'views',
-  text: 'Which views do you need?',
-  why: 'Each view is a screen.',
+const memberFieldsCard = {
+  text: 'Besides a name, what should each Member record?',
+  why: 'These become the Member form.',
   kind: 'multi',
   options: [
-    { label: 'Calendar by week', recommended: true },
-    { label: 'Table with search', recommended: true },
-    { label: 'Table with search', recommended: false },
+    {
+      label: 'Email',
+      recommended: true,
+      change: change({ fields: [{ name: 'Email', type: 'email', options: [] }] }),
+    },
+    {
+      label: 'Phone',
+      recommended: false,
+      change: change({ fields: [{ name: 'Phone', type: 'phone', options: [] }] }),
+    },
+    {
+      label: 'A list of loans',
+      recommended: false,
+      // A view on a field that does not exist cannot apply: this option is dropped, not shown.
+      change: change({
+        view: { kind: 'calendar', title: 'Loans', fieldName: 'Due Date', dateFilter: null, days: null },
+      }),
+    },
   ],
-  assumptionIfSkipped: "I'll build a calendar.",
+  assumptionIfSkipped: "I'll give each Member an Email.",
+  skipChange: change({ fields: [{ name: 'Email', type: 'email', options: [] }] }),
 };
 
 function input(overrides: Partial<QuestioningTurnInput> = {}): QuestioningTurnInput {
   return {
     request,
     kind: 'create',
-    currentVersion: null,
     questions: [],
+    questionDecisions: {},
     ledger: [],
+    blueprint: null,
+    baseBlueprint: null,
     latest: { kind: 'request' },
     maxQuestions: 5,
     ...overrides,
   };
 }
 
-function fact(
-  kind: Fact['kind'],
-  text: string,
-  topic?: Fact['topic'],
-  source: Fact['source'] = { kind: 'request' },
-): Fact {
-  return { id: randomUUID(), kind, text, source, ...(topic ? { topic } : {}) };
-}
-
-function question(overrides: Partial<Question> = {}): Question {
-  return {
-    id: randomUUID(),
-    number: 1,
-    text: 'How should each appointment move from start to finish?',
-    why: 'Statuses become board columns.',
-    kind: 'single',
-    options: [
-      { id: 'scheduled-done', label: 'Scheduled → Done', recommended: true },
-      { id: 'booked-cancelled', label: 'Booked → Cancelled', recommended: false },
-    ],
-    assumptionIfSkipped: "I'll use the statuses Scheduled → Done.",
-    status: 'answered',
-    answer: { optionIds: ['scheduled-done'], text: null },
-    topic: 'workflow',
-    ...overrides,
-  };
-}
-
-const knownLedger = () => [
-  fact('goal', request, 'purpose'),
-  fact('requirement', 'Used by clinic receptionists', 'audience'),
-  fact('requirement', 'Keeps track of appointments', 'records'),
-  fact('unknown', 'Not yet known: key actions, statuses and workflow', 'workflow'),
-];
-
 const deps = (model: ReturnType<typeof createScriptedModel>) => ({ model, newId: randomUUID });
 
+/** The state after the first turn asked about the members' fields. */
+function afterFirstTurn(answer: Question['answer'], status: Question['status'] = 'answered') {
+  const ledger: Fact[] = [
+    { id: randomUUID(), kind: 'goal', text: 'Lends tools to members', source: { kind: 'request' } },
+    { id: randomUUID(), kind: 'requirement', text: 'Tracks tools', source: { kind: 'request' } },
+  ];
+  const blueprint = understood(ledger[1]?.id ?? '', ledger[0]?.id ?? '');
+  const question: Question = {
+    id: randomUUID(),
+    number: 1,
+    text: memberFieldsCard.text,
+    why: memberFieldsCard.why,
+    kind: 'multi',
+    options: [
+      { id: 'email', label: 'Email', recommended: true },
+      { id: 'phone', label: 'Phone', recommended: false },
+    ],
+    assumptionIfSkipped: memberFieldsCard.assumptionIfSkipped,
+    status,
+    answer,
+    topic: 'fields',
+  };
+  const decision: QuestionDecision = {
+    decisionId: 'entity_fields:member',
+    kind: 'entity_fields',
+    entityId: 'member',
+    fieldId: null,
+    summary: 'What each Member records',
+    options: [
+      { optionId: 'email', change: change({ fields: [{ name: 'Email', type: 'email', options: [] }] }) },
+      { optionId: 'phone', change: change({ fields: [{ name: 'Phone', type: 'phone', options: [] }] }) },
+    ],
+    skip: change({ fields: [{ name: 'Email', type: 'email', options: [] }] }),
+  };
+  return input({
+    ledger,
+    blueprint,
+    questions: [question],
+    questionDecisions: { [question.id]: decision },
+    latest:
+      status === 'skipped'
+        ? { kind: 'skip', questionId: question.id }
+        : { kind: 'answer', questionId: question.id },
+  });
+}
+
 describe('runQuestioningTurn with a scripted model', () => {
-  it('distills the request, asks the main agent, and returns a normalized question card', async () => {
+  it('reads the request into facts and a blueprint citing them, then asks about the top open decision', async () => {
     const model = createScriptedModel()
-      .enqueue(tasks.extractFacts, { output: requestFacts })
-      .enqueue(tasks.decide, { output: { action: 'ask_question', reason: 'Views unknown', readiness: 40 } })
-      .enqueue(tasks.writeQuestion, { output: viewsQuestion });
+      .enqueue(tasks.updateBlueprint, { output: requestUpdate })
+      .enqueue(tasks.decide, { output: { action: 'ask_question', reason: 'Members have only a name' } })
+      .enqueue(tasks.writeQuestion, { output: memberFieldsCard });
 
     const result = await runQuestioningTurn(deps(model), input());
 
+    const [goal, tools] = result.ledger;
+    expect(goal).toMatchObject({ kind: 'goal', text: 'Lends tools to members', source: { kind: 'request' } });
+    // Local refs became the facts' ids.
+    expect(result.blueprint.entities[0]?.sourceFactIds).toEqual([tools?.id]);
+    expect(result.blueprint.entities[1]?.sourceFactIds).toEqual([goal?.id]);
     expect(result.outcome.action).toBe('ask_question');
     if (result.outcome.action !== 'ask_question') return;
-    expect(result.outcome.question.options).toEqual([
-      { id: 'calendar-by-week', label: 'Calendar by week', recommended: true },
-      { id: 'table-with-search', label: 'Table with search', recommended: false },
-      { id: 'table-with-search-2', label: 'Table with search', recommended: false },
-    ]);
-    expect(result.outcome.question.topic).toBe('views');
-    expect(result.readiness).toBe(40);
-    expect(result.ledger.filter((f) => f.source.kind === 'request' && f.kind !== 'unknown')).toHaveLength(3);
-    // Open slots are listed as unknowns; known ones are not.
-    const unknownTopics = result.ledger.filter((f) => f.kind === 'unknown').map((f) => f.topic);
-    expect(unknownTopics).toEqual(['workflow', 'views', 'fields', 'sharing']);
-    expect(result.usage).toHaveLength(3);
-    expect(result.usage.every((u) => u.phase === 'questioning' && u.model === 'scripted:test')).toBe(true);
-    // The writer was told which topics are known, so it cannot claim ignorance.
+    expect(result.outcome.question).toMatchObject({
+      text: 'Besides a name, what should each Member record?',
+      kind: 'multi',
+      topic: 'fields',
+      options: [
+        { id: 'email', label: 'Email', recommended: true },
+        { id: 'phone', label: 'Phone', recommended: false },
+      ],
+    });
+    expect(result.outcome.decision).toMatchObject({
+      decisionId: 'entity_fields:member',
+      entityId: 'member',
+      options: [{ optionId: 'email' }, { optionId: 'phone' }],
+    });
+    expect(result.readiness).toBe(readinessOf(result.blueprint, { jobKind: 'create' }));
+    expect(result.readiness).toBeLessThan(80);
+    // The main agent and the writer saw the open decisions, heaviest first.
+    expect(model.callsFor(tasks.decide)[0]?.input).toMatchObject({
+      openDecisions: [{ id: 'entity_fields:member' }, { id: 'audience' }, { id: 'sharing' }],
+    });
     expect(model.callsFor(tasks.writeQuestion)[0]?.input).toMatchObject({
-      coveredTopics: ['purpose', 'audience', 'records'],
+      decision: { id: 'entity_fields:member' },
+    });
+    // What is still open is listed in the ledger as unknowns.
+    expect(result.ledger.filter((fact) => fact.kind === 'unknown').map((fact) => fact.text)).toEqual([
+      'Not yet known: what each Member records',
+      'Not yet known: who uses the app',
+      'Not yet known: whether everyone sees the same records',
+    ]);
+    expect(result.usage).toHaveLength(3);
+  });
+
+  // The scripted model parses with the call's schema; providers report the same failure as invalid output.
+  it('a blueprint citing no real fact, or failing the validator, fails the output schema', async () => {
+    const dangling = structuredClone(requestUpdate);
+    dangling.blueprint.entities[0]?.sourceFactIds.push('made-up');
+    const model = createScriptedModel().enqueue(tasks.updateBlueprint, { output: dangling });
+    await expect(runQuestioningTurn(deps(model), input())).rejects.toThrow(
+      /sourceFactIds cite no fact: made-up/,
+    );
+
+    const empty = structuredClone(requestUpdate);
+    if (empty.blueprint.entities[1]) empty.blueprint.entities[1].fields = [];
+    const again = createScriptedModel().enqueue(tasks.updateBlueprint, { output: empty });
+    await expect(runQuestioningTurn(deps(again), input())).rejects.toThrow(/Member has no fields/);
+  });
+
+  it("an answer applies the picked options' stored changes without asking a model to read them", async () => {
+    const model = createScriptedModel().enqueue(tasks.decide, {
+      output: { action: 'proceed', reason: 'ok' },
+    });
+    const turn = afterFirstTurn({ optionIds: ['email', 'phone'], text: null });
+    const result = await runQuestioningTurn(deps(model), turn);
+
+    const question = turn.questions[0];
+    const answerFact = result.ledger.find((fact) => fact.source.kind === 'answer');
+    expect(answerFact).toMatchObject({
+      text: 'What each Member records: Email; Phone',
+      source: { kind: 'answer', questionId: question?.id },
+    });
+    const member = result.blueprint.entities[1];
+    expect(member?.fields.map((item) => [item.name, item.type])).toEqual([
+      ['Name', 'text'],
+      ['Email', 'email'],
+      ['Phone', 'phone'],
+    ]);
+    expect(member?.fields[1]?.sourceFactIds).toEqual([answerFact?.id]);
+    expect(model.callsFor(tasks.updateBlueprint)).toHaveLength(0);
+    // The decision is made: never open again, so never asked again.
+    expect(model.callsFor(tasks.decide)[0]?.input).toMatchObject({
+      openDecisions: [{ id: 'audience' }, { id: 'sharing' }],
     });
   });
 
-  it('completes with enough_information when the main agent proceeds', async () => {
+  it('the same answer to the same question always makes the same design', async () => {
+    const turn = afterFirstTurn({ optionIds: ['phone'], text: null });
+    const run = () =>
+      runQuestioningTurn(
+        {
+          model: createScriptedModel().enqueue(tasks.decide, { output: { action: 'proceed', reason: 'ok' } }),
+          newId: () => 'f',
+        },
+        turn,
+      );
+    expect((await run()).blueprint).toEqual((await run()).blueprint);
+  });
+
+  it("free text goes to the model with the question's focus; options and text together both count", async () => {
+    const turn = afterFirstTurn({ optionIds: ['email'], text: 'and the date they joined' });
     const model = createScriptedModel()
-      .enqueue(tasks.extractFacts, { output: requestFacts })
-      .enqueue(tasks.decide, { output: { action: 'proceed', reason: 'Clear enough', readiness: 85 } });
-    const result = await runQuestioningTurn(deps(model), input());
-    expect(result.outcome).toEqual({ action: 'complete', reason: 'enough_information' });
-    expect(result.readiness).toBe(85);
-    expect(model.callsFor(tasks.writeQuestion)).toHaveLength(0);
+      .enqueue(tasks.updateBlueprint, {
+        respond: (call) => {
+          const message = (call.input as { message: { focus: unknown }; blueprint: Blueprint }).message;
+          expect(message.focus).toEqual({ entityId: 'member', fieldId: null });
+          const blueprint = structuredClone((call.input as { blueprint: Blueprint }).blueprint);
+          blueprint.entities[1]?.fields.push(field('member-joined', 'Joined On', 'date', ['n1']));
+          return {
+            facts: [{ ref: 'n1', kind: 'requirement', text: 'Each member records the date they joined' }],
+            blueprint,
+          };
+        },
+      })
+      .enqueue(tasks.decide, { output: { action: 'proceed', reason: 'ok' } });
+    const result = await runQuestioningTurn(deps(model), turn);
+    expect(result.blueprint.entities[1]?.fields.map((item) => item.name)).toEqual([
+      'Name',
+      'Email',
+      'Joined On',
+    ]);
+    const joined = result.ledger.find((fact) => fact.text === 'Each member records the date they joined');
+    expect(joined?.source).toEqual({ kind: 'answer', questionId: turn.questions[0]?.id });
+    expect(result.blueprint.entities[1]?.fields[2]?.sourceFactIds).toEqual([joined?.id]);
   });
 
-  it('stops at maxQuestions without asking the model, reason question_limit', async () => {
-    const questions = [question({ number: 1 }), question({ number: 2, id: randomUUID(), topic: 'views' })];
-    const model = createScriptedModel().enqueue(tasks.extractFacts, { output: { facts: [] } });
-    const result = await runQuestioningTurn(
-      deps(model),
-      input({
-        questions,
-        ledger: knownLedger(),
-        latest: { kind: 'answer', questionId: questions[1]!.id },
-        maxQuestions: 2,
-      }),
-    );
-    expect(result.outcome).toEqual({ action: 'complete', reason: 'question_limit' });
-    expect(model.callsFor(tasks.decide)).toHaveLength(0);
+  it('a skip applies the stated default as an assumption fact and its change', async () => {
+    const model = createScriptedModel().enqueue(tasks.decide, {
+      output: { action: 'proceed', reason: 'ok' },
+    });
+    const result = await runQuestioningTurn(deps(model), afterFirstTurn(null, 'skipped'));
+    const assumption = result.ledger.find((fact) => fact.source.kind === 'skip');
+    expect(assumption).toMatchObject({
+      kind: 'assumption',
+      text: "I'll give each Member an Email.",
+      topic: 'fields',
+    });
+    expect(result.blueprint.entities[1]?.fields[1]).toMatchObject({
+      name: 'Email',
+      sourceFactIds: [assumption?.id],
+    });
   });
 
-  it('build_now completes as skipped and keeps the open question default as an assumption', async () => {
-    const open = question({ status: 'open', answer: null });
+  it("build now: the open question's default is applied and questioning completes as skipped, no model asked", async () => {
+    const turn = afterFirstTurn(null, 'open');
     const model = createScriptedModel();
-    const result = await runQuestioningTurn(
-      deps(model),
-      input({ questions: [open], ledger: knownLedger(), latest: { kind: 'build_now' } }),
-    );
+    const result = await runQuestioningTurn(deps(model), { ...turn, latest: { kind: 'build_now' } });
     expect(result.outcome).toEqual({ action: 'complete', reason: 'skipped' });
     expect(model.calls).toHaveLength(0);
-    expect(result.ledger).toContainEqual(
-      expect.objectContaining({
-        kind: 'assumption',
-        text: open.assumptionIfSkipped,
-        source: { kind: 'skip', questionId: open.id },
-      }),
-    );
-    expect(result.usage).toEqual([]);
+    expect(result.blueprint.entities[1]?.fields.map((item) => item.name)).toEqual(['Name', 'Email']);
   });
 
   it('an answer that means "just build it" behaves like build now', async () => {
-    const answered = question({ answer: { optionIds: [], text: 'whatever, just build it' } });
     const model = createScriptedModel();
     const result = await runQuestioningTurn(
       deps(model),
-      input({
-        questions: [answered],
-        ledger: knownLedger(),
-        latest: { kind: 'answer', questionId: answered.id },
-      }),
+      afterFirstTurn({ optionIds: [], text: 'whatever, just build it' }),
     );
     expect(result.outcome).toEqual({ action: 'complete', reason: 'skipped' });
-    expect(result.ledger.find((f) => f.source.questionId === answered.id)?.kind).toBe('assumption');
+    expect(result.ledger.find((fact) => fact.source.kind === 'skip')?.kind).toBe('assumption');
     expect(model.calls).toHaveLength(0);
   });
 
-  it('an answer merely containing skip words is an answer', async () => {
-    const answered = question({
-      topic: 'workflow',
-      answer: { optionIds: [], text: 'skip weekends, bookings only on weekdays' },
+  it('stops at maxQuestions without asking the model (question_limit), and with nothing open (enough_information)', async () => {
+    const model = createScriptedModel();
+    const capped = await runQuestioningTurn(deps(model), {
+      ...afterFirstTurn({ optionIds: ['email'], text: null }),
+      maxQuestions: 1,
     });
-    const model = createScriptedModel()
-      .enqueue(tasks.extractFacts, {
-        output: { facts: [{ kind: 'requirement', text: 'No bookings on weekends', topic: 'workflow' }] },
-      })
-      .enqueue(tasks.decide, { output: { action: 'proceed', reason: 'ok', readiness: 90 } });
-    const result = await runQuestioningTurn(
+    expect(capped.outcome).toEqual({ action: 'complete', reason: 'question_limit' });
+
+    const settled = understood('f1', 'f1');
+    settled.audience = [{ name: 'Volunteers', sourceFactIds: ['f1'] }];
+    settled.entities = settled.entities.slice(0, 1);
+    const ledger: Fact[] = [{ id: 'f1', kind: 'goal', text: 'x', source: { kind: 'request' } }];
+    const done = await runQuestioningTurn(
       deps(model),
-      input({
-        questions: [answered],
-        ledger: knownLedger(),
-        latest: { kind: 'answer', questionId: answered.id },
-      }),
+      input({ ledger, blueprint: settled, latest: { kind: 'build_now' } }),
     );
-    expect(result.outcome).toEqual({ action: 'complete', reason: 'enough_information' });
-    expect(model.callsFor(tasks.extractFacts)[0]?.input).toMatchObject({
-      message: { kind: 'answer', text: 'skip weekends, bookings only on weekdays' },
-    });
-    expect(result.ledger).toContainEqual(
-      expect.objectContaining({
-        text: 'No bookings on weekends',
-        source: { kind: 'answer', questionId: answered.id },
-      }),
-    );
+    expect(done.readiness).toBe(100);
+    expect(model.calls).toHaveLength(0);
   });
 
   it('never treats the initial request as skip intent', async () => {
     const model = createScriptedModel()
-      .enqueue(tasks.extractFacts, { output: { facts: [{ kind: 'goal', text: 'Skip', topic: 'purpose' }] } })
-      .enqueue(tasks.decide, { output: { action: 'ask_question', reason: 'vague', readiness: 0 } })
-      .enqueue(tasks.writeQuestion, { output: { ...viewsQuestion, topic: 'records' } });
+      .enqueue(tasks.updateBlueprint, {
+        output: { facts: [{ ref: 'n1', kind: 'goal', text: 'Skip' }], blueprint: emptyBlueprint() },
+      })
+      .enqueue(tasks.decide, { output: { action: 'ask_question', reason: 'vague' } })
+      .enqueue(tasks.writeQuestion, {
+        output: {
+          ...memberFieldsCard,
+          text: 'What should this app keep a list of?',
+          options: [],
+          kind: 'text',
+          skipChange: change({}),
+        },
+      });
     const result = await runQuestioningTurn(deps(model), input({ request: 'skip' }));
     expect(result.outcome.action).toBe('ask_question');
+    expect(result.readiness).toBeLessThan(50);
   });
 
-  it('a skipped question leaves its default as an assumption and the interview goes on', async () => {
-    const skipped = question({ status: 'skipped', answer: null });
+  it('a draft about hosting or repeating a question is sent back once, then questioning proceeds', async () => {
     const model = createScriptedModel()
-      .enqueue(tasks.decide, { output: { action: 'ask_question', reason: 'views', readiness: 60 } })
-      .enqueue(tasks.writeQuestion, { output: viewsQuestion });
-    const ledger = knownLedger();
-    const result = await runQuestioningTurn(
-      deps(model),
-      input({ questions: [skipped], ledger, latest: { kind: 'skip', questionId: skipped.id } }),
-    );
+      .enqueue(tasks.updateBlueprint, { output: requestUpdate })
+      .enqueue(tasks.decide, { output: { action: 'ask_question', reason: 'more' } })
+      .enqueue(
+        tasks.writeQuestion,
+        { output: { ...memberFieldsCard, text: 'Where should we host it: Vercel or AWS?' } },
+        { output: memberFieldsCard },
+      );
+    const result = await runQuestioningTurn(deps(model), input());
     expect(result.outcome.action).toBe('ask_question');
-    expect(model.callsFor(tasks.extractFacts)).toHaveLength(0);
-    const assumption = result.ledger.find((f) => f.source.kind === 'skip');
-    expect(assumption).toMatchObject({
-      kind: 'assumption',
-      text: skipped.assumptionIfSkipped,
-      topic: 'workflow',
+    expect(model.callsFor(tasks.writeQuestion)[1]?.input).toMatchObject({
+      rejectedDraft: { text: 'Where should we host it: Vercel or AWS?' },
     });
-    // Old facts keep their ids; the workflow unknown is gone now that a default covers it.
-    for (const old of ledger.filter((f) => f.kind !== 'unknown')) expect(result.ledger).toContainEqual(old);
-    expect(result.ledger.some((f) => f.kind === 'unknown' && f.topic === 'workflow')).toBe(false);
-  });
 
-  it('never re-asks a known slot: a draft about a covered topic is sent back once', async () => {
-    const model = createScriptedModel()
-      .enqueue(tasks.extractFacts, { output: requestFacts })
-      .enqueue(tasks.decide, { output: { action: 'ask_question', reason: 'more', readiness: 40 } })
+    const stubborn = createScriptedModel()
+      .enqueue(tasks.updateBlueprint, { output: requestUpdate })
+      .enqueue(tasks.decide, { output: { action: 'ask_question', reason: 'more' } })
       .enqueue(
         tasks.writeQuestion,
-        { output: { ...viewsQuestion, topic: 'audience', text: 'Who will use this?' } },
-        { output: viewsQuestion },
+        { output: { ...memberFieldsCard, text: 'Which database: Postgres or MySQL?' } },
+        { output: { ...memberFieldsCard, text: 'Should we deploy on AWS?' } },
       );
-    const result = await runQuestioningTurn(deps(model), input());
-    expect(result.outcome).toMatchObject({ action: 'ask_question', question: { topic: 'views' } });
-    const writes = model.callsFor(tasks.writeQuestion);
-    expect(writes).toHaveLength(2);
-    expect(writes[1]?.input).toMatchObject({ rejectedDraft: { text: 'Who will use this?' } });
+    const ended = await runQuestioningTurn(deps(stubborn), input());
+    expect(ended.outcome).toEqual({ action: 'complete', reason: 'enough_information' });
   });
 
-  it('proceeds instead of asking when the writer keeps re-asking known things or hosting', async () => {
+  it('keeps the request as the goal when the model reads nothing from it', async () => {
     const model = createScriptedModel()
-      .enqueue(tasks.extractFacts, { output: requestFacts })
-      .enqueue(tasks.decide, { output: { action: 'ask_question', reason: 'more', readiness: 40 } })
-      .enqueue(
-        tasks.writeQuestion,
-        { output: { ...viewsQuestion, topic: 'records', text: 'What do you want to track?' } },
-        { output: { ...viewsQuestion, text: 'Where should we host it: Vercel or AWS?' } },
-      );
+      .enqueue(tasks.updateBlueprint, { output: { facts: [], blueprint: emptyBlueprint() } })
+      .enqueue(tasks.decide, { output: { action: 'proceed', reason: 'ok' } });
     const result = await runQuestioningTurn(deps(model), input());
-    expect(result.outcome).toEqual({ action: 'complete', reason: 'enough_information' });
-    expect(result.usage).toHaveLength(4);
-  });
-
-  it('keeps an answer verbatim when the model extracts nothing from it', async () => {
-    const answered = question({ answer: { optionIds: ['booked-cancelled'], text: 'and a waitlist' } });
-    const model = createScriptedModel()
-      .enqueue(tasks.extractFacts, { output: { facts: [] } })
-      .enqueue(tasks.decide, { output: { action: 'proceed', reason: 'ok', readiness: 80 } });
-    const result = await runQuestioningTurn(
-      deps(model),
-      input({
-        questions: [answered],
-        ledger: knownLedger(),
-        latest: { kind: 'answer', questionId: answered.id },
-      }),
-    );
-    expect(result.ledger.find((f) => f.source.questionId === answered.id)?.text).toContain(
-      'Booked → Cancelled; and a waitlist',
-    );
+    expect(result.ledger[0]).toMatchObject({ kind: 'goal', text: request });
   });
 
   it('lets model errors reach the worker unchanged', async () => {
-    const model = createScriptedModel().enqueue(tasks.extractFacts, { error: new ModelTimeoutError('slow') });
+    const model = createScriptedModel().enqueue(tasks.updateBlueprint, {
+      error: new ModelTimeoutError('slow'),
+    });
     await expect(runQuestioningTurn(deps(model), input())).rejects.toBeInstanceOf(ModelTimeoutError);
   });
 
   it('passes the abort signal to every model call', async () => {
     const controller = new AbortController();
     const seen: (AbortSignal | undefined)[] = [];
-    const model = createScriptedModel();
     const spy = {
       describe: () => 'spy',
-      call: async <T>(request: Parameters<typeof model.call<T>>[0]) => {
-        seen.push(request.signal);
-        if (request.task === tasks.extractFacts)
-          return { output: request.schema.parse(requestFacts), usage: zero };
+      call: async <T>(call: {
+        task: string;
+        schema: { parse: (value: unknown) => T };
+        signal?: AbortSignal;
+      }) => {
+        seen.push(call.signal);
+        const output =
+          call.task === tasks.updateBlueprint ? requestUpdate : { action: 'proceed', reason: 'ok' };
         return {
-          output: request.schema.parse({ action: 'proceed', reason: 'ok', readiness: 90 }),
-          usage: zero,
+          output: call.schema.parse(output),
+          usage: { model: 'spy', inputTokens: 0, outputTokens: 0, costUsd: 0 },
         };
       },
     };
@@ -306,5 +430,3 @@ describe('runQuestioningTurn with a scripted model', () => {
     expect(seen).toEqual([controller.signal, controller.signal]);
   });
 });
-
-const zero = { model: 'spy', inputTokens: 0, outputTokens: 0, costUsd: 0 };

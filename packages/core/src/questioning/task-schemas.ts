@@ -1,105 +1,97 @@
 import { z } from 'zod';
-import { FactTopic } from '../ledger.ts';
+import { Blueprint } from '../blueprint/blueprint.ts';
+import { OpenDecisionKind } from '../blueprint/open-decisions.ts';
+import { JobKind } from '../job.ts';
 import { QuestionKind } from '../question.ts';
+import { DecisionChange } from './decision-change.ts';
+import { updateBlueprintTask } from './update-blueprint-task.ts';
 
 /**
  * The contract between the questioning code and any model: task names, the structured input each
- * task receives and the output it must return. The offline provider answers from these inputs,
- * LLM providers see them as JSON. Outputs use `.nullable()`, never `.optional()` (OpenAI strict mode).
+ * task receives and the output it must return (SPEC §4: update the blueprint → decide → write the
+ * question). The offline provider answers from these inputs, LLM providers see them as JSON.
+ * Outputs use `.nullable()`, never `.optional()` (OpenAI strict mode).
  */
 export const questioningTasks = {
-  extractFacts: 'questioning.extract_facts',
+  updateBlueprint: updateBlueprintTask,
   decide: 'questioning.decide',
   writeQuestion: 'questioning.write_question',
 } as const;
 
-const JobKindInput = z.enum(['create', 'change']);
+export {
+  KnownFactView,
+  NewFactOutput,
+  UnderstandingFocus,
+  UpdateBlueprintInput,
+  UpdateBlueprintOutput,
+} from './update-blueprint-task.ts';
 
-export const FactView = z.object({
+export const OpenDecisionView = z.object({
+  id: z.string(),
+  kind: OpenDecisionKind,
+  entityId: z.string().nullable(),
+  fieldId: z.string().nullable(),
+  weight: z.number(),
+  summary: z.string(),
+});
+export type OpenDecisionView = z.infer<typeof OpenDecisionView>;
+
+export const BlueprintFactView = z.object({
   kind: z.enum(['goal', 'requirement', 'ui', 'unknown', 'assumption']),
   text: z.string(),
-  topic: FactTopic.nullable(),
 });
-export type FactView = z.infer<typeof FactView>;
 
-export const QuestionView = z.object({
+export const AskedQuestionView = z.object({
   number: z.number().int(),
   text: z.string(),
-  topic: FactTopic.nullable(),
-  kind: QuestionKind,
-  options: z.array(z.object({ id: z.string(), label: z.string() })),
   status: z.enum(['open', 'answered', 'skipped']),
   answer: z.string().nullable(),
 });
-export type QuestionView = z.infer<typeof QuestionView>;
+export type AskedQuestionView = z.infer<typeof AskedQuestionView>;
 
-export const ExistingAppView = z.object({ facts: z.array(FactView), files: z.array(z.string()) }).nullable();
-
-export const ExtractFactsInput = z.object({
-  jobKind: JobKindInput,
+export const MainAgentInput = z.object({
+  jobKind: JobKind,
   request: z.string(),
-  message: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('request'), text: z.string() }),
-    z.object({
-      kind: z.literal('answer'),
-      question: QuestionView,
-      selectedOptions: z.array(z.string()),
-      text: z.string().nullable(),
-    }),
-  ]),
-  knownFacts: z.array(FactView),
-  existingApp: ExistingAppView,
-});
-export type ExtractFactsInput = z.infer<typeof ExtractFactsInput>;
-
-export const ExtractedFact = z.object({
-  kind: z.enum(['goal', 'requirement', 'ui', 'assumption']),
-  text: z.string().min(1),
-  topic: FactTopic.nullable(),
-});
-export type ExtractedFact = z.infer<typeof ExtractedFact>;
-
-export const ExtractFactsOutput = z.object({ facts: z.array(ExtractedFact) });
-export type ExtractFactsOutput = z.infer<typeof ExtractFactsOutput>;
-
-export const DecideInput = z.object({
-  jobKind: JobKindInput,
-  request: z.string(),
-  facts: z.array(FactView),
-  coveredTopics: z.array(FactTopic),
-  openTopics: z.array(FactTopic),
-  questions: z.array(QuestionView),
-  questionsRemaining: z.number().int().nonnegative(),
-  existingApp: ExistingAppView,
-});
-export type DecideInput = z.infer<typeof DecideInput>;
-
-export const DecideOutput = z.object({
-  action: z.enum(['ask_question', 'proceed']),
-  reason: z.string(),
+  facts: z.array(BlueprintFactView),
+  blueprint: Blueprint,
+  openDecisions: z.array(OpenDecisionView),
   readiness: z.number().int().min(0).max(100),
+  questions: z.array(AskedQuestionView),
+  questionsRemaining: z.number().int().nonnegative(),
 });
-export type DecideOutput = z.infer<typeof DecideOutput>;
+export type MainAgentInput = z.infer<typeof MainAgentInput>;
 
-export const WriteQuestionInput = z.object({
-  jobKind: JobKindInput,
+export const MainAgentOutput = z.object({
+  action: z.enum(['ask_question', 'proceed']),
+  /** One sentence a person can read. */
+  reason: z.string().min(1),
+});
+export type MainAgentOutput = z.infer<typeof MainAgentOutput>;
+
+export const QuestionCardInput = z.object({
+  jobKind: JobKind,
   request: z.string(),
-  facts: z.array(FactView),
-  coveredTopics: z.array(FactTopic),
-  openTopics: z.array(FactTopic),
-  questions: z.array(QuestionView),
-  existingApp: ExistingAppView,
+  facts: z.array(BlueprintFactView),
+  blueprint: Blueprint,
+  /** The decision to ask about: the heaviest open one. */
+  decision: OpenDecisionView,
+  questions: z.array(AskedQuestionView),
   /** Set when the previous draft was rejected, so the model can fix exactly that. */
   rejectedDraft: z.object({ text: z.string(), problem: z.string() }).nullable(),
 });
-export type WriteQuestionInput = z.infer<typeof WriteQuestionInput>;
+export type QuestionCardInput = z.infer<typeof QuestionCardInput>;
 
-export const WriteQuestionOutput = z.object({
-  topic: FactTopic,
-  text: z.string().min(1),
-  why: z.string().min(1),
+export const QuestionCardOutput = z.object({
+  text: z.string().min(1).max(300),
+  why: z.string().min(1).max(300),
   kind: QuestionKind,
-  options: z.array(z.object({ label: z.string().min(1), recommended: z.boolean() })).max(4),
-  assumptionIfSkipped: z.string().min(1),
+  /** Each option is a concrete change of the blueprint; exactly one recommended. */
+  options: z
+    .array(z.object({ label: z.string().min(1).max(120), recommended: z.boolean(), change: DecisionChange }))
+    .max(4),
+  /** The default, as a statement ("I'll give each Member an Email and a Phone."). */
+  assumptionIfSkipped: z.string().min(1).max(300),
+  /** What the default does to the blueprint. */
+  skipChange: DecisionChange,
 });
-export type WriteQuestionOutput = z.infer<typeof WriteQuestionOutput>;
+export type QuestionCardOutput = z.infer<typeof QuestionCardOutput>;

@@ -1,7 +1,12 @@
 import { z } from 'zod';
+import type { Blueprint } from '../blueprint/blueprint.ts';
 import type { EventData } from '../events.ts';
 import type { Fact } from '../ledger.ts';
 import type { QuestionDraft } from '../question.ts';
+import type { QuestionDecision } from './decision-change.ts';
+
+export { DecisionChange, QuestionDecision } from './decision-change.ts';
+
 import type { TurnUsage } from './turn-usage.ts';
 
 /*
@@ -25,11 +30,14 @@ export type TurnInput = z.infer<typeof TurnInput>;
 export type CompletionReason = EventData<'questioning_complete'>['reason'];
 
 export type QuestioningOutcome =
-  | { action: 'ask_question'; question: QuestionDraft }
+  /** `decision` is stored with the question: what its options and its skip do to the blueprint. */
+  | { action: 'ask_question'; question: QuestionDraft; decision: QuestionDecision | null }
   | { action: 'complete'; reason: CompletionReason };
 
 export interface QuestioningTurnResult {
   ledger: Fact[];
+  /** The design after this turn: stored on the job and sent as `blueprint_updated`. */
+  blueprint: Blueprint;
   readiness: number;
   outcome: QuestioningOutcome;
   usage: TurnUsage[];

@@ -1,17 +1,10 @@
-import type { Fact, FactTopic } from '../ledger.ts';
+import type { Fact } from '../ledger.ts';
 import type { Question } from '../question.ts';
-import type { FactView, QuestionView } from './task-schemas.ts';
+import type { AskedQuestionView } from './task-schemas.ts';
 
-/** What a model sees of a fact: no ids or sources, which it has no use for. */
-export function factView(fact: Fact): FactView {
-  return { kind: fact.kind, text: fact.text, topic: fact.topic ?? null };
-}
-
-/** A question's topic: stored on it, or else the topic of the facts its answer produced. */
-export function questionTopic(question: Question, ledger: readonly Fact[]): FactTopic | null {
-  if (question.topic) return question.topic;
-  const fromFacts = ledger.find((fact) => fact.source.questionId === question.id && fact.topic);
-  return fromFacts?.topic ?? null;
+/** What a model sees of a fact when it only reads them (no ids or sources, which it has no use for). */
+export function factView(fact: Fact): { kind: Fact['kind']; text: string } {
+  return { kind: fact.kind, text: fact.text };
 }
 
 export function answerText(question: Question): string | null {
@@ -26,13 +19,10 @@ export function selectedOptionLabels(question: Question): string[] {
   return question.options.filter((option) => selected.has(option.id)).map((option) => option.label);
 }
 
-export function questionView(question: Question, ledger: readonly Fact[]): QuestionView {
+export function questionView(question: Question): AskedQuestionView {
   return {
     number: question.number,
     text: question.text,
-    topic: questionTopic(question, ledger),
-    kind: question.kind,
-    options: question.options.map((option) => ({ id: option.id, label: option.label })),
     status: question.status,
     answer: answerText(question),
   };

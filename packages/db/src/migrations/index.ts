@@ -3,6 +3,7 @@ import * as m0001 from './0001_initial.ts';
 import * as m0002 from './0002_worker_verifier.ts';
 import * as m0003 from './0003_rate_limits.ts';
 import * as m0006 from './0006_blueprints.ts';
+import * as m0007 from './0007_question_decisions.ts';
 
 /** Every migration, in order. Listed explicitly so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_worker_verifier': m0002,
   '0003_rate_limits': m0003,
   '0006_blueprints': m0006,
+  '0007_question_decisions': m0007,
 };

@@ -1,4 +1,11 @@
-import { event, type Fact, type JobEvent, type NewEvent, type PlanStep } from '@app/core/schemas';
+import {
+  type Blueprint,
+  event,
+  type Fact,
+  type JobEvent,
+  type NewEvent,
+  type PlanStep,
+} from '@app/core/schemas';
 import type { DbOrTrx } from '../client.ts';
 import type { VersionRow } from '../schema.ts';
 import { addJobUsage } from './jobs.ts';
@@ -46,6 +53,8 @@ export async function completeGeneration(
     request: string;
     files: AppFile[];
     ledger: Fact[];
+    /** The design the version was built from (the job's blueprint). */
+    blueprint: Blueprint | null;
     plan: PlanStep[];
     previewUrlFor: (versionId: string) => string;
   },
@@ -60,6 +69,7 @@ export async function completeGeneration(
         request: input.request,
         files: input.files,
         ledger: input.ledger,
+        blueprint: input.blueprint,
         plan: input.plan,
         jobId: input.jobId,
         generationRun: input.run,

@@ -1,5 +1,6 @@
 import {
   Answer,
+  Blueprint,
   type Fact,
   FactTopic,
   JobError,
@@ -24,6 +25,8 @@ export interface JobView {
   request: string;
   questions: Question[];
   ledger: Fact[];
+  /** The design so far (SPEC §6); null before the first turn and for jobs from before blueprints. */
+  blueprint: Blueprint | null;
   readiness: number;
   versionId: string | null;
   error: JobError | null;
@@ -93,6 +96,9 @@ export function toJobView(job: JobRow, questions: Question[], ledger: Fact[]): J
     request: job.request,
     questions,
     ledger,
+    blueprint: Blueprint.nullable()
+      .catch(null)
+      .parse(job.blueprint ?? null),
     readiness: job.readiness,
     versionId: job.version_id,
     error: job.error === null ? null : JobError.parse(job.error),

@@ -1,3 +1,4 @@
+import { emptyBlueprint } from '@app/core/schemas';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ConflictError } from '../errors.ts';
 import {
@@ -33,6 +34,7 @@ async function failedGeneration() {
     jobId: job.id,
     turn: 1,
     ledger: [],
+    blueprint: emptyBlueprint(),
     readiness: 90,
     outcome: { action: 'complete', reason: 'enough_information' },
     usage: [],

@@ -3,6 +3,7 @@ import {
   type Fact,
   isQuestioningStatus,
   type JobEvent,
+  QuestionDecision,
   type QuestioningTurnResult,
   type TurnInput,
 } from '@app/core/schemas';
@@ -152,8 +153,9 @@ async function closeQuestion(
 export type TurnResult = QuestioningTurnResult & { jobId: string; turn: number };
 
 /**
- * Persists one questioning turn: the ledger, then either the next question or the end of
- * questioning (which queues generation). Guarded by `turn`: a rerun after a crash, or a turn
+ * Persists one questioning turn: the ledger and the blueprint, then either the next question (with
+ * its decision: what each option and the skip change) or the end of questioning (which queues
+ * generation). Guarded by `turn`: a rerun after a crash, or a turn
  * superseded by "Build now" or cancel, gets `ConflictError` and persists nothing — one question per
  * turn, ever (and `questions (job_id, number)` is unique besides).
  */
@@ -164,11 +166,17 @@ export async function recordTurnResult(db: DbOrTrx, result: TurnResult) {
     jobId: result.jobId,
     guard: { status: 'questioning', turn: result.turn },
     update: asking
-      ? { status: 'awaiting_answer', open_question_id: questionId, readiness: result.readiness }
+      ? {
+          status: 'awaiting_answer',
+          open_question_id: questionId,
+          readiness: result.readiness,
+          blueprint: JSON.stringify(result.blueprint),
+        }
       : {
           status: 'generating',
           open_question_id: null,
           readiness: result.readiness,
+          blueprint: JSON.stringify(result.blueprint),
           generation_run: sql<number>`generation_run + 1`,
         },
     // The write ends in the turn's last event: the question as stored, or the end of questioning.
@@ -202,6 +210,7 @@ export async function recordTurnResult(db: DbOrTrx, result: TurnResult) {
           options: JSON.stringify(draft.options),
           assumption_if_skipped: draft.assumptionIfSkipped,
           topic: draft.topic ?? null,
+          decision: outcome.decision === null ? null : JSON.stringify(outcome.decision),
           status: 'open',
         })
         .returningAll()
@@ -211,10 +220,48 @@ export async function recordTurnResult(db: DbOrTrx, result: TurnResult) {
     events: (_job, outcomeEvent) => [
       ...result.usage.map((usage) => event('usage', usage)),
       event('ledger_updated', { ledger: result.ledger, readiness: result.readiness }),
+      event('blueprint_updated', { blueprint: result.blueprint, readiness: result.readiness }),
       outcomeEvent,
     ],
     enqueue: (job) =>
       asking ? null : { task: 'generate_app', payload: { jobId: job.id, run: job.generation_run } },
+  });
+}
+
+/**
+ * What each of the job's questions decides (stored when it was asked), by question id. Questions
+ * from before blueprints, or whose stored decision this version cannot read, have none: answering
+ * them changes the blueprint only through their words.
+ */
+export async function listQuestionDecisions(
+  db: DbOrTrx,
+  jobId: string,
+): Promise<Record<string, QuestionDecision>> {
+  const rows = await db
+    .selectFrom('questions')
+    .select(['id', 'decision'])
+    .where('job_id', '=', jobId)
+    .execute();
+  const decisions: Record<string, QuestionDecision> = {};
+  for (const row of rows) {
+    const parsed = QuestionDecision.safeParse(row.decision);
+    if (parsed.success) decisions[row.id] = parsed.data;
+  }
+  return decisions;
+}
+
+/** The decisions the job's answered and skipped questions settled: never asked, never open again. */
+export async function listAskedDecisionIds(db: DbOrTrx, jobId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('questions')
+    .select(['decision'])
+    .where('job_id', '=', jobId)
+    .where('status', '!=', 'open')
+    .orderBy('number')
+    .execute();
+  return rows.flatMap((row) => {
+    const parsed = QuestionDecision.safeParse(row.decision);
+    return parsed.success ? [parsed.data.decisionId] : [];
   });
 }
 

@@ -1,4 +1,4 @@
-import { activeJobStatuses, Fact, PlanStep } from '@app/core/schemas';
+import { activeJobStatuses, Blueprint, Fact, PlanStep } from '@app/core/schemas';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { type DbOrTrx, inTransaction, type Trx } from '../client.ts';
@@ -21,7 +21,16 @@ export interface VersionView {
   restoredFromVersionId: string | null;
   files: AppFile[];
   ledger: Fact[];
+  /** What this version was built from; null for versions from before blueprints. */
+  blueprint: Blueprint | null;
   plan: PlanStep[];
+}
+
+/** A stored blueprint, or null when there is none (or this version cannot read it). */
+export function storedBlueprint(stored: unknown): Blueprint | null {
+  return Blueprint.nullable()
+    .catch(null)
+    .parse(stored ?? null);
 }
 
 /** Next number for the app, with the app row locked so concurrent creators cannot collide. */
@@ -46,6 +55,8 @@ export async function insertVersion(
     request: string;
     files: AppFile[];
     ledger: Fact[];
+    /** What the version is built from; none for versions made outside a job's design. */
+    blueprint?: Blueprint | null;
     plan: PlanStep[];
     jobId?: string;
     generationRun?: number;
@@ -63,6 +74,7 @@ export async function insertVersion(
         generation_run: input.generationRun ?? null,
         request: input.request,
         ledger: JSON.stringify(input.ledger),
+        blueprint: input.blueprint ? JSON.stringify(input.blueprint) : null,
         plan: JSON.stringify(input.plan),
         restored_from_version_id: input.restoredFromVersionId ?? null,
       })
@@ -124,6 +136,7 @@ export async function loadVersionView(db: DbOrTrx, version: VersionRow): Promise
     restoredFromVersionId: version.restored_from_version_id,
     files: await listVersionFiles(db, version.id),
     ledger: z.array(Fact).catch([]).parse(version.ledger),
+    blueprint: storedBlueprint(version.blueprint),
     plan: z.array(PlanStep).catch([]).parse(version.plan),
   };
 }
@@ -148,6 +161,7 @@ export async function restoreVersion(
       request: `Restore version ${source.number}`,
       files: await listVersionFiles(trx, source.id),
       ledger: z.array(Fact).catch([]).parse(source.ledger),
+      blueprint: storedBlueprint(source.blueprint),
       plan: z.array(PlanStep).catch([]).parse(source.plan),
       restoredFromVersionId: source.id,
     });

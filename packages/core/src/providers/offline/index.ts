@@ -1,4 +1,3 @@
-export { type AppDomain, appDomains, genericDomain, type ViewKind } from './app-domains.ts';
 export {
   createOfflineModel,
   type OfflineTaskHandler,

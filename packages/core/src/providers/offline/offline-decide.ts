@@ -1,21 +1,24 @@
-import type { DecideInput, DecideOutput } from '../../questioning/task-schemas.ts';
-import { readinessFor, topicDescriptions } from '../../questioning/topics.ts';
+import type { MainAgentInput, MainAgentOutput } from '../../questioning/task-schemas.ts';
 
-/** Enough is known once what is missing would change little: only audience or sharing open. */
-const proceedThreshold = 80;
+/**
+ * Enough is decided once what is open would change little: a well-specified request (the main
+ * entity, its fields and its options known) is at or above this, and goes straight to building.
+ */
+export const proceedReadiness = 80;
 
-export function offlineDecide(input: DecideInput): DecideOutput {
-  const covered = new Set(input.coveredTopics);
-  const readiness = readinessFor(input.jobKind, covered);
-  const next = input.openTopics[0];
-  if (!next || readiness >= proceedThreshold || input.questionsRemaining <= 0) {
+export function offlineDecide(input: MainAgentInput): MainAgentOutput {
+  const top = input.openDecisions[0];
+  if (!top) return { action: 'proceed', reason: 'Everything the build needs is decided.' };
+  if (input.questionsRemaining <= 0 || input.readiness >= proceedReadiness) {
+    const rest = input.openDecisions.map((decision) => lowerFirst(decision.summary)).join('; ');
     return {
       action: 'proceed',
-      reason: next
-        ? `Enough is known to build; I'll use sensible defaults for ${input.openTopics.map((topic) => topicDescriptions[topic]).join(' and ')}.`
-        : 'Everything the build needs is known.',
-      readiness,
+      reason: `Enough is decided to build; I'll use sensible defaults for ${rest}.`,
     };
   }
-  return { action: 'ask_question', reason: `Still unknown: ${topicDescriptions[next]}.`, readiness };
+  return { action: 'ask_question', reason: `Still open: ${lowerFirst(top.summary)}.` };
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -2,15 +2,16 @@ import type { z } from 'zod';
 import { ModelAbortedError, ModelSchemaMismatchError, ModelUnavailableError } from '../../errors.ts';
 import type { Model, ModelCallRequest, ModelCallResult } from '../../model.ts';
 import {
-  DecideInput,
-  ExtractFactsInput,
+  MainAgentInput,
+  QuestionCardInput,
   questioningTasks,
-  WriteQuestionInput,
+  UpdateBlueprintInput,
 } from '../../questioning/task-schemas.ts';
 import { offlineGenerationHandlers } from './generation/index.ts';
 import { offlineDecide } from './offline-decide.ts';
-import { offlineExtractFacts } from './offline-extract-facts.ts';
+import { offlineUpdateBlueprint } from './offline-update-blueprint.ts';
 import { offlineWriteQuestion } from './offline-write-question.ts';
+import { understandText } from './understanding/index.ts';
 
 export const offlineModelName = 'builder-1';
 
@@ -27,9 +28,11 @@ const withInput =
  * `handlers` to `createOfflineModel`, keeping this provider one place for every offline task.
  */
 export const questioningHandlers: Record<string, OfflineTaskHandler> = {
-  [questioningTasks.extractFacts]: withInput(ExtractFactsInput, offlineExtractFacts),
-  [questioningTasks.decide]: withInput(DecideInput, offlineDecide),
-  [questioningTasks.writeQuestion]: withInput(WriteQuestionInput, offlineWriteQuestion),
+  [questioningTasks.updateBlueprint]: withInput(UpdateBlueprintInput, (input) =>
+    offlineUpdateBlueprint(input, understandText),
+  ),
+  [questioningTasks.decide]: withInput(MainAgentInput, offlineDecide),
+  [questioningTasks.writeQuestion]: withInput(QuestionCardInput, offlineWriteQuestion),
 };
 
 export function createOfflineModel(options: { handlers?: Record<string, OfflineTaskHandler> } = {}): Model {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { emptyBlueprint } from '../../../blueprint/blueprint.ts';
 import { toDataLiteral } from '../../../generation/data-literal.ts';
 import { specFromFiles } from './change-spec.ts';
 import { deriveSpec } from './derive-spec.ts';
 import { renderAppFiles } from './render-app.ts';
 import { appDataPath } from './templates/app-data-file.ts';
 
-const spec = deriveSpec('A tracker for our support tickets with priorities', []);
+const spec = deriveSpec(emptyBlueprint('Tickets'), 'A tracker for our support tickets with priorities');
 const files = [...renderAppFiles(spec)].map(([path, content]) => ({ path, content }));
 
 describe('specFromFiles', () => {
@@ -23,13 +24,18 @@ describe('specFromFiles', () => {
     if (!field) throw new Error('the spec has no fields');
     const tampered = {
       ...spec,
-      fields: [{ ...field, key: 'x: string; } globalThis.__pwned = 1; interface Y {' }, ...spec.fields.slice(1)],
+      fields: [
+        { ...field, key: 'x: string; } globalThis.__pwned = 1; interface Y {' },
+        ...spec.fields.slice(1),
+      ],
     };
     const content = `export const appData = ${toDataLiteral({ spec: tampered })} as const;\n`;
     expect(specFromFiles([{ path: appDataPath, content }])).toBeNull();
     const badType = { ...spec, record: { ...spec.record, typeName: 'A {} export default 1; interface B' } };
     const other = `export const appData = ${toDataLiteral({ spec: badType })} as const;\n`;
     expect(specFromFiles([{ path: appDataPath, content: other }])).toBeNull();
-    expect(specFromFiles([{ path: appDataPath, content: 'export const appData = nope() as const;\n' }])).toBeNull();
+    expect(
+      specFromFiles([{ path: appDataPath, content: 'export const appData = nope() as const;\n' }]),
+    ).toBeNull();
   });
 });

@@ -1,7 +1,5 @@
-import type { LedgerFactView, SourceFile } from '../../../generation/task-schemas.ts';
+import type { SourceFile } from '../../../generation/task-schemas.ts';
 import { AppSpec } from './app-spec.ts';
-import { splitList } from './derive-spec.ts';
-import { fieldSpecs } from './field-kinds.ts';
 import { readAppData } from './templates/app-data-file.ts';
 
 /** Apps built before the data module carried their spec as a JSON comment on config.ts's first line. */
@@ -42,58 +40,16 @@ const colourHues: Record<string, number> = {
 };
 
 /**
- * Applies a change request to a spec: the offline builder understands fields, views, statuses,
- * CSV export, colours and renames. Anything else leaves the spec as it is.
+ * The parts of a change request the blueprint does not hold: CSV export and the accent colour.
+ * Everything else (fields, statuses, views, the title) comes from the change's blueprint.
  */
-export function applyChange(spec: AppSpec, request: string, ledger: readonly LedgerFactView[]): AppSpec {
-  const text = [request, ...ledger.filter((fact) => fact.topic === 'change').map((fact) => fact.text)].join(
-    '\n',
-  );
-  const lower = text.toLowerCase();
+export function applyStyleChange(spec: AppSpec, request: string): AppSpec {
+  const lower = request.toLowerCase();
   const next: AppSpec = structuredClone(spec);
   const adds = /\b(add|show|include|need|want|with)\b/.test(lower);
   const removes = /\b(remove|delete|drop|hide|without)\b/.test(lower);
-
   if (/\b(csv|export|download)\b/.test(lower)) next.csvExport = !removes || adds;
-  if (/\b(board|kanban|columns?)\b/.test(lower)) next.views.board = !removes;
-  if (
-    /\b(calendar|schedule|agenda)\b/.test(lower) &&
-    next.fields.some((field) => field.kind === 'date' || field.kind === 'datetime')
-  ) {
-    next.views.calendar = !removes;
-  }
-  if (/\b(dashboard|charts?|reports?|stats|graphs?|summary|totals?)\b/.test(lower))
-    next.views.dashboard = !removes;
-
   for (const [colour, hue] of Object.entries(colourHues))
     if (new RegExp(`\\b${colour}\\b`).test(lower)) next.accentHue = hue;
-
-  const rename = /\b(?:rename (?:it|the app)? ?to|call it|title (?:it|to))\s+["“]?([^"”\n.]+)/i.exec(text);
-  if (rename?.[1]) next.title = rename[1].trim();
-
-  const statusMatch =
-    /\badd (?:a |an )?(?:status|stage|column)(?:es|s)?\s+(?:called\s+|named\s+)?["“]?([^"”\n.]+)/i.exec(text);
-  if (statusMatch?.[1]) {
-    for (const status of splitList(statusMatch[1]))
-      if (!next.statuses.includes(status)) next.statuses.push(status);
-  }
-
-  const fieldMatch = /\b(add|remove|delete|drop)\s+(?:a |an |the )?(.+?)\s+(?:field|column)s?\b/i.exec(text);
-  if (fieldMatch?.[1] && fieldMatch[2] && !/status|stage/i.test(fieldMatch[2])) {
-    const labels = splitList(fieldMatch[2]);
-    if (/add/i.test(fieldMatch[1])) {
-      const added = fieldSpecs(['placeholder', ...labels], next.domainId).slice(1);
-      for (const field of added) {
-        if (!next.fields.some((existing) => existing.key === field.key))
-          next.fields.push({ ...field, required: false });
-      }
-    } else {
-      const keep = next.fields.filter(
-        (field, index) =>
-          index === 0 || !labels.some((label) => label.toLowerCase() === field.label.toLowerCase()),
-      );
-      next.fields = keep;
-    }
-  }
   return next;
 }

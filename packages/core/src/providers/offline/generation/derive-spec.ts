@@ -1,133 +1,132 @@
-import type { LedgerFactView } from '../../../generation/task-schemas.ts';
-import { profileFor } from '../app-profile.ts';
-import { type AppSpec, capitalize, pascalCase, titleCase } from './app-spec.ts';
-import { fieldSpecs } from './field-kinds.ts';
+import type { Blueprint, Entity, Field } from '../../../blueprint/blueprint.ts';
+import { type AppSpec, camelCase, type FieldKind, type FieldSpec, pascalCase } from './app-spec.ts';
 import { sampleTitlesFor } from './sample-data.ts';
 
-const maxFields = 7;
+/**
+ * The offline builder's app from the blueprint (until issue 11's compiler builds every entity):
+ * the main entity — the one with a status workflow, else the first — with its fields, their types
+ * and options, and its statuses, all in the blueprint's words. Views follow the blueprint's views
+ * of that entity. Pure and deterministic, so plan, write steps and retries agree.
+ */
 
-/** Splits "title, customer email, priority and description" into its items. */
-export function splitList(text: string): string[] {
-  return text
-    .replace(/\bdate and time\b/gi, 'date/time')
-    .split(/\s*(?:;|,|→|->|\band\b|\bor\b|\+)\s*/i)
-    .map((item) =>
-      item
-        .replace(/\(.*?\)/g, '')
-        .replace(/^(a|an|the|their|its|each|with)\s+/i, '')
-        .replace(/[.!?:]+$/g, '')
-        .trim(),
-    )
-    .filter((item) => item.length > 0 && item.length <= 40);
-}
+const maxFields = 10;
+const fallbackStatuses = ['Active', 'Done'];
 
-/** The list part of a fact: after "records:", "includes", "capture", or after a colon. */
-function listPart(text: string, leads: RegExp): string | null {
-  const match = leads.exec(text);
-  return match ? text.slice(match.index + match[0].length) : null;
-}
-
-function factsAbout(ledger: readonly LedgerFactView[], topic: string, pattern: RegExp): LedgerFactView[] {
-  return ledger.filter(
-    (fact) => fact.kind !== 'unknown' && (fact.topic === topic || pattern.test(fact.text)),
+export function deriveSpec(blueprint: Blueprint, request: string): AppSpec {
+  const entity = mainEntity(blueprint);
+  const status = entity.fields.find(
+    (field) => field.id === entity.statusFieldId && field.type === 'choice' && field.options.length >= 1,
   );
-}
-
-function fieldLabels(ledger: readonly LedgerFactView[], fallback: readonly string[]): string[] {
-  const labels: string[] = [];
-  for (const fact of factsAbout(ledger, 'fields', /\b(records|includes|capture|fields?)\b/i)) {
-    const part = listPart(fact.text, /\b(records|includes?|including|capture|fields?|has|have|with)\b:?\s*/i);
-    if (part) labels.push(...splitList(part));
-  }
-  const cleaned = labels.filter((label) => !/^(status|stage|statuses)$/i.test(label));
-  const unique = [...new Map(cleaned.map((label) => [label.toLowerCase(), label])).values()];
-  return unique.length >= 2 ? unique : [...unique, ...fallback.filter((label) => !unique.includes(label))];
-}
-
-function statusList(ledger: readonly LedgerFactView[], fallback: readonly string[]): string[] {
-  for (const fact of [...factsAbout(ledger, 'workflow', /→|->|\bstatus(es)?\b|\bstages?\b/i)].reverse()) {
-    const part =
-      fact.text.includes('→') || fact.text.includes('->') ? fact.text : listPart(fact.text, /:\s*/);
-    if (!part) continue;
-    const statuses = splitList(
-      part.replace(/^.*?(statuses|stages)\s*:?\s*/i, '').replace(/^I'll use the\s*/i, ''),
-    )
-      .map((status) => capitalize(status))
-      .filter((status) => !/^(no statuses|just a list)/i.test(status));
-    if (statuses.length >= 2 && statuses.every((status) => status.split(/\s+/).length <= 4)) return statuses;
-  }
-  return fallback.length >= 2 ? [...fallback] : ['Active', 'Done'];
-}
-
-function hueFor(id: string): number {
-  const hues: Record<string, number> = {
-    support_tickets: 222,
-    bookings: 174,
-    inventory: 28,
-    crm: 262,
-    tasks: 210,
-    expenses: 142,
-    recruiting: 330,
-    assets: 196,
-    events: 12,
-    orders: 48,
-    content: 292,
-    maintenance: 36,
-    invoices: 160,
-  };
-  return hues[id] ?? [...id].reduce((sum, char) => (sum * 31 + char.charCodeAt(0)) % 360, 7);
-}
-
-/** Turns the ledger (and the request) into the app the offline builder will write. */
-export function deriveSpec(request: string, ledger: readonly LedgerFactView[]): AppSpec {
-  const profile = profileFor(request, ledger);
-  const { domain } = profile;
-  const said = [request, ...ledger.filter((fact) => fact.kind !== 'unknown').map((fact) => fact.text)].join(
-    '\n',
-  );
-  const lower = said.toLowerCase();
-  const viewText = [
-    request,
-    ...ledger.filter((fact) => fact.topic === 'views' || fact.kind === 'ui').map((f) => f.text),
-  ]
-    .join('\n')
-    .toLowerCase();
-
-  const labels = fieldLabels(ledger, domain.coreFields);
-  if (/\bpriorit/i.test(said) && !labels.some((label) => /priority|severity/i.test(label)))
-    labels.push('priority');
-  const fields = fieldSpecs(labels.slice(0, maxFields), domain.id);
-  const statuses = statusList(ledger, domain.workflows[0] ?? []);
-  const hasDate = fields.some((field) => field.kind === 'date' || field.kind === 'datetime');
-  const workflowSaid = ledger.some((fact) => fact.topic === 'workflow' && fact.kind !== 'assumption');
-
-  const singular = profile.record.singular;
-  const plural = profile.record.plural;
-  const goal = ledger.find((fact) => fact.kind === 'goal')?.text ?? request;
+  const fields = fieldSpecs(entity, status ?? null);
+  const views = blueprint.views.filter((view) => view.entityId === entity.id);
+  const dated = fields.some((field) => field.kind === 'date' || field.kind === 'datetime');
+  const singular = lowerWords(entity.name);
+  const plural = lowerWords(entity.pluralName);
+  const domainId = slug(entity.name) || 'record';
+  const subtitle = (blueprint.summary.trim() || request.trim()).replace(/\s+/g, ' ').slice(0, 140);
   return {
-    domainId: domain.id,
-    title: titleFor(plural, domain.id),
-    subtitle: capitalize(goal.trim().replace(/\s+/g, ' ').slice(0, 140)),
-    record: { singular, plural, typeName: recordTypeName(singular) },
+    domainId,
+    title: blueprint.title.trim() || entity.pluralName,
+    subtitle: subtitle.charAt(0).toUpperCase() + subtitle.slice(1),
+    record: { singular, plural, typeName: recordTypeName(entity.name) },
     fields,
-    statuses,
+    statuses: status ? [...status.options] : fallbackStatuses,
     views: {
-      board: /\b(board|kanban|pipeline|columns?|stages?)\b/.test(viewText) || workflowSaid,
-      calendar:
-        hasDate &&
-        /\b(calendar|schedul\w*|agenda|timeline|appointments?|bookings?|due dates?|by date|week)\b/.test(
-          lower,
-        ),
-      dashboard:
-        /\b(dashboard|charts?|reports?|stats|statistics|graphs?|analytics|summary|overview|totals?)\b/.test(
-          lower,
-        ),
+      board: Boolean(status) || views.some((view) => view.kind === 'board'),
+      calendar: dated && views.some((view) => view.kind === 'calendar' || view.dateFieldId !== null),
+      dashboard: views.some((view) => view.kind === 'chart'),
     },
-    csvExport: /\b(csv|export|spreadsheet|excel)\b/.test(lower),
-    accentHue: hueFor(domain.id),
-    storageKey: `app:${domain.id}:${plural.replace(/\s+/g, '-')}:v1`,
-    sampleTitles: sampleTitlesFor(domain.id, singular),
+    csvExport: /\b(csv|export|spreadsheet|excel)\b/i.test(request),
+    accentHue: [...domainId].reduce((sum, char) => (sum * 31 + char.charCodeAt(0)) % 360, 7),
+    storageKey: `app:${domainId}:${slug(entity.pluralName) || 'records'}:v1`,
+    sampleTitles: sampleTitlesFor(domainId, singular),
   };
+}
+
+/** The entity the single-record app is about; an empty blueprint gets a plain list of items. */
+export function mainEntity(blueprint: Blueprint): Entity {
+  const withStatus = blueprint.entities.find((entity) => entity.statusFieldId !== null);
+  return (
+    withStatus ??
+    blueprint.entities[0] ?? {
+      id: 'item',
+      name: 'Item',
+      pluralName: 'Items',
+      fields: [
+        { ...plainField('item-name', 'Name', 'text') },
+        { ...plainField('item-notes', 'Notes', 'longText') },
+      ],
+      statusFieldId: null,
+      sourceFactIds: [],
+    }
+  );
+}
+
+function plainField(id: string, name: string, type: Field['type']): Field {
+  return {
+    id,
+    name,
+    type,
+    options: [],
+    required: false,
+    referenceEntityId: null,
+    range: null,
+    sourceFactIds: [],
+  };
+}
+
+const kindOfType: Record<Field['type'], FieldKind> = {
+  text: 'text',
+  longText: 'longtext',
+  number: 'number',
+  money: 'money',
+  date: 'date',
+  time: 'text',
+  dateTime: 'datetime',
+  boolean: 'select',
+  choice: 'select',
+  multiChoice: 'select',
+  email: 'email',
+  phone: 'phone',
+  url: 'url',
+  person: 'person',
+  // One record type only: a reference is the referenced record's name, typed in.
+  reference: 'text',
+};
+
+/** Keys the generated code already uses for its own properties. */
+const reservedKeys = new Set(['id', 'createdAt', 'status']);
+
+/** The title field first (a name, else the first text field, else an added Name), then the rest. */
+function fieldSpecs(entity: Entity, status: Field | null): FieldSpec[] {
+  const candidates = entity.fields.filter((field) => field !== status);
+  const title =
+    candidates.find((field) => field.type === 'text' && /^(name|title)$|\bname$/i.test(field.name.trim())) ??
+    candidates.find((field) => field.type === 'text');
+  const ordered = title ? [title, ...candidates.filter((field) => field !== title)] : candidates;
+  const specs: FieldSpec[] = [];
+  if (!title) specs.push({ key: 'name', label: 'Name', kind: 'text', options: [], required: true });
+  for (const field of ordered) {
+    if (specs.length >= maxFields) break;
+    let key = camelCase(field.name);
+    if (reservedKeys.has(key)) key = `${key}Field`;
+    while (specs.some((spec) => spec.key === key)) key = `${key}2`;
+    const kind = kindOfType[field.type];
+    specs.push({
+      key,
+      label: field.name,
+      kind,
+      options: optionsOf(field),
+      required: specs.length === 0 || field.required,
+    });
+  }
+  return specs;
+}
+
+function optionsOf(field: Field): string[] {
+  if (field.type === 'boolean') return ['Yes', 'No'];
+  if (field.type !== 'choice' && field.type !== 'multiChoice') return [];
+  return field.options.length > 0 ? [...field.options] : ['General', 'Other'];
 }
 
 /**
@@ -156,28 +155,27 @@ const reservedTypeNames = new Set([
   'Set',
 ]);
 
-function recordTypeName(singular: string): string {
-  const name = pascalCase(singular);
-  // A singular with no ASCII letters (say, Japanese) leaves only pascalCase's bare fallback.
-  if (name === 'Record') return 'Entry';
-  return reservedTypeNames.has(name) ? `${name}Record` : name;
+function recordTypeName(name: string): string {
+  const typeName = pascalCase(name);
+  // A name with no ASCII letters (say, Japanese) leaves only pascalCase's bare fallback.
+  if (typeName === 'Record') return 'Entry';
+  return reservedTypeNames.has(typeName) ? `${typeName}Record` : typeName;
 }
 
-function titleFor(plural: string, domainId: string): string {
-  const names: Record<string, string> = {
-    support_tickets: 'Support Desk',
-    bookings: 'Appointment Book',
-    inventory: 'Stockroom',
-    crm: 'Sales Pipeline',
-    tasks: 'Task Board',
-    expenses: 'Expense Tracker',
-    recruiting: 'Hiring Pipeline',
-    assets: 'Equipment Manager',
-    events: 'Event Planner',
-    orders: 'Order Desk',
-    content: 'Content Calendar',
-    maintenance: 'Maintenance Log',
-    invoices: 'Invoices',
-  };
-  return names[domainId] ?? titleCase(plural);
+/** "Work Order" → "work order"; words in capitals (SKU) keep them. */
+function lowerWords(name: string): string {
+  return name
+    .trim()
+    .split(/\s+/)
+    .map((word) => (word.length > 1 && word === word.toUpperCase() ? word : word.toLowerCase()))
+    .join(' ');
+}
+
+function slug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
 }

@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { type Blueprint, emptyBlueprint } from '../../../blueprint/blueprint.ts';
 import { FileSet } from '../../../generation/file-set.ts';
 import {
   FileChanges,
@@ -15,6 +16,7 @@ import {
 import type { JobKind } from '../../../job.ts';
 import type { Fact } from '../../../ledger.ts';
 import type { Question } from '../../../question.ts';
+import type { QuestionDecision } from '../../../questioning/decision-change.ts';
 import { runQuestioningTurn } from '../../../questioning/run-questioning-turn.ts';
 import type { TurnInput } from '../../../questioning/turn-contract.ts';
 import { hostileStrings, randomHostileString, seededRandom } from '../../../testing/hostile-text.ts';
@@ -67,23 +69,41 @@ function shownAsText(title: string): VerificationCheck[] {
   ];
 }
 
+interface Interviewed {
+  ledger: Fact[];
+  blueprint: Blueprint;
+}
+
 /** Plays an interview against the offline model the way the worker and UI do, answering with `answer`. */
 async function interview(
   request: string,
   answer: (question: Question) => string | null,
   kind: JobKind = 'create',
-  currentVersion: { files: SourceFile[]; ledger: Fact[] } | null = null,
-): Promise<Fact[]> {
+  baseBlueprint: Blueprint | null = null,
+): Promise<Interviewed> {
   let ledger: Fact[] = [];
+  let blueprint: Blueprint | null = null;
   const questions: Question[] = [];
+  const questionDecisions: Record<string, QuestionDecision> = {};
   let latest: TurnInput = { kind: 'request' };
   for (let turn = 0; turn <= 4; turn++) {
     const result = await runQuestioningTurn(
       { model, newId: randomUUID },
-      { request, kind, currentVersion, questions, ledger, latest, maxQuestions: 4 },
+      {
+        request,
+        kind,
+        questions,
+        questionDecisions,
+        ledger,
+        blueprint,
+        baseBlueprint,
+        latest,
+        maxQuestions: 4,
+      },
     );
     ledger = result.ledger;
-    if (result.outcome.action === 'complete') return ledger;
+    blueprint = result.blueprint;
+    if (result.outcome.action === 'complete') return { ledger, blueprint };
     const question: Question = {
       ...result.outcome.question,
       id: randomUUID(),
@@ -91,12 +111,13 @@ async function interview(
       status: 'open',
       answer: null,
     };
+    if (result.outcome.decision) questionDecisions[question.id] = result.outcome.decision;
     const text = answer(question);
     const optionIds = text === null ? question.options.filter((o) => o.recommended).map((o) => o.id) : [];
     questions.push({ ...question, status: 'answered', answer: { optionIds, text } });
     latest = { kind: 'answer', questionId: question.id };
   }
-  return ledger;
+  return { ledger, blueprint: blueprint ?? emptyBlueprint() };
 }
 
 const view = (fact: Fact): LedgerFactView => ({
@@ -109,17 +130,17 @@ const view = (fact: Fact): LedgerFactView => ({
 async function writeApp(
   kind: JobKind,
   request: string,
-  ledger: readonly Fact[],
+  state: Interviewed,
   current: SourceFile[] | null,
 ): Promise<SourceFile[]> {
-  const ledgerViews = ledger.map(view);
+  const ledgerViews = state.ledger.map(view);
   const files = new FileSet(current ?? []);
   const call = async <T>(task: string, input: unknown, schema: z.ZodType<T>): Promise<T> =>
     (await model.call({ task, instructions: '', input, schema, schemaName: task, phase: 'generation' }))
       .output;
   const plan = await call(
     generationTasks.plan,
-    { kind, request, ledger: ledgerViews, currentFiles: current },
+    { kind, request, ledger: ledgerViews, blueprint: state.blueprint, currentFiles: current },
     PlanOutput,
   );
   for (const [stepIndex, step] of plan.steps.entries()) {
@@ -127,6 +148,7 @@ async function writeApp(
       kind,
       request,
       ledger: ledgerViews,
+      blueprint: state.blueprint,
       plan: plan.steps,
       stepIndex,
       step,
@@ -279,8 +301,8 @@ describe('hostile text through the offline model', () => {
     let reached = 0;
     for (const text of corpus) {
       const request = `A support ticket tracker ${text}. Each ticket records: title, ${text}, priority. Statuses: Open → ${text} → Closed`;
-      const ledger = await interview(request, () => null);
-      const files = await writeApp('create', request, ledger, null);
+      const state = await interview(request, () => null);
+      const files = await writeApp('create', request, state, null);
       const { texts } = await expectContained(files);
       if (reachedData(text, texts)) reached += 1;
     }
@@ -291,11 +313,11 @@ describe('hostile text through the offline model', () => {
   it('in answers: ends up only as data', async () => {
     let reached = 0;
     for (const text of corpus) {
-      const ledger = await interview(
+      const state = await interview(
         'A tracker for our support tickets',
         () => `title, ${text} and priority ${text}`,
       );
-      const files = await writeApp('create', 'A tracker for our support tickets', ledger, null);
+      const files = await writeApp('create', 'A tracker for our support tickets', state, null);
       const { texts } = await expectContained(files);
       if (reachedData(text, texts)) reached += 1;
     }
@@ -311,12 +333,13 @@ describe('hostile text through the offline model', () => {
       // The rename pattern takes the title up to a quote, a newline or a full stop.
       const title = `Desk ${text}`.split(/["”\n.]/)[0]?.trim() ?? '';
       const request = `Rename it to ${title}`;
-      const ledger = await interview(request, () => text, 'change', { files: built, ledger: base });
-      const changed = await writeApp('change', request, ledger, built);
+      const renamed = await interview(request, () => text, 'change', base.blueprint);
+      const changed = await writeApp('change', request, renamed, built);
       const { spec } = await expectContained(changed);
       expect(spec.title).toBe(title);
       const more = `Add a ${text} field and add a status called ${text}`;
-      const { texts } = await expectContained(await writeApp('change', more, ledger, changed));
+      const added = await interview(more, () => text, 'change', renamed.blueprint);
+      const { texts } = await expectContained(await writeApp('change', more, added, changed));
       if (reachedData(text, texts)) reached += 1;
     }
     // Not vacuous: most payloads must actually reach the app (some are whitespace, or dropped as too long).
@@ -330,8 +353,8 @@ describe('hostile text through the offline model', () => {
     const payload =
       "__pwned = 1; require('child_process') <img src=x onerror=__pwned=1><script>__pwned=1</script>";
     const request = `Rename it to Desk\u2028${payload}`;
-    const ledger = await interview(request, () => null, 'change', { files: built, ledger: base });
-    const changed = await writeApp('change', request, ledger, built);
+    const renamed = await interview(request, () => null, 'change', base.blueprint);
+    const changed = await writeApp('change', request, renamed, built);
     const { spec } = await expectContained(changed, { deep: true });
     expect(spec.title).toBe(`Desk\u2028${payload}`);
   }, 60_000);
@@ -339,11 +362,11 @@ describe('hostile text through the offline model', () => {
   it('every hostile string at once, in request, answers and change: builds, type-checks and renders as text', async () => {
     const all = hostileStrings.map((text) => text.slice(0, 300)).join(', ');
     const request = `Each ticket records: title, ${all}. Statuses: New → ${all} → Done`;
-    const ledger = await interview(request, () => all);
-    const built = await writeApp('create', request, ledger, null);
+    const state = await interview(request, () => all);
+    const built = await writeApp('create', request, state, null);
     await expectContained(built, { deep: true });
     const change = `Add a ${all} field, add a status called ${all} and rename it to ${all}`;
-    const changeLedger = await interview(change, () => all, 'change', { files: built, ledger });
-    await expectContained(await writeApp('change', change, changeLedger, built), { deep: true });
+    const changed = await interview(change, () => all, 'change', state.blueprint);
+    await expectContained(await writeApp('change', change, changed, built), { deep: true });
   }, 120_000);
 });

@@ -1,3 +1,4 @@
+import { type Blueprint, emptyBlueprint } from '../../../blueprint/blueprint.ts';
 import {
   type FileChanges,
   FixInput,
@@ -10,23 +11,34 @@ import {
 } from '../../../generation/task-schemas.ts';
 import type { JobKind } from '../../../job.ts';
 import type { AppSpec } from './app-spec.ts';
-import { applyChange, specFromFiles } from './change-spec.ts';
+import { applyStyleChange, specFromFiles } from './change-spec.ts';
 import { deriveSpec } from './derive-spec.ts';
 import { renderAppFiles, renderAppSteps, type TemplateStep } from './render-app.ts';
 
 /**
- * The offline model's answers to the generation tasks: a template app derived from the ledger.
+ * The offline model's answers to the generation tasks: a template app derived from the blueprint.
  * Every task re-derives the same spec from its input (pure and deterministic), so the plan, the
  * write steps and a retried job all agree without shared state.
  */
 function specFor(
-  input: { kind: JobKind; request: string; ledger: PlanInput['ledger'] },
+  input: { kind: JobKind; request: string; blueprint: Blueprint | null },
   files: readonly SourceFile[] | null,
 ): AppSpec {
   const previous = input.kind === 'change' && files ? specFromFiles(files) : null;
-  return previous
-    ? applyChange(previous, input.request, input.ledger)
-    : deriveSpec(input.request, input.ledger);
+  if (!input.blueprint)
+    return previous ? applyStyleChange(previous, input.request) : deriveSpec(emptyBlueprint(), input.request);
+  const derived = deriveSpec(input.blueprint, input.request);
+  if (!previous) return derived;
+  // The same app, changed: its stored records (storage key), colour and export stay unless asked.
+  return applyStyleChange(
+    {
+      ...derived,
+      storageKey: previous.storageKey,
+      accentHue: previous.accentHue,
+      csvExport: previous.csvExport,
+    },
+    input.request,
+  );
 }
 
 /** For a change, only the steps whose files differ from the current version (plus a step that deletes stale files). */
