@@ -3,7 +3,6 @@ import {
   event,
   type Fact,
   type JobEvent,
-  type Question,
   readinessOf,
   recordBlueprintEdit,
   validateBlueprint,
@@ -11,7 +10,8 @@ import {
 import type { DbOrTrx, Trx } from '../client.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import type { JobRow } from '../schema.ts';
-import { findOwnedJob, listLedger, listQuestions } from './jobs.ts';
+import { findOwnedJob, listLedger } from './jobs.ts';
+import { listAskedDecisionIds } from './questioning.ts';
 import { transitionJob } from './transition.ts';
 import { findVersion } from './versions.ts';
 
@@ -57,15 +57,15 @@ export async function updateBlueprint(
     const previous = job.blueprint === null ? null : Blueprint.parse(job.blueprint);
     const edit = recordBlueprintEdit({ previous, next: input.blueprint, newId: () => crypto.randomUUID() });
     if (edit.changes.length === 0) return { job, events: [] };
-    const [ledger, questions, base] = await Promise.all([
+    const [ledger, askedDecisionIds, base] = await Promise.all([
       listLedger(trx, job.id),
-      listQuestions(trx, job.id),
+      listAskedDecisionIds(trx, job.id),
       baseBlueprint(trx, job),
     ]);
     const nextLedger = [...ledger, ...edit.facts];
     const readiness = readinessOf(edit.blueprint, {
       jobKind: job.kind,
-      askedDecisionIds: askedDecisionIds(questions),
+      askedDecisionIds,
       base,
     });
     return transitionJob(trx, {
@@ -81,16 +81,6 @@ export async function updateBlueprint(
   };
   if (db.isTransaction) return run(db as Trx);
   return db.transaction().execute(run);
-}
-
-/**
- * The decisions earlier questions settled (answered or skipped; the open one is still open). A
- * question records the decision it asks about as its topic.
- */
-function askedDecisionIds(questions: readonly Question[]): string[] {
-  return questions.flatMap((question) =>
-    question.status !== 'open' && question.topic ? [question.topic] : [],
-  );
 }
 
 /** A change job's starting point: what the version it changes was built from. */
