@@ -1,10 +1,18 @@
-import { type Model, type ModelCallRequest, type ModelCallResult, questioningTasks } from '@app/core';
+import {
+  type Blueprint,
+  emptyBlueprint,
+  type Model,
+  type ModelCallRequest,
+  type ModelCallResult,
+  noChange,
+  questioningTasks,
+} from '@app/core';
 
 /**
  * The benchmarks' "instant stub model" (docs/architecture.md#benchmarks): answers the three questioning tasks at once, so a turn costs only
- * our own code, Postgres and the transport. Extraction finds nothing, so every interview topic stays
- * open and the main agent keeps asking (one question per topic, up to the job's question cap); the
- * question is about the first open topic, which the draft review accepts.
+ * our own code, Postgres and the transport. The request and every option (and skip) add one more
+ * list that has only a name, so there is always an open decision ("what each Thing N records")
+ * and the main agent keeps asking, up to the job's question cap.
  *
  * Not `createScriptedModel`: that records every call forever, which would grow without bound over
  * thousands of turns and skew the worker's memory and GC.
@@ -19,25 +27,59 @@ export function createInstantQuestioningModel(): Model {
   };
 }
 
+function withAnotherList(blueprint: Blueprint): Blueprint {
+  const number = blueprint.entities.length + 1;
+  const id = `thing-${number}`;
+  const name = { id: `${id}-name`, name: 'Name', type: 'text' as const, options: [], required: true };
+  const field = { ...name, referenceEntityId: null, range: null, sourceFactIds: [] };
+  return {
+    ...blueprint,
+    entities: [
+      ...blueprint.entities,
+      {
+        id,
+        name: `Thing ${number}`,
+        pluralName: `Things ${number}`,
+        fields: [field],
+        statusFieldId: null,
+        sourceFactIds: [],
+      },
+    ],
+  };
+}
+
 function answer(request: ModelCallRequest<unknown>): unknown {
   switch (request.task) {
-    case questioningTasks.extractFacts:
-      return { facts: [] };
+    case questioningTasks.updateBlueprint: {
+      const { blueprint } = request.input as { blueprint: Blueprint | null };
+      return { facts: [], blueprint: withAnotherList(blueprint ?? emptyBlueprint()) };
+    }
     case questioningTasks.decide:
-      return { action: 'ask_question', reason: 'Benchmark: always ask.', readiness: 50 };
+      return { action: 'ask_question', reason: 'Benchmark: always ask.' };
     case questioningTasks.writeQuestion: {
-      const { openTopics } = request.input as { openTopics: string[] };
-      const topic = openTopics[0] ?? 'records';
+      const { decision, blueprint } = request.input as {
+        decision: { summary: string };
+        blueprint: Blueprint;
+      };
+      const number = blueprint.entities.length + 1;
+      const next = {
+        ...noChange,
+        entity: {
+          name: `Thing ${number}`,
+          pluralName: `Things ${number}`,
+          fields: [{ name: 'Name', type: 'text' as const, options: [] }],
+        },
+      };
       return {
-        topic,
-        text: `Which ${topic} matter most to you?`,
-        why: 'The benchmark asks one question per topic.',
+        text: `${decision.summary}?`,
+        why: 'The benchmark asks about every open decision.',
         kind: 'single',
         options: [
-          { label: 'The first choice', recommended: true },
-          { label: 'The second choice', recommended: false },
+          { label: 'The first choice', recommended: true, change: next },
+          { label: 'The second choice', recommended: false, change: next },
         ],
         assumptionIfSkipped: 'The first choice.',
+        skipChange: next,
       };
     }
     default:

@@ -1,5 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { type AppFile, bundleApp, createModel, type Fact, generateApp } from '@app/core';
+import {
+  type AppFile,
+  type Blueprint,
+  bundleApp,
+  createModel,
+  emptyBlueprint,
+  type Field,
+  generateApp,
+} from '@app/core';
 import { type LatencySummary, summarize } from '../stats.ts';
 
 export interface PreviewBundleResult extends LatencySummary {
@@ -30,28 +37,41 @@ export async function measurePreviewBundle(options: {
 
 async function generateOfflineApp(): Promise<AppFile[]> {
   const request = 'Inventory of our warehouse stock with low stock warnings';
-  const fact = (kind: Fact['kind'], text: string, topic: Fact['topic']): Fact => ({
-    id: randomUUID(),
-    kind,
-    text,
-    source: { kind: 'request' },
-    topic,
+  const field = (name: string, type: Field['type']): Field => ({
+    id: `item-${name.toLowerCase().replace(/\s+/g, '-')}`,
+    name,
+    type,
+    options: [],
+    required: false,
+    referenceEntityId: null,
+    range: null,
+    sourceFactIds: [],
   });
+  const blueprint: Blueprint = {
+    ...emptyBlueprint('Warehouse Stock'),
+    entities: [
+      {
+        id: 'item',
+        name: 'Item',
+        pluralName: 'Items',
+        fields: [
+          field('Name', 'text'),
+          field('SKU', 'text'),
+          field('Quantity', 'number'),
+          field('Reorder Level', 'number'),
+        ],
+        statusFieldId: null,
+        sourceFactIds: [],
+      },
+    ],
+  };
   const result = await generateApp(
     // Validation (bundle + types + render) is what the worker does; here only the files matter.
     {
       model: createModel({ provider: 'offline' }),
       validate: async () => ({ ok: true, problems: [], checks: [] }),
     },
-    {
-      request,
-      kind: 'create',
-      ledger: [
-        fact('goal', request, 'purpose'),
-        fact('requirement', 'Each item records: name, SKU, quantity and reorder level', 'fields'),
-      ],
-      currentVersion: null,
-    },
+    { request, kind: 'create', ledger: [], blueprint, currentVersion: null },
     { emit: async () => {} },
   );
   if (!result.ok) throw new Error(`offline generation failed: ${JSON.stringify(result.problems)}`);
