@@ -61,11 +61,12 @@ async function jobAwaitingAnswer() {
     text: 'Tracks tools: Name, Condition',
     source: { kind: 'request' },
   };
+  const blueprint = lendingBlueprint(requestFact.id);
   await recordTurnResult(context.database.db, {
     jobId: job.id,
     turn: 1,
     ledger: [requestFact],
-    blueprint: lendingBlueprint(requestFact.id),
+    blueprint,
     readiness: 40,
     outcome: {
       action: 'ask_question',
@@ -80,12 +81,6 @@ async function jobAwaitingAnswer() {
     },
     usage: [],
   });
-  const blueprint = lendingBlueprint(requestFact.id);
-  await context.database.db
-    .updateTable('jobs')
-    .set({ blueprint: JSON.stringify(blueprint) })
-    .where('id', '=', job.id)
-    .execute();
   return { client, jobId: job.id, blueprint, requestFact };
 }
 
