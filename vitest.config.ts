@@ -14,7 +14,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      project('core', 'packages/core', ['src/**/*.test.ts']),
+      project('core', 'packages/core', ['src/**/*.test.ts', 'eval/**/*.test.ts']),
       project('db', 'packages/db', ['src/**/*.test.ts']),
       project('server', 'apps/server', ['src/**/*.test.ts', 'test/**/*.test.ts']),
       project('worker', 'apps/worker', ['src/**/*.test.ts', 'test/**/*.test.ts']),

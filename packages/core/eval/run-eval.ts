@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Blueprint } from '../src/blueprint/blueprint.ts';
 import { validateBlueprint } from '../src/blueprint/validate-blueprint.ts';
 import { understandText } from '../src/providers/offline/understanding/index.ts';
+import { type Interview, interview } from './run-pipeline.ts';
 import {
   type CaseScore,
   type EvalCase,
@@ -17,15 +18,21 @@ import {
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 export interface CaseResult {
-  score: CaseScore;
+  id: string;
   clarity: EvalCase['clarity'];
+  /** The final blueprint of the offline pipeline, scored. */
+  score: CaseScore;
+  /** The request read alone (no questions), scored: what the understanding keeps by itself. */
+  promptScore: CaseScore;
   /** Problems `validateBlueprint` found (always expected empty). */
   invalid: string[];
+  questions: Interview['questions'];
+  reasked: string[];
 }
 
+/** Scores in percent; question figures as counts and averages. */
 export interface SetReport {
   set: string;
-  mode: 'understanding';
   cases: number;
   statedItems: number;
   fieldTypes: number;
@@ -33,42 +40,75 @@ export interface SetReport {
   entities: number;
   views: number;
   audience: number;
+  /** The same checks on the request read alone, before any question. */
+  promptOnly: {
+    statedItems: number;
+    fieldTypes: number;
+    options: number;
+    entities: number;
+    views: number;
+    audience: number;
+  };
   invalidBlueprints: number;
+  reaskedQuestions: number;
+  /** Average number of questions a request got while readiness was below 80. */
+  questionsBeforeReady: number;
+  averageQuestionsWellSpecified: number;
+  vagueWithEarlyQuestion: { hit: number; total: number };
   misses: Record<string, string[]>;
+  transcripts: Record<string, string[]>;
 }
 
 export function loadCases(file: 'requests.json' | 'holdout.json' | 'holdout-2.json'): EvalCase[] {
   return EvalFile.parse(JSON.parse(readFileSync(path.join(here, file), 'utf8'))).cases;
 }
 
-/**
- * The blueprint the offline model makes of a request. The questioning pipeline does not read the
- * request into a blueprint yet (its offline turn still fills fixed slots), so this measures the
- * understanding on the prompt alone.
- */
+/** The request read alone, with no questions: the understanding's own share. */
 export function blueprintOf(testCase: EvalCase): Blueprint {
   return understandText({ text: testCase.prompt, base: null, focus: null }).blueprint;
 }
 
-export function evaluate(set: string, cases: readonly EvalCase[]): SetReport {
-  const results: CaseResult[] = cases.map((testCase) => {
-    const blueprint = blueprintOf(testCase);
-    return {
-      score: scoreBlueprint(testCase, blueprint),
+const average = (values: readonly number[]) =>
+  values.length === 0
+    ? 0
+    : Math.round((values.reduce((total, value) => total + value, 0) / values.length) * 100) / 100;
+
+export async function evaluate(set: string, cases: readonly EvalCase[]): Promise<SetReport> {
+  const results: CaseResult[] = [];
+  for (const testCase of cases) {
+    const run = await interview(testCase.prompt);
+    const patterns = (testCase.mustNotAsk ?? []).map((source) => new RegExp(source, 'i'));
+    results.push({
+      id: testCase.id,
       clarity: testCase.clarity,
-      invalid: validateBlueprint(blueprint).map((problem) => `${problem.path}: ${problem.message}`),
-    };
-  });
-  const total = (pick: (score: CaseScore) => Tally) =>
-    percent(sum(results.map((result) => pick(result.score))));
-  const misses: Record<string, string[]> = {};
-  for (const result of results) {
-    const all = [...result.score.misses, ...result.invalid.map((problem) => `invalid: ${problem}`)];
-    if (all.length > 0) misses[result.score.id] = all;
+      score: scoreBlueprint(testCase, run.blueprint),
+      promptScore: scoreBlueprint(testCase, blueprintOf(testCase)),
+      invalid: validateBlueprint(run.blueprint).map((problem) => `${problem.path}: ${problem.message}`),
+      questions: run.questions,
+      reasked: run.questions
+        .filter((question) => patterns.some((pattern) => pattern.test(question.text)))
+        .map((question) => question.text),
+    });
   }
+  const total = (pick: (score: CaseScore) => Tally, prompt = false) =>
+    percent(sum(results.map((result) => pick(prompt ? result.promptScore : result.score))));
+  const misses: Record<string, string[]> = {};
+  const transcripts: Record<string, string[]> = {};
+  for (const result of results) {
+    const all = [
+      ...result.score.misses,
+      ...result.invalid.map((problem) => `invalid: ${problem}`),
+      ...result.reasked.map((question) => `re-asked: "${question}"`),
+    ];
+    if (all.length > 0) misses[result.id] = all;
+    transcripts[result.id] = result.questions.map(
+      (question) =>
+        `Q${question.number} (readiness ${question.readiness}): ${question.text} → ${question.answer ?? '(free text)'}`,
+    );
+  }
+  const vague = results.filter((result) => result.clarity === 'vague');
   return {
     set,
-    mode: 'understanding',
     cases: cases.length,
     statedItems: total((score) => score.expect),
     fieldTypes: total((score) => score.types),
@@ -76,8 +116,30 @@ export function evaluate(set: string, cases: readonly EvalCase[]): SetReport {
     entities: total((score) => score.entities),
     views: total((score) => score.views),
     audience: total((score) => score.audience),
+    promptOnly: {
+      statedItems: total((score) => score.expect, true),
+      fieldTypes: total((score) => score.types, true),
+      options: total((score) => score.options, true),
+      entities: total((score) => score.entities, true),
+      views: total((score) => score.views, true),
+      audience: total((score) => score.audience, true),
+    },
     invalidBlueprints: results.filter((result) => result.invalid.length > 0).length,
+    reaskedQuestions: results.reduce((count, result) => count + result.reasked.length, 0),
+    questionsBeforeReady: average(
+      results.map((result) => result.questions.filter((question) => question.readiness < 80).length),
+    ),
+    averageQuestionsWellSpecified: average(
+      results
+        .filter((result) => result.clarity === 'well-specified')
+        .map((result) => result.questions.length),
+    ),
+    vagueWithEarlyQuestion: {
+      hit: vague.filter((result) => (result.questions[0]?.readiness ?? 100) < 50).length,
+      total: vague.length,
+    },
     misses,
+    transcripts,
   };
 }
 
@@ -90,18 +152,32 @@ function printReport(reports: readonly SetReport[]): void {
     ['entities (entities)', (report) => `${report.entities} %`],
     ['views, kind + title (views)', (report) => `${report.views} %`],
     ['audience (audience)', (report) => `${report.audience} %`],
+    ['  request alone: stated items', (report) => `${report.promptOnly.statedItems} %`],
+    ['  request alone: field types', (report) => `${report.promptOnly.fieldTypes} %`],
+    ['re-asked questions (mustNotAsk, target 0)', (report) => String(report.reaskedQuestions)],
+    ['questions before readiness >= 80 (avg)', (report) => String(report.questionsBeforeReady)],
+    [
+      'questions, well-specified (avg, target <= 2)',
+      (report) => String(report.averageQuestionsWellSpecified),
+    ],
+    [
+      'vague: a question at readiness < 50',
+      (report) => `${report.vagueWithEarlyQuestion.hit}/${report.vagueWithEarlyQuestion.total}`,
+    ],
     ['blueprints failing validateBlueprint', (report) => String(report.invalidBlueprints)],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
-  console.log(`\npnpm eval — offline understanding (mode: ${reports[0]?.mode})`);
-  console.log(`${''.padEnd(width)}  ${reports.map((report) => report.set.padStart(10)).join('  ')}`);
+  console.log(
+    '\npnpm eval — the offline pipeline: questioning turns with the offline model, each question answered with',
+  );
+  console.log(
+    'its recommended option, until complete; the final blueprint scored against what each request states.',
+  );
+  console.log(`\n${''.padEnd(width)}  ${reports.map((report) => report.set.padStart(10)).join('  ')}`);
   for (const [label, value] of rows)
     console.log(`${label.padEnd(width)}  ${reports.map((report) => value(report).padStart(10)).join('  ')}`);
   console.log(
-    '\nNot measured yet: stated items in the built app (needs the compiler of issue 11); re-asked questions,',
-  );
-  console.log(
-    'questions before readiness ≥ 80 and questions for vague requests (need the blueprint-driven questioning turn).',
+    '\nNot measured yet: stated items in the built app (needs the blueprint compiler of issue 11).',
   );
   for (const report of reports) {
     const entries = Object.entries(report.misses);
@@ -111,12 +187,16 @@ function printReport(reports: readonly SetReport[]): void {
   }
 }
 
-export function runEval(): SetReport[] {
-  return [evaluate('main', loadCases('requests.json')), evaluate('holdout', loadCases('holdout.json'))];
+export async function runEval(): Promise<SetReport[]> {
+  return [
+    await evaluate('main', loadCases('requests.json')),
+    await evaluate('holdout', loadCases('holdout.json')),
+    await evaluate('holdout-2', loadCases('holdout-2.json')),
+  ];
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const reports = runEval();
+  const reports = await runEval();
   printReport(reports);
   writeFileSync(
     path.join(here, 'results.json'),

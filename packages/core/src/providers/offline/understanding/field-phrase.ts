@@ -56,7 +56,8 @@ function cutClause(tokens: readonly Token[]): Token[] {
   for (let index = 1; index < tokens.length; index++) {
     const token = tokens[index] as Token;
     const next = tokens[index + 1];
-    if (subjectPronouns.has(token.word) || ['who', 'that', 'which', 'whose'].includes(token.word))
+    const itClause = token.word === 'it' && ['is', 'was', 'has', 'gets', 'will'].includes(next?.word ?? '');
+    if (subjectPronouns.has(token.word) || itClause || ['who', 'that', 'which', 'whose'].includes(token.word))
       return tokens.slice(0, index);
     if (prepositions.has(token.word) && next && ['our', 'my', 'their', 'your'].includes(next.word))
       return tokens.slice(0, index);
@@ -236,7 +237,8 @@ export function fieldPhrase(input: readonly Token[]): FieldPhrase {
     hints.yesNo = true;
     tokens = tokens.slice(0, -1);
   }
-  tokens = cutClause(tokens);
+  // "what it was about" is the whole name; only a noun sheds its clause.
+  if (!['what', 'which', 'how', 'who', 'when'].includes(tokens[0]?.word ?? '')) tokens = cutClause(tokens);
   if (tokens.length === 0) return phrase('Name');
   return phrase(nameOf(tokens), hints, typeHead(tokens));
 }

@@ -7,6 +7,7 @@ import {
   groupNouns,
   knownVerbs,
   staffRoles,
+  vagueNouns,
 } from './words.ts';
 
 export interface NounPhrase {
@@ -44,6 +45,17 @@ export function nounPhraseAt(tokens: readonly Token[], from: number): NounPhrase
       (isPlural(previous.word) || people) &&
       knownVerbs.has(token.word) &&
       previous.word !== 'sales'
+    )
+      break;
+    // "our community garden rents plots": a verb between the organisation and what it deals in.
+    const thirdPerson = /s$/.test(token.word) && knownVerbs.has(token.word.replace(/s$/, ''));
+    if (
+      end > start &&
+      previous &&
+      !isPlural(previous.word) &&
+      thirdPerson &&
+      next !== undefined &&
+      (isPlural(next.word) || determiners.has(next.word))
     )
       break;
     const acronym =
@@ -135,7 +147,8 @@ export function entityNameOf(
   if (words.length === 0) return null;
   const written = surface(words);
   const last = words[words.length - 1] as Token;
-  if (words.length === 1 && genericRecordNouns.has(last.word)) return null;
+  if (words.length === 1 && (genericRecordNouns.has(last.word) || vagueNouns.has(last.word))) return null;
+  if (words.every((word) => vagueNouns.has(word.word) || word.word === 'of' || word.punct)) return null;
   const plural = isPlural(last.word);
   const name = titleCase(plural ? singularize(written) : written);
   const pluralName = plural ? titleCase(written) : pluralize(name);

@@ -119,7 +119,8 @@ function readGoesThrough(clause: readonly Token[], design: Design, source: () =>
       ['go', 'goes', 'move', 'moves', 'pass', 'passes'].includes(token.word) &&
       clause[index + 1]?.word === 'through',
   );
-  if (at < 0) return false;
+  // "a status that goes through …" is an item of a field list, read there.
+  if (at < 0 || ['that', 'which'].includes(clause[at - 1]?.word ?? '')) return false;
   const owner = ownerOf(design, subjectBefore(clause, at));
   let start = at + 2;
   if (clause[start]?.word === 'the') start++;

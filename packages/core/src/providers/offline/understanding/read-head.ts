@@ -43,8 +43,15 @@ export function skipLeadIn(tokens: readonly Token[]): number {
   const verbAt = tokens.findIndex(
     (token, position) =>
       position < 8 &&
-      trackingVerbs.has(token.word) &&
-      (position === 0 || ['to', 'i', 'we', 'please', 'also'].includes(tokens[position - 1]?.word ?? '')),
+      ((trackingVerbs.has(token.word) &&
+        (position === 0 || ['to', 'i', 'we', 'please', 'also'].includes(tokens[position - 1]?.word ?? ''))) ||
+        // "Our dental practice tracks recalls": the organisation's own verb.
+        (/s$/.test(token.word) &&
+          trackingVerbs.has(token.word.slice(0, -1)) &&
+          ['our', 'my', 'the'].includes(tokens[0]?.word ?? '') &&
+          tokens
+            .slice(1, position)
+            .every((word) => word.pos === 'NOUN' || word.pos === 'PROPN' || word.pos === 'ADJ'))),
   );
   if (verbAt >= 0) {
     index = verbAt + 1;

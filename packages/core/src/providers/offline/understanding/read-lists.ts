@@ -22,6 +22,14 @@ function cleanTitle(subject: readonly Token[], predicate: readonly Token[], whic
   let words = predicate
     .filter((token) => token.word !== 'still' && !token.punct)
     .map((token) => (token.text.toLowerCase() === "n't" ? { ...token, text: 'not' } : token));
+  // "which plots are free" → Free Plots; "which tools are out right now" → Tools Out Right Now.
+  if (
+    whichFirst &&
+    ['are', 'is'].includes(words[0]?.word ?? '') &&
+    words.length === 2 &&
+    words[1]?.pos === 'ADJ'
+  )
+    return titleCase(`${surface(words.slice(1))} ${surface(subject)}`);
   if (whichFirst && ['are', 'is'].includes(words[0]?.word ?? '')) words = words.slice(1);
   else if (whichFirst && ['have', 'has'].includes(words[0]?.word ?? ''))
     words = [{ ...(words[0] as Token), text: 'with', word: 'with' }, ...words.slice(1)];

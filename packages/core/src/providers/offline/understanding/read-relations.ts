@@ -5,7 +5,7 @@ import { isPlural, pluralize, singularize, titleCase } from './inflect.ts';
 import { entityNameOf, nounPhraseAt } from './noun-phrase.ts';
 import { addItems } from './read-declarations.ts';
 import { findWord, surface, type Token } from './tokens.ts';
-import { determiners, relationVerbs } from './words.ts';
+import { determiners, groupNouns, relationVerbs, staffRoles } from './words.ts';
 
 const particles = new Set(['out', 'up', 'for', 'in', 'into', 'on', 'to', 'back', 'onto']);
 const organisationSubjects = new Set(['we', 'i', 'they', 'us']);
@@ -15,7 +15,7 @@ function relationAt(clause: readonly Token[], index: number): keyof typeof relat
   const token = clause[index];
   if (!token) return null;
   // The person's spelling first: "enrol" makes an Enrolment, not wink's "enroll".
-  const stem = token.word.replace(/(s|ed|d)$/, '');
+  const stem = token.word.replace(/(ing|s|ed|d)$/, '');
   const lemma = (
     stem in relationVerbs ? stem : token.word in relationVerbs ? token.word : token.lemma
   ) as string;
@@ -23,20 +23,33 @@ function relationAt(clause: readonly Token[], index: number): keyof typeof relat
     | keyof typeof relationVerbs
     | null;
   if (!key) return null;
-  if (/ing$|ings$/.test(token.word) || /(ment|tion|al|als)$/.test(token.word)) return null;
+  // "teams signing up for our hackathon" is the relation; "a booking", "the rentals" are records.
+  const gerund =
+    /ing$/.test(token.word) &&
+    isPlural(clause[index - 1]?.word ?? '') &&
+    particles.has(clause[index + 1]?.word ?? '');
+  if ((/ing$|ings$/.test(token.word) && !gerund) || /(ment|tion|al|als)$/.test(token.word)) return null;
   const after = clause.slice(index + 1, index + 5).map((next) => next.word);
   if (key === 'check' && !after.includes('out')) return null;
   if (key === 'sign' && after[0] !== 'up') return null;
   const previous = clause[index - 1];
   const passive = previous && ['are', 'is', 'get', 'gets', 'be', 'been'].includes(previous.word);
   // "Our makerspace lends …": an organisation's own verb.
+  const objectFollows =
+    isPlural(clause[index + 1]?.word ?? '') || determiners.has(clause[index + 1]?.word ?? '');
   const organisation =
-    token.pos === 'VERB' &&
+    (token.pos === 'VERB' || objectFollows) &&
     ['our', 'we'].includes(clause[0]?.word ?? '') &&
     clause.slice(1, index).every((word) => word.pos === 'NOUN' || word.pos === 'PROPN');
+  // "staff borrow keys" (a verb), not "vet visits with …" (a record).
+  const people =
+    previous !== undefined &&
+    token.pos === 'VERB' &&
+    (groupNouns.has(previous.word) || staffRoles.has(previous.word));
   const subjectLike =
     previous &&
-    (previous.word === 'to' ||
+    (people ||
+      previous.word === 'to' ||
       isPlural(previous.word) ||
       organisationSubjects.has(previous.word) ||
       passive ||
@@ -67,6 +80,7 @@ function phraseBefore(clause: readonly Token[], end: number): Token[] {
 function isOrganisation(tokens: readonly Token[]): boolean {
   const head = tokens[tokens.length - 1];
   if (!head) return true;
+  if (groupNouns.has(head.word) || staffRoles.has(head.word)) return false;
   return organisationSubjects.has(head.word) || !isPlural(head.word);
 }
 
@@ -162,11 +176,6 @@ export function readRelation(clause: readonly Token[], design: Design): boolean 
     const join = joinRecord(design, meaning.record, source);
     if (thing && thing !== join) design.addReference(join, thing.name, thing, source);
     if (person && person !== join && person !== thing) design.addReference(join, person.name, person, source);
-    // One pair of out / back dates per loan, whichever verb said it first.
-    if (meaning.returns && join.fields.filter((field) => field.type === 'date').length < 2) {
-      design.addField(join, { name: meaning.out, type: 'date' }, source);
-      design.addField(join, { name: meaning.back, type: 'date' }, source);
-    }
     if (kinds) {
       const label = join.name.split(' ').length > 1 ? join.name.split(' ').slice(0, -1).join(' ') : 'Type';
       design.addField(join, { name: label, type: 'choice', options: kinds.options }, source);
@@ -175,10 +184,13 @@ export function readRelation(clause: readonly Token[], design: Design): boolean 
     const forAt = findWord(clause, 'for', kinds?.end ?? objectEnd);
     if (forAt >= 0 && forAt <= (kinds?.end ?? objectEnd) + 1)
       addItems(design, join, readFieldList(clause.slice(forAt + 1, payIndex(clause, forAt))), source);
-    const pay = payIndex(clause, index);
-    if (pay < clause.length) {
-      const paid = nounPhraseAt(clause, pay + 1);
-      if (paid) design.addField(join, { name: titleCase(surface(paid.tokens)), type: 'money' }, source);
+    const pay = clause.findIndex((token, at) => at > index && /^pays?$/.test(token.word));
+    const paid = pay >= 0 ? nounPhraseAt(clause, pay + 1) : null;
+    if (paid) design.addField(join, { name: titleCase(surface(paid.tokens)), type: 'money' }, source);
+    // One pair of out / back dates per loan, unless the person gave its dates.
+    if (meaning.returns && join.fields.filter((field) => field.type === 'date').length < 2) {
+      design.addField(join, { name: meaning.out, type: 'date' }, source);
+      design.addField(join, { name: meaning.back, type: 'date' }, source);
     }
     if (!join.sourceFactIds.includes(source)) join.sourceFactIds.push(source);
     return true;
@@ -199,7 +211,9 @@ function kindsFrom(clause: readonly Token[], start: number): { options: string[]
   let index = start;
   while (index < clause.length) {
     const phrase = nounPhraseAt(clause, index);
-    if (!phrase || phrase.tokens.length > 2) break;
+    // Kinds are plural nouns: "tents, stoves and kayaks", not "keys and return them".
+    if (!phrase || phrase.tokens.length > 2 || !isPlural(phrase.tokens[phrase.tokens.length - 1]?.word ?? ''))
+      break;
     options.push(titleCase(singularize(surface(phrase.tokens))));
     index = phrase.end;
     const next = clause[index]?.word;

@@ -11,20 +11,9 @@ import { readAudience, readSharing } from './read-people.ts';
 import { readRelation } from './read-relations.ts';
 import { readViews } from './read-views.ts';
 import { clausesOf, findWord, surface, type Token } from './tokens.ts';
-import { containerNouns, groupNouns, staffRoles, trackingVerbs } from './words.ts';
+import { containerNouns, groupNouns, staffRoles, trackingVerbs, vagueNouns } from './words.ts';
 
 const viewNouns = new Set(['chart', 'graph', 'calendar', 'board', 'kanban', 'table']);
-const vagueNouns = new Set([
-  'life',
-  'business',
-  'work',
-  'everything',
-  'admin',
-  'side',
-  'way',
-  'place',
-  'help',
-]);
 
 /** A clause that states records, relations or what people do with them. */
 function readStatement(clause: readonly Token[], design: Design): boolean {

@@ -40,6 +40,8 @@ export const containerNouns = set(
   'calendar',
   'pipeline',
   'supervision',
+  'watchlist',
+  'wishlist',
   'roster',
 );
 
@@ -230,18 +232,7 @@ export const moneyWords = set(
   'expenses',
 );
 
-export const dateWords = set(
-  'date',
-  'deadline',
-  'birthday',
-  'dob',
-  'day',
-  'month',
-  'expiry',
-  'due',
-  'week',
-  'year',
-);
+export const dateWords = set('date', 'deadline', 'birthday', 'dob', 'day', 'month', 'expiry', 'due', 'week');
 export const timeWords = set('time', 'slot', 'window');
 
 /** Measures and counts: a field named by one is a number. */
@@ -297,6 +288,7 @@ export const numberWords = set(
   'units',
   'pieces',
   'copies',
+  'year',
 );
 
 /** "PO number", "tracking number": an identifier, written like a number but stored as text. */
@@ -554,6 +546,24 @@ export const relationVerbs: Record<string, { record: string; returns: boolean; o
     visit: { record: 'Visit', returns: false, out: '', back: '' },
   };
 
+/** Nouns that name no records: "organise my life", "help with the admin side of things". */
+export const vagueNouns = set(
+  'life',
+  'business',
+  'work',
+  'everything',
+  'admin',
+  'side',
+  'way',
+  'place',
+  'help',
+  'something',
+  'things',
+  'stuff',
+  'system',
+  'tracker',
+);
+
 /** Verbs whose role-noun subject is someone using the app: "dispatchers need…", "managers approve…". */
 export const userVerbs = set(
   'need',
@@ -619,6 +629,9 @@ export const knownVerbs = set(
   'run',
   'runs',
   'lends',
+  'rent',
+  'rents',
+  'lend',
   'rate',
   'sign',
   'are',
