@@ -218,6 +218,20 @@ describe('offline interview on the blueprint', () => {
     expect(played.blueprint.entities[0]?.sourceFactIds).toContain(assumptions[0]?.id);
   });
 
+  it('an answer to "what should it keep a list of?" that names nothing takes the stated default', async () => {
+    const played = await interview('an app', () => ({
+      kind: 'answer',
+      optionIds: [],
+      text: "I don't know",
+    }));
+    expect(played.questions[0]?.text).toBe('What should this app keep a list of?');
+    expect(played.blueprint.entities.map((entity) => entity.name)).toEqual(['Task']);
+    expect(played.ledger).toContainEqual(
+      expect.objectContaining({ kind: 'assumption', text: played.questions[0]?.assumptionIfSkipped }),
+    );
+    expect(played.outcome.action).toBe('complete');
+  });
+
   it('a vague request hits the cap with reason question_limit', async () => {
     const played = await interview(
       'an app',

@@ -107,6 +107,21 @@ export async function absorbAnswer(
     },
     source,
   );
+  // "What should it keep a list of?" answered with words that name nothing: its default applies
+  // (citing the answer), so the build has something to show and the question is not asked again.
+  if (decision?.kind === 'records' && understood.blueprint.entities.length === 0) {
+    const said = newFact(understood.ledger, context.newId, {
+      kind: 'assumption',
+      text: question.assumptionIfSkipped,
+      source,
+      ...(topic ? { topic } : {}),
+    });
+    return {
+      ...understood,
+      ledger: said.ledger,
+      blueprint: applyDecisionChange(understood.blueprint, decision, decision.skip, said.id),
+    };
+  }
   // Nothing understood from words a person wrote: keep the words themselves, nothing is lost.
   if (understood.ledger.length === ledger.length) {
     const fact = newFact(understood.ledger, context.newId, {
