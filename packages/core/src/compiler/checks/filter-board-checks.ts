@@ -112,8 +112,8 @@ export function boardCheck(
   const to = field.type === 'choice' ? field.options[1] : undefined;
   const title =
     from && to
-      ? `${view.title} moves a ${entity.name} from ${from} to ${to} and back by dragging`
-      : `${view.title} moves a ${entity.name} to the next column and back by dragging`;
+      ? `${view.title} moves a ${entity.name} from ${from} to ${to}, by its arrow and by dragging`
+      : `${view.title} moves a ${entity.name} to another column, by its arrow and by dragging`;
   return check(`board:${context.originalId(view.id)}`, title, async (page) => {
     await openView(page, view.id, view.title);
     const sample = await pageSample(page, context);
@@ -129,28 +129,53 @@ export function boardCheck(
       : [];
     const columns = groupsOf(field, records, referenced);
     const spare = context.sample.spares[entity.id];
-    let card: { id: string; column: number } | null = null;
-    for (let column = 0; column < columns.length - 1 && !card; column += 1) {
-      const record = records.find(
+    const cardsIn = (column: number) =>
+      records.filter(
         (candidate) => candidate.id !== spare && groupKeysOf(field, candidate)[0] === columns[column]?.key,
       );
-      if (record) card = { id: record.id, column };
-    }
-    if (!card) return `No card can move: fewer than two columns`;
-    const inColumn = (column: number) =>
-      `${selectors.view(view.id)} [data-column-index="${column}"] ${selectors.record(card.id)}`;
-    if (!(await page.waitForVisible(inColumn(card.column))))
-      fail(`The card is not in the ${columns[card.column]?.label} column`);
-    await page.click(`${inColumn(card.column)} [data-testid="move-next"]`);
-    if (!(await page.waitForVisible(inColumn(card.column + 1))))
-      fail(`The card did not move to ${columns[card.column + 1]?.label} with its arrow`);
-    // Dropped on the column's header: the middle of a long column can be below the fold.
-    await page.dragTo(
-      inColumn(card.column + 1),
-      `${selectors.view(view.id)} [data-column-index="${card.column}"] [data-testid="column-title"]`,
+    // A card from a column it does not leave empty: columns of people or text exist only while a
+    // card holds their value, and this one must still be there to drag the card back to.
+    let card: { id: string; column: number } | null = null;
+    for (const minimum of [2, 1])
+      for (let column = 0; column < columns.length - 1 && !card; column += 1) {
+        const cards = cardsIn(column);
+        const first = cards[0];
+        if (first && cards.length >= minimum) card = { id: first.id, column };
+      }
+    if (!card) return 'No card can move: fewer than two columns';
+    const from = columns[card.column]?.label ?? '';
+    const to = columns[card.column + 1]?.label ?? '';
+    const cardSelector = `${selectors.view(view.id)} ${selectors.record(card.id)}`;
+    const columnOfCard = () =>
+      page.textOf(
+        `${selectors.view(view.id)} [data-board-column]:has(${selectors.record(card.id)}) [data-testid="column-title"]`,
+      );
+    if ((await columnOfCard())?.trim() !== from) fail(`The card is not in the ${from} column`);
+    await page.click(`${cardSelector} [data-testid="move-next"]`);
+    if (
+      !(await page.waitForVisible(
+        `${selectors.view(view.id)} [data-board-column]:has(${selectors.record(card.id)})`,
+      ))
+    )
+      fail('The card disappeared from the board');
+    const moved = (await columnOfCard())?.trim();
+    if (moved !== to) fail(`The card's arrow moved it to ${moved ?? 'nowhere'} instead of ${to}`);
+    // Then dragged onto another column's header (the middle of a long column can be below the
+    // fold): the first one, or the second if it is already in the first. Columns of people or
+    // text exist only while a card holds their value, so the original column may be gone.
+    const header = (index: number) =>
+      `${selectors.view(view.id)} [data-column-index="${index}"] [data-testid="column-title"]`;
+    const firstTitle = (await page.textOf(header(0)))?.trim();
+    const dropAt = firstTitle === moved ? 1 : 0;
+    const targetTitle = (await page.textOf(header(dropAt)))?.trim();
+    if (targetTitle === undefined) fail('The board has no other column to drag the card to');
+    await page.dragTo(cardSelector, header(dropAt));
+    await page.waitForVisible(
+      `${selectors.view(view.id)} [data-column-index="${dropAt}"] ${selectors.record(card.id)}`,
     );
-    if (!(await page.waitForVisible(inColumn(card.column))))
-      fail(`Dragging the card back to ${columns[card.column]?.label} did not move it`);
-    return `Moved to ${columns[card.column + 1]?.label} and dragged back to ${columns[card.column]?.label}`;
+    const dropped = (await columnOfCard())?.trim();
+    if (dropped !== targetTitle)
+      fail(`Dragging the card to ${targetTitle} left it in ${dropped ?? 'no column'}`);
+    return `Moved to ${to} with its arrow and dragged to ${targetTitle}`;
   });
 }

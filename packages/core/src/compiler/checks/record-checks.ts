@@ -61,7 +61,10 @@ function titleOfNew(
 export function formCheck(context: CheckContext, entity: AppEntity): VerificationCheck {
   const view = context.model.primaryView(entity.id);
   const names = entity.fields.map((field) => field.name);
-  const required = entity.fields.filter((field) => field.required && answerable(field));
+  // A required yes/no is answered by leaving it unticked: it never asks.
+  const required = entity.fields.filter(
+    (field) => field.required && answerable(field) && field.type !== 'boolean',
+  );
   return check(
     `form:${context.originalId(entity.id)}`,
     `${entity.pluralName} form has ${nameList(names, 8)}`,

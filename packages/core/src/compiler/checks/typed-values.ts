@@ -1,6 +1,7 @@
 import type { CheckPage } from '../../validation/browser/checks.ts';
 import { addDays } from '../template/src/logic/dates.ts';
 import { formatValue } from '../template/src/logic/format.ts';
+import { referenceOptions } from '../template/src/logic/picker.ts';
 import type { AppEntity, AppField, FieldValue } from '../template/src/schema.ts';
 import { type PageSample, selectors } from './context.ts';
 
@@ -100,7 +101,12 @@ export function typedValue(
         : undefined;
       if (!record || !targetEntity) return null;
       const title = sample.title(targetEntity, record);
-      return { field, enter: (page) => page.select(`${at} select`, title), stored: record.id, shown: title };
+      // The picker's own label for it: records sharing a title are numbered there.
+      const label =
+        referenceOptions(sample.records(targetEntity.id), (other) => sample.title(targetEntity, other)).find(
+          (option) => option.id === record.id,
+        )?.label ?? title;
+      return { field, enter: (page) => page.select(`${at} select`, label), stored: record.id, shown: title };
     }
   }
 }

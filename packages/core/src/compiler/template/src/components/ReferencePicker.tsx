@@ -1,4 +1,5 @@
 import { useApp } from '../app-context';
+import { referenceOptions } from '../logic/picker';
 import type { ControlProps } from './FieldInput';
 
 /** Picks a record of the referenced entity by its title. */
@@ -6,10 +7,7 @@ export function ReferencePicker({ field, common, value, onChange }: ControlProps
   const { model, store, titleOf } = useApp();
   const target = field.referenceEntityId ? model.entity(field.referenceEntityId) : undefined;
   if (!target) return <select {...common} disabled />;
-  const options = store
-    .records(target.id)
-    .map((record) => ({ id: record.id, title: titleOf(target, record) }))
-    .sort((a, b) => a.title.localeCompare(b.title, 'en', { numeric: true }));
+  const options = referenceOptions(store.records(target.id), (record) => titleOf(target, record));
   return (
     <select {...common} value={value} onChange={(event) => onChange(event.target.value)}>
       <option value="">
@@ -17,7 +15,7 @@ export function ReferencePicker({ field, common, value, onChange }: ControlProps
       </option>
       {options.map((option) => (
         <option key={option.id} value={option.id}>
-          {option.title}
+          {option.label}
         </option>
       ))}
     </select>

@@ -46,10 +46,15 @@ const titlePreference: readonly FieldType[] = [
 
 export function titleFieldOf(entity: AppEntity): AppField | undefined {
   for (const type of titlePreference) {
-    const field = entity.fields.find((candidate) => candidate.type === type);
+    // A reference to its own kind ("Manager" of an Employee) would name records after each other.
+    const field = entity.fields.find(
+      (candidate) =>
+        candidate.type === type && !(type === 'reference' && candidate.referenceEntityId === entity.id),
+    );
     if (field) return field;
   }
-  return undefined;
+  // Only references to its own kind: named after the record each points at, one level deep.
+  return entity.fields[0];
 }
 
 const isListing = (view: AppView) => (view.kind === 'table' || view.kind === 'list') && view.filter === null;
@@ -122,7 +127,9 @@ export function recordTitle(
   if (!field) return untitled;
   const fields =
     field.type === 'reference'
-      ? entity.fields.filter((candidate) => candidate.type === 'reference').slice(0, 2)
+      ? entity.fields
+          .filter((candidate) => candidate.type === 'reference' && candidate.referenceEntityId !== entity.id)
+          .slice(0, 2)
       : [field];
   const parts = fields.map((part) =>
     formatValue(part, readValue(record, part.id), (id) => {

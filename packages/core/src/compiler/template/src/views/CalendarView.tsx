@@ -40,7 +40,10 @@ export function CalendarView({ view, entity, records }: ViewProps) {
   }
   const days: string[] = [];
   for (let day = start; day <= end; day = addDays(day, 1)) days.push(day);
-  const undated = records.length - [...byDay.values()].reduce((total, list) => total + list.length, 0);
+  const undated = records.filter((record) => {
+    const value = readValue(record, field.id);
+    return typeof value !== 'string' || dayNumber(value) === null;
+  });
   return (
     <div className="calendar" data-date-field-id={field.id}>
       <div className="calendar-bar">
@@ -107,10 +110,26 @@ export function CalendarView({ view, entity, records }: ViewProps) {
           );
         })}
       </div>
-      {undated > 0 ? (
-        <p className="muted small">
-          {undated} {undated === 1 ? entity.name : entity.pluralName} without a {field.name}.
-        </p>
+      {undated.length > 0 ? (
+        <section className="unscheduled">
+          <p className="view-note">
+            Without a <strong>{field.name}</strong>
+          </p>
+          <div className="unscheduled-list">
+            {undated.map((record) => (
+              <button
+                key={record.id}
+                type="button"
+                className="event"
+                data-record-id={record.id}
+                data-testid="open-record"
+                onClick={() => navigate({ kind: 'record', entityId: entity.id, recordId: record.id })}
+              >
+                {titleOf(entity, record)}
+              </button>
+            ))}
+          </div>
+        </section>
       ) : null}
     </div>
   );
