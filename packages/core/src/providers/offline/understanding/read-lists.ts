@@ -8,6 +8,17 @@ import { determiners, openWords } from './words.ts';
 
 const showVerbs = new Set(['show', 'see', 'view', 'list', 'find', 'display', 'shows', 'highlight']);
 const relatives = new Set(['that', 'which', 'who', 'whose', 'where']);
+const stateAdjectives = new Set([
+  'overdue',
+  'late',
+  'unpaid',
+  'expired',
+  'open',
+  'active',
+  'pending',
+  'upcoming',
+  'full',
+]);
 
 interface ListPhrase {
   subject: Token[];
@@ -123,7 +134,13 @@ function listPhrase(clause: readonly Token[]): ListPhrase | null {
         token.pos === 'AUX' ||
         ['due', 'past', 'out'].includes(token.word)),
   );
-  if (split < 0) return null;
+  if (split < 0) {
+    // "Show overdue loans", "see unpaid invoices": the condition is the adjective before the records.
+    const first = rest[0];
+    const records = rest.slice(1).filter((token) => !token.punct);
+    if (!first || records.length === 0 || !stateAdjectives.has(first.word)) return null;
+    return { subject: records, predicate: [first], kind: 'list', title: titleCase(surface(rest)) };
+  }
   if (whichFirst && rest[split - 1]?.word === 'still') split--;
   const subject = rest.slice(0, split).filter((token) => !determiners.has(token.word));
   let predicate = rest.slice(split);
@@ -206,7 +223,14 @@ function filterFor(
     return { entity, filter: null };
   }
   if (/ past due | overdue | late /.test(text)) {
-    const field = dates(['due', 'deadline', 'end']) ?? mainDate(entity);
+    // Overdue means past a due date: the records have one even if the person named none.
+    const field =
+      dates(['due', 'deadline', 'end']) ??
+      design.addField(
+        entity,
+        { name: 'Due Date', type: 'date' },
+        design.say('ui', 'Overdue means past its due date'),
+      );
     if (field)
       return { entity, filter: { kind: 'date', fieldId: field.id, relation: 'before_today', days: null } };
   }

@@ -289,6 +289,13 @@ export const numberWords = set(
   'pieces',
   'copies',
   'year',
+  'speed',
+  'pace',
+  'gain',
+  'elevation',
+  'altitude',
+  'pressure',
+  'bpm',
 );
 
 /** "PO number", "tracking number": an identifier, written like a number but stored as text. */
