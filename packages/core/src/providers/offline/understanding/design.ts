@@ -53,8 +53,7 @@ export class Design {
   main: Entity | null = null;
   /** A name to create the main record from if something needs it ("Car wash bookings: customers pick …"). */
   pendingMain: EntityName | null = null;
-  /** The statement a lazily created main record cites. */
-  pendingMainSource: string | null = null;
+
   private readonly ids = new Set<string>();
   /** Statement ids continue after any "sN" the base still cites, so a new one never means an old one. */
   private statementOffset = 0;
@@ -136,7 +135,11 @@ export class Design {
   /** The main record, creating it from the pending name when the text needs one. */
   mainEntity(): Entity | null {
     if (this.main) return this.main;
-    if (this.pendingMain) return this.entity(this.pendingMain, this.pendingMainSource);
+    if (this.pendingMain)
+      return this.entity(
+        this.pendingMain,
+        this.say('goal', `Tracks ${this.pendingMain.pluralName.toLowerCase()}`),
+      );
     return null;
   }
 

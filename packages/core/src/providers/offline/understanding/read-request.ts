@@ -121,7 +121,6 @@ function readClause(clause: readonly Token[], design: Design): void {
     const rest = clause.slice(colon + 1);
     if (head.entity && !design.main && !head.weak) {
       design.pendingMain = head.entity;
-      design.pendingMainSource = design.say('goal', `Tracks ${head.entity.pluralName.toLowerCase()}`);
     }
     if (readStatement(rest, design)) return;
     declareList(head, rest, design, surface(clause));
