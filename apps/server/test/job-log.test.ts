@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestClient, type TestClient, useTestServer } from './harness.ts';
 import { expectExactLog, type RecordedStream, recordJobEvents } from './subscribe.ts';
 
-// The log is the whole truth (SPEC §4.3): a retry is an event every open tab sees live, and a
+// The log is the whole truth (docs/spine.md#the-event-log): a retry is an event every open tab sees live, and a
 // snapshot says how far the log went when it was read, so a client knows when its replay is done.
 
 const context = useTestServer();

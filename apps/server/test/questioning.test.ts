@@ -76,7 +76,7 @@ describe('answering questions', () => {
     expect(question).toMatchObject({ number: 1, status: 'open', text: draft.text, options: draft.options });
     expect(view.ledger.map((fact) => fact.text)).toEqual(['Track support tickets']);
     expect(view.blueprint).toEqual(ticketDesign);
-    // The question's decision (what its options change) is internal: the API's Question is SPEC §6's.
+    // The question's decision (what its options change) is internal: the API's Question is docs/architecture.md#shapes'.
     expect(Object.keys(question).sort()).toEqual(
       ['answer', 'assumptionIfSkipped', 'id', 'kind', 'number', 'options', 'status', 'text', 'why'].sort(),
     );

@@ -27,7 +27,7 @@ function mergeLedgers(base: readonly Fact[], job: readonly Fact[]): Fact[] {
 }
 
 /**
- * One generation run (SPEC §4.2): plan → files → validation → capped fixes → one version. Runs at
+ * One generation run (docs/spine.md#idempotent-tasks): plan → files → validation → capped fixes → one version. Runs at
  * least once: progress events are appended only while the job is still `generating` at this run,
  * and the version is keyed by (job, run), so a rerun after a crash may redo the work but never
  * stores a second version. A cancel aborts the model call in flight within about a second.

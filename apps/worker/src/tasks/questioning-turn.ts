@@ -21,7 +21,7 @@ async function loadBaseBlueprint(db: Db, versionId: string | null) {
 }
 
 /**
- * One questioning turn (SPEC §4): read the newest message into the ledger and the blueprint, let
+ * One questioning turn (docs/state-machine.md#turns-and-runs): read the newest message into the ledger and the blueprint, let
  * the main agent decide from the blueprint's open decisions, then persist ledger + blueprint +
  * question (or the end of questioning) in one guarded transaction. Runs at least
  * once: a stale or repeated run finds the job moved on — here, or at commit time through the

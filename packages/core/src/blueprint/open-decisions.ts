@@ -3,7 +3,7 @@ import type { JobKind } from '../job.ts';
 import type { Blueprint, Entity, Field } from './blueprint.ts';
 
 /**
- * What the interview works on (SPEC §1, §4): the decisions a build of this blueprint needs, each
+ * What the interview works on (docs/state-machine.md#turns-and-runs): the decisions a build of this blueprint needs, each
  * either made (the request, an answer, a skip default or an edit settled it) or open. Readiness is
  * the made share of them, weighted by how much of the build each settles; the main agent asks
  * about the heaviest open one.

@@ -17,7 +17,7 @@ export const GenerationPhase = z.enum(['scaffold', 'logic', 'styling', 'polish']
 export type GenerationPhase = z.infer<typeof GenerationPhase>;
 
 /**
- * Limits on what a model may hand back (SPEC §11: generated code is untrusted, and so is its
+ * Limits on what a model may hand back (docs/architecture.md#security: generated code is untrusted, and so is its
  * size). An output over any of them fails its schema, so the provider reports it as invalid
  * output (`ModelSchemaMismatchError`) like any other malformed reply. They are also written into
  * the JSON schema sent to the model (`maxItems`, `maxLength`), so a well-behaved model stays inside.

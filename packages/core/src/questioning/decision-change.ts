@@ -70,7 +70,7 @@ export function change(parts: Partial<DecisionChange>): DecisionChange {
 }
 
 /**
- * Stored with a question (never shown: the public Question stays SPEC §6): which decision it asks
+ * Stored with a question (never shown: the public Question keeps the shape of docs/architecture.md#shapes): which decision it asks
  * about and what each option and the skip do.
  */
 export const QuestionDecision = z.object({

@@ -40,7 +40,7 @@ export interface QuestioningTurnInput {
 }
 
 /**
- * One questioning turn (SPEC §4), the worker's single entry point: read the newest message into
+ * One questioning turn (docs/state-machine.md#turns-and-runs), the worker's single entry point: read the newest message into
  * the ledger and the blueprint, let the main agent decide from the blueprint's open decisions, and
  * write the question about the heaviest one. Pure apart from model calls, so a rerun after a crash
  * computes the same kind of result (with new fact ids).

@@ -8,7 +8,7 @@ import { updateBlueprintTask } from './update-blueprint-task.ts';
 
 /**
  * The contract between the questioning code and any model: task names, the structured input each
- * task receives and the output it must return (SPEC §4: update the blueprint → decide → write the
+ * task receives and the output it must return (docs/state-machine.md#turns-and-runs: update the blueprint → decide → write the
  * question). The offline provider answers from these inputs, LLM providers see them as JSON.
  * Outputs use `.nullable()`, never `.optional()` (OpenAI strict mode).
  */

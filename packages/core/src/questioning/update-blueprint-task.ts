@@ -5,7 +5,7 @@ import { validateBlueprint } from '../blueprint/validate-blueprint.ts';
 import { JobKind } from '../job.ts';
 
 /**
- * `questioning.update_blueprint`: the questioning service's distiller (SPEC §4). It reads the
+ * `questioning.update_blueprint`: the questioning service's distiller (docs/state-machine.md#turns-and-runs). It reads the
  * newest message into new ledger facts and the updated blueprint at once, so every element the
  * message produced can cite the fact it came from. New facts carry a local `ref` ("n1"); the
  * blueprint's `sourceFactIds` cite known fact ids or those refs, and the caller gives the new

@@ -16,7 +16,7 @@ import { z } from 'zod';
 import type { DbOrTrx, Trx } from '../client.ts';
 import type { JobRow, QuestionRow } from '../schema.ts';
 
-/** A job as the API shows it (SPEC §5 `Job`). */
+/** A job as the API shows it (`jobs.get`; docs/state-machine.md). */
 export interface JobView {
   id: string;
   appId: string;
@@ -25,7 +25,7 @@ export interface JobView {
   request: string;
   questions: Question[];
   ledger: Fact[];
-  /** The design so far (SPEC §6); null before the first turn and for jobs from before blueprints. */
+  /** The design so far (docs/architecture.md#shapes); null before the first turn and for jobs from before blueprints. */
   blueprint: Blueprint | null;
   readiness: number;
   versionId: string | null;

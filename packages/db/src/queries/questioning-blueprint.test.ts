@@ -104,7 +104,7 @@ describe('recordTurnResult with a blueprint', () => {
     const view = await loadJobView(database.db, row!);
     expect(view.blueprint).toEqual(tools(['Name']));
     expect(view.readiness).toBe(45);
-    // The public question is SPEC §6's shape: no decision on it.
+    // The public question is the shape of docs/architecture.md#shapes: no decision on it.
     expect(Object.keys(view.questions[0] ?? {})).not.toContain('decision');
     const questionId = view.questions[0]?.id ?? '';
     expect(await listQuestionDecisions(database.db, job.id)).toEqual({ [questionId]: decision });

@@ -31,7 +31,7 @@ export interface Understanding {
 }
 
 /**
- * The offline model's reading of a request, an answer or a change request (SPEC §7): real NLP over
+ * The offline model's reading of a request, an answer or a change request (docs/architecture.md#models): real NLP over
  * the person's words into the blueprint, deterministic, with ids kept for what already existed.
  */
 export function understandText(input: UnderstandingInput): Understanding {
