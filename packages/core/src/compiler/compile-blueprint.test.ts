@@ -19,6 +19,7 @@ function literalOf(content: string): unknown {
   return JSON.parse(content.slice(start, end));
 }
 
+// biome-ignore lint/suspicious/noTemplateCurlyInString: the text that would open a template literal is the point
 const hostile = '</script><script>alert(1)</script> */ ${x} `tick` \u2028 \u2029 <!-- "q" \'s';
 
 function hostileBlueprint(): Blueprint {

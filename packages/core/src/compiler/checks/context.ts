@@ -40,10 +40,16 @@ export const selectors = {
   today: '[data-testid="today"]',
 };
 
-/** Reads the app's today and the sample as it was seeded for it. */
+const todayRead = new WeakMap<CheckPage, string>();
+
+/** Reads the app's today (once per page: the app fixes it for the visit) and the sample as seeded for it. */
 export async function pageSample(page: CheckPage, context: CheckContext): Promise<PageSample> {
-  const shown = (await page.textOf(selectors.today))?.trim() ?? '';
-  const today = /^\d{4}-\d{2}-\d{2}$/.test(shown) ? shown : context.sample.today;
+  let today = todayRead.get(page);
+  if (today === undefined) {
+    const shown = (await page.textOf(selectors.today))?.trim() ?? '';
+    today = /^\d{4}-\d{2}-\d{2}$/.test(shown) ? shown : context.sample.today;
+    todayRead.set(page, today);
+  }
   const records = sampleAsOf(context.model.blueprint, context.sample, today);
   const list = (entityId: string) => (Object.hasOwn(records, entityId) ? (records[entityId] ?? []) : []);
   const find = (entityId: string, recordId: string) =>
