@@ -41,10 +41,11 @@ export const samplePeople = [
 const times = ['09:00', '10:30', '13:15', '15:45', '17:00', '08:15'];
 /** Days from today for the everyday records: some past, today, soon and later. */
 const dateOffsets = [-6, 2, 0, -2, 5, 1, 9, -12, 14, 3, -1, 21];
-const person = (entity: AppEntity) =>
-  /\b(member|staff|guest|customer|client|student|employee|person|people|user|patient|volunteer|teacher|tenant|driver|contact|player|attendee|candidate|worker|owner)s?\b/i.test(
-    entity.name,
-  );
+const personWord =
+  /\b(member|staff|guest|customer|client|student|employee|person|people|user|patient|volunteer|teacher|tenant|driver|contact|player|attendee|candidate|worker|owner)s?\b/i;
+/** Whether a text title names people: a Member's Name, a Complaint's Guest Name. */
+const namesPeople = (entity: AppEntity, field: AppField) =>
+  /name/i.test(field.name) && (personWord.test(entity.name) || personWord.test(field.name));
 
 /** A small deterministic generator (mulberry32): the same seed gives the same sample. */
 function random(seed: number): () => number {
@@ -150,7 +151,7 @@ function valueFor(entity: AppEntity, field: AppField, index: number, context: Co
   switch (field.type) {
     case 'text':
       if (field.id !== title?.id) return `${field.name} ${n}`;
-      return person(entity) && /name/i.test(field.name)
+      return namesPeople(entity, field)
         ? (samplePeople[index % samplePeople.length] ?? `${entity.name} ${n}`) +
             (index >= samplePeople.length ? ` ${Math.floor(index / samplePeople.length) + 1}` : '')
         : `${entity.name} ${n}`;
