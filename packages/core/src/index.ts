@@ -2,6 +2,7 @@ export * from './abortable-delay.ts';
 export * from './app-origins.ts';
 export * from './blueprint/index.ts';
 export * from './create-model.ts';
+export * from './env/shared-env.ts';
 export * from './errors.ts';
 export * from './events.ts';
 export * from './generation/index.ts';
@@ -19,4 +20,3 @@ export { createOpenAiModel, type OpenAiModelOptions } from './providers/openai/i
 export * from './question.ts';
 export * from './questioning/index.ts';
 export * from './validation/index.ts';
-export * from './env/shared-env.ts';
