@@ -4,7 +4,7 @@ import * as esbuild from 'esbuild';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { type Blueprint, emptyBlueprint } from '../../../blueprint/blueprint.ts';
+import { Blueprint, emptyBlueprint } from '../../../blueprint/blueprint.ts';
 import { FileSet } from '../../../generation/file-set.ts';
 import {
   FileChanges,
@@ -41,6 +41,7 @@ import { appDataPath } from './templates/app-data-file.ts';
  */
 
 const model = createOfflineModel({ handlers: offlineGenerationHandlers });
+const titleMaxLength = Blueprint.shape.title.maxLength ?? Number.POSITIVE_INFINITY;
 const verifier = createTestVerifier();
 afterAll(() => verifier.close());
 
@@ -330,8 +331,9 @@ describe('hostile text through the offline model', () => {
     const built = await writeApp('create', 'A tracker for our support tickets', base, null);
     let reached = 0;
     for (const text of corpus) {
-      // The rename pattern takes the title up to a quote, a newline or a full stop.
-      const title = `Desk ${text}`.split(/["”\n.]/)[0]?.trim() ?? '';
+      // The rename pattern takes the title up to a quote, a newline or a full stop, and the
+      // blueprint keeps at most its title's length of it.
+      const title = (`Desk ${text}`.split(/["”\n.]/)[0]?.trim() ?? '').slice(0, titleMaxLength);
       const request = `Rename it to ${title}`;
       const renamed = await interview(request, () => text, 'change', base.blueprint);
       const changed = await writeApp('change', request, renamed, built);

@@ -6,7 +6,7 @@ import { isPlural, pluralize, singularize, titleCase } from './inflect.ts';
 import { addItems } from './read-declarations.ts';
 import { readList } from './read-lists.ts';
 import { readViews } from './read-views.ts';
-import { clausesOf, findWord, surface, type Token } from './tokens.ts';
+import { clausesOf, findWord, surface, type Token, tokensOf } from './tokens.ts';
 import type { UnderstandingFocus } from './understand-text.ts';
 import { fieldNamed } from './view-fields.ts';
 
@@ -32,27 +32,27 @@ const leadWords = new Set([
   'should',
 ]);
 const viewNouns = new Set(['calendar', 'board', 'chart', 'graph', 'kanban', 'table', 'list', 'view']);
-const typeWords: Record<string, FieldType> = {
-  text: 'text',
-  number: 'number',
-  count: 'number',
-  money: 'money',
-  amount: 'money',
-  price: 'money',
-  date: 'date',
-  time: 'time',
-  datetime: 'dateTime',
-  checkbox: 'boolean',
-  'yes/no': 'boolean',
-  boolean: 'boolean',
-  choice: 'choice',
-  dropdown: 'choice',
-  email: 'email',
-  phone: 'phone',
-  link: 'url',
-  url: 'url',
-  person: 'person',
-};
+const typeWords: ReadonlyMap<string, FieldType> = new Map([
+  ['text', 'text'],
+  ['number', 'number'],
+  ['count', 'number'],
+  ['money', 'money'],
+  ['amount', 'money'],
+  ['price', 'money'],
+  ['date', 'date'],
+  ['time', 'time'],
+  ['datetime', 'dateTime'],
+  ['checkbox', 'boolean'],
+  ['yes/no', 'boolean'],
+  ['boolean', 'boolean'],
+  ['choice', 'choice'],
+  ['dropdown', 'choice'],
+  ['email', 'email'],
+  ['phone', 'phone'],
+  ['link', 'url'],
+  ['url', 'url'],
+  ['person', 'person'],
+]);
 const kindWords = new Set([
   'field',
   'column',
@@ -73,8 +73,7 @@ const kindWords = new Set([
 /** The clause without its polite lead-in ("Also, could you please rename …" → "rename …"). */
 function command(clause: readonly Token[]): Token[] {
   let start = 0;
-  while (start < clause.length && (leadWords.has(clause[start]?.word ?? '') || clause[start]?.word === ','))
-    start++;
+  while (start < clause.length && (leadWords.has(clause[start]?.word ?? '') || clause[start]?.punct)) start++;
   return clause.slice(start);
 }
 
@@ -142,38 +141,99 @@ function hintOf(tokens: readonly Token[]): 'field' | 'entity' | 'view' | 'option
   return null;
 }
 
-/** "rename Tools to Equipment", "rename the Condition field to State", "call it Desk". */
-function rename(design: Design, tokens: readonly Token[], source: string, scope: Entity | null): boolean {
-  const verb = tokens[0]?.word ?? '';
-  let from: Token[];
-  let to: Token[];
-  if (verb === 'rename') {
-    const at = tokens.findIndex(
-      (token, index) => index > 0 && (token.word === 'to' || token.word === 'as' || token.word === 'into'),
-    );
-    if (at < 0) return false;
-    from = tokens.slice(1, at);
-    to = tokens.slice(at + 1);
-  } else if (verb === 'call' || verb === 'name') {
-    // "call it Desk", "call the app Desk", "call Tools Equipment".
-    const itAt = tokens.findIndex(
-      (token) => token.word === 'it' || token.word === 'app' || token.word === 'this',
-    );
-    if (itAt > 0 && itAt <= 3) {
-      from = tokens.slice(1, itAt + 1);
-      to = tokens.slice(itAt + 1);
-    } else {
-      from = tokens.slice(1, 2);
-      to = tokens.slice(2);
-    }
-  } else return false;
-  const newName = titleCase(
-    surface(to.filter((token) => !token.punct && !['the', 'a', 'an', 'instead'].includes(token.word))),
-  ).replace(/^"|"$/g, '');
-  if (!newName) return false;
-  const target = resolve(design, phraseText(from) || surface(from), scope, hintOf(from));
+/**
+ * Where a new name ends in the person's raw text: a full stop, a newline or a double quote, a "?"
+ * / "!" that ends the sentence, or the next command ("…; add a notes field", "… and remove the
+ * Notes field"). Nothing else does — a semicolon, a comma or "and" are otherwise part of what they
+ * typed ("Rename it to Desk; Chairs" is that title). The new name is data: whatever it holds,
+ * generation only ever writes it into the data module as a literal.
+ */
+const commandVerbs = 'rename|call|name|add|remove|delete|drop|make|change|turn|set';
+const nameEnd = new RegExp(
+  `[.\\n"”]|[!?](?=\\s|$)|;\\s*(?:(?:and|then|also|please)\\s+)*(?:${commandVerbs})\\b|,?\\s+(?:and|then)\\s+(?:(?:then|also|please)\\s+)*(?:${commandVerbs})\\s+(?:a|an|the|it|this|each|every)\\b`,
+  'iu',
+);
+const quotePairs: ReadonlyMap<string, string> = new Map([
+  ['"', '"'],
+  ['“', '”'],
+  ["'", "'"],
+  ['‘', '’'],
+]);
+
+/** The new name at the start of `raw`: quoted, up to its closing quote; else up to `nameEnd`. */
+function nameAt(raw: string): { name: string; length: number } {
+  const open = raw.charAt(0);
+  const close = quotePairs.get(open);
+  if (close !== undefined) {
+    const at = raw.indexOf(close, 1);
+    if (at > 1) return { name: raw.slice(1, at).trim(), length: at + 1 };
+  }
+  const at = raw.search(nameEnd);
+  const length = at < 0 ? raw.length : at;
+  return { name: raw.slice(0, length).trim(), length };
+}
+
+/** Words before a command that keep it a command: polite lead-ins, or the end of another command. */
+function commandLeadIn(before: string): boolean {
+  const words = before.toLowerCase().match(/[\p{L}']+|[,;:]/gu) ?? [];
+  const last = words[words.length - 1];
+  if (last === undefined || last === ',' || last === ';' || last === ':' || last === 'and' || last === 'then')
+    return true;
+  return words.every((word) => leadWords.has(word) || word === ',');
+}
+
+interface RawRename {
+  /** Where the command starts and ends in the raw text. */
+  start: number;
+  end: number;
+  from: string;
+  name: string;
+}
+
+/**
+ * "rename Tools to Equipment", "rename the Condition field to State", "call it Desk", "name the
+ * app Desk": found on the raw text, before clauses are split and whitespace folded, so the new
+ * name is exactly what the person typed up to the end of the sentence (a U+2028 or a semicolon
+ * in it stays).
+ */
+function rawRenames(raw: string): RawRename[] {
+  const found: RawRename[] = [];
+  const verbs = /(?<![\p{L}\p{N}_])(rename|call|name)(?=\s)/giu;
+  for (let match = verbs.exec(raw); match !== null; match = verbs.exec(raw)) {
+    const sentenceStart = Math.max(raw.lastIndexOf('.', match.index), raw.lastIndexOf('\n', match.index)) + 1;
+    const previous = found[found.length - 1];
+    const from = Math.max(sentenceStart, previous?.end ?? 0);
+    if (!commandLeadIn(raw.slice(from, match.index))) continue;
+    const verb = (match[1] ?? '').toLowerCase();
+    const after = raw.slice(match.index + match[0].length);
+    const head =
+      verb === 'rename'
+        ? /^\s+(.+?)\s+(?:to|as|into)\s+/isu.exec(after)
+        : /^\s+((?:the\s+|this\s+)?(?:it|app|this)|[^\s.,;:!?]+)\s+/iu.exec(after);
+    if (!head || nameEnd.test(head[1] ?? '')) continue;
+    const rest = after.slice(head[0].length);
+    const { name, length } = nameAt(rest);
+    if (!name) continue;
+    const end = match.index + match[0].length + head[0].length + length;
+    found.push({ start: match.index, end, from: (head[1] ?? '').trim(), name });
+    verbs.lastIndex = end;
+  }
+  return found;
+}
+
+/** Applies one rename to the design; false when its "from" names nothing there. */
+function applyRename(design: Design, rename: RawRename, source: string, scope: Entity | null): boolean {
+  const from = tokensOf(rename.from.replace(/\s+/g, ' '));
+  const target = resolve(design, phraseText(from) || rename.from, scope, hintOf(from));
   if (!target) return false;
-  if (target.kind === 'title') design.blueprint.title = newName.slice(0, 120);
+  // The app's title is the person's exact words; names of records, fields, views and options are
+  // title-cased like every other name in the blueprint.
+  const newName = (target.kind === 'title' ? rename.name : titleCase(rename.name.replace(/\s+/g, ' '))).slice(
+    0,
+    120,
+  );
+  if (!newName.trim()) return false;
+  if (target.kind === 'title') design.blueprint.title = newName;
   else if (target.kind === 'entity') renameEntity(design, target.entity, newName, source);
   else if (target.kind === 'field') {
     target.field.name = newName;
@@ -285,8 +345,7 @@ function retype(design: Design, tokens: readonly Token[], source: string, scope:
   const at = tokens.findIndex(
     (token, index) =>
       index > 1 &&
-      (['a', 'an', 'into', 'to', 'required', 'optional'].includes(token.word) ||
-        typeWords[token.word] !== undefined),
+      (['a', 'an', 'into', 'to', 'required', 'optional'].includes(token.word) || typeWords.has(token.word)),
   );
   if (at < 0) return false;
   const target = resolve(design, phraseText(tokens.slice(1, at)), scope, 'field');
@@ -307,13 +366,36 @@ function retype(design: Design, tokens: readonly Token[], source: string, scope:
     field.range = null;
     return true;
   }
-  const type = words.map((word) => typeWords[word]).find((candidate) => candidate !== undefined);
+  const type = words.map((word) => typeWords.get(word)).find((candidate) => candidate !== undefined);
   if (!type) return false;
   field.type = type;
   if (type !== 'choice' && type !== 'multiChoice') field.options = [];
   if (type !== 'number') field.range = null;
   field.referenceEntityId = null;
   return true;
+}
+
+const fieldNouns = new Set(['field', 'fields', 'column', 'columns']);
+const segmentEnds = new Set(['and', 'or', 'to', 'for', 'on', 'with']);
+
+/**
+ * "a notes field", "phone and email columns", "a field called Notes": "field" says what kind of
+ * thing is added, it is not part of the name.
+ */
+function withoutKindWords(tokens: readonly Token[]): Token[] {
+  return tokens.filter((token, index) => {
+    const next = tokens[index + 1];
+    const previous = tokens[index - 1];
+    if (['called', 'named'].includes(token.word) && fieldNouns.has(previous?.word ?? '')) return false;
+    if (!fieldNouns.has(token.word)) return true;
+    // "a field called Notes" / "a column named Notes": the name follows.
+    if (next && (next.word === 'called' || next.word === 'named')) return false;
+    const endsItem = next === undefined || next.punct || segmentEnds.has(next.word);
+    // Alone ("add a field") it is the only word there is.
+    const named =
+      previous !== undefined && !previous.punct && !['a', 'an', 'the', 'new'].includes(previous.word);
+    return !(endsItem && named);
+  });
 }
 
 /** "add a due date to each loan", "add phone and email to members", "add a calendar of loans by due date". */
@@ -331,26 +413,39 @@ function add(design: Design, tokens: readonly Token[], source: string, scope: En
   const owner = toAt >= 0 ? resolve(design, phraseText(rest.slice(toAt + 1)), scope, 'entity') : null;
   const entity = owner?.kind === 'entity' ? owner.entity : owner?.kind === 'field' ? owner.entity : scope;
   if (!entity) return false;
-  addItems(design, entity, readFieldList(toAt >= 0 ? rest.slice(0, toAt) : rest), source);
+  addItems(design, entity, readFieldList(withoutKindWords(toAt >= 0 ? rest.slice(0, toAt) : rest)), source);
   addSource(entity.sourceFactIds, source);
   return true;
 }
 
 /**
  * The commands of a change request or an answer, applied to the design in place; returns the text
- * that is not a command (descriptions, new records), for the request reader.
+ * that is not a command (descriptions, new records), for the request reader. `raw` is the person's
+ * text as typed (renames read it before whitespace is folded).
  */
-export function readChangeRequest(text: string, design: Design, focus: UnderstandingFocus | null): string {
+export function readChangeRequest(raw: string, design: Design, focus: UnderstandingFocus | null): string {
   const rest: string[] = [];
   const scope = focus?.entityId
     ? (design.blueprint.entities.find((entity) => entity.id === focus.entityId) ?? null)
     : design.main;
-  for (const clause of clausesOf(text)) {
+  let remaining = '';
+  let cursor = 0;
+  for (const rename of rawRenames(raw)) {
+    const known = design.statements.length;
+    const source = design.say('requirement', raw.slice(rename.start, rename.end));
+    if (applyRename(design, rename, source, scope)) {
+      // The rename's words are read; a sentence break keeps the text around it apart.
+      remaining += `${raw.slice(cursor, rename.start)}\n`;
+      cursor = rename.end;
+    } else if (design.statements.length > known) design.statements.pop();
+  }
+  remaining += raw.slice(cursor);
+  for (const clause of clausesOf(remaining)) {
     const tokens = command(clause);
+    if (tokens.length === 0) continue;
     const known = design.statements.length;
     const source = design.say('requirement', surface(tokens));
     const handled =
-      rename(design, tokens, source, scope) ||
       remove(design, tokens, scope) ||
       retype(design, tokens, source, scope) ||
       add(design, tokens, source, scope);

@@ -48,26 +48,26 @@ const invariant = new Set([
   'mail',
   'on-call',
 ]);
-const irregularPlurals: Record<string, string> = {
-  person: 'people',
-  child: 'children',
-  man: 'men',
-  woman: 'women',
-  foot: 'feet',
-  tooth: 'teeth',
-  mouse: 'mice',
-  analysis: 'analyses',
-  criterion: 'criteria',
-  life: 'lives',
-  knife: 'knives',
-  leaf: 'leaves',
-  shelf: 'shelves',
-  half: 'halves',
-  wife: 'wives',
-  thesis: 'theses',
-};
-const irregularSingulars = Object.fromEntries(
-  Object.entries(irregularPlurals).map(([singular, plural]) => [plural, singular]),
+const irregularPlurals: ReadonlyMap<string, string> = new Map([
+  ['person', 'people'],
+  ['child', 'children'],
+  ['man', 'men'],
+  ['woman', 'women'],
+  ['foot', 'feet'],
+  ['tooth', 'teeth'],
+  ['mouse', 'mice'],
+  ['analysis', 'analyses'],
+  ['criterion', 'criteria'],
+  ['life', 'lives'],
+  ['knife', 'knives'],
+  ['leaf', 'leaves'],
+  ['shelf', 'shelves'],
+  ['half', 'halves'],
+  ['wife', 'wives'],
+  ['thesis', 'theses'],
+]);
+const irregularSingulars: ReadonlyMap<string, string> = new Map(
+  [...irregularPlurals].map(([singular, plural]) => [plural, singular]),
 );
 
 function lastWord(phrase: string): { head: string; last: string } {
@@ -89,7 +89,7 @@ export function pluralize(name: string): string {
   const lower = last.toLowerCase();
   if (invariant.has(lower) || /[^a-z]$/i.test(lower)) return name;
   if (/^[A-Z0-9]+$/.test(last) && last.length > 1) return `${name}s`;
-  const irregular = irregularPlurals[lower];
+  const irregular = irregularPlurals.get(lower);
   if (irregular) return head + keepCase(last, irregular);
   if (/[^aeiou]y$/.test(lower)) return `${head}${last.slice(0, -1)}ies`;
   if (/(s|x|z|ch|sh)$/.test(lower)) return `${name}es`;
@@ -102,7 +102,7 @@ export function singularize(name: string): string {
   const lower = last.toLowerCase();
   if (invariant.has(lower) || lower.length < 3) return name;
   if (/^[A-Z0-9]+s$/.test(last)) return head + last.slice(0, -1);
-  const irregular = irregularSingulars[lower];
+  const irregular = irregularSingulars.get(lower);
   if (irregular) return head + keepCase(last, irregular);
   if (!lower.endsWith('s') || /(ss|us|is)$/.test(lower)) return name;
   const lemma = lemmaPhrase(lower);
@@ -126,25 +126,27 @@ export function isPlural(word: string): boolean {
   return !invariant.has(lower) && singularize(lower) !== lower;
 }
 
+const irregularParticiples: ReadonlyMap<string, string> = new Map([
+  ['do', 'done'],
+  ['give', 'given'],
+  ['send', 'sent'],
+  ['pay', 'paid'],
+  ['write', 'written'],
+  ['hold', 'held'],
+  ['lend', 'lent'],
+  ['hand', 'handed'],
+  ['take', 'taken'],
+  ['make', 'made'],
+  ['sell', 'sold'],
+  ['buy', 'bought'],
+  ['see', 'seen'],
+]);
+
 /** "approve" → "approved", "reject" → "rejected", "ship" → "shipped", "tick" → "ticked". */
 export function pastParticiple(verb: string): string {
   const lower = verb.toLowerCase();
-  const irregular: Record<string, string> = {
-    do: 'done',
-    give: 'given',
-    send: 'sent',
-    pay: 'paid',
-    write: 'written',
-    hold: 'held',
-    lend: 'lent',
-    hand: 'handed',
-    take: 'taken',
-    make: 'made',
-    sell: 'sold',
-    buy: 'bought',
-    see: 'seen',
-  };
-  if (irregular[lower]) return irregular[lower];
+  const known = irregularParticiples.get(lower);
+  if (known) return known;
   if (lower.endsWith('e')) return `${lower}d`;
   if (/[^aeiou]y$/.test(lower)) return `${lower.slice(0, -1)}ied`;
   if (/^[^aeiou]*[aeiou][bdgmnpt]$/.test(lower)) return `${lower}${lower.slice(-1)}ed`;

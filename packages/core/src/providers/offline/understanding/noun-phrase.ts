@@ -159,3 +159,20 @@ export function entityNameOf(
 export function isContainerOnly(tokens: readonly Token[]): boolean {
   return entityNameOf(tokens) === null;
 }
+
+/**
+ * "a tracker for our support tickets", "a log of customer calls": where the records start when the
+ * phrase at `phrase` only names a container and "for" / "of" follows, else -1. After "for" only
+ * plural records count: "a tracker for our team" is whom it is for, "a planner for my wedding" the
+ * occasion.
+ */
+export function recordsAfterContainer(tokens: readonly Token[], phrase: NounPhrase): number {
+  const next = tokens[phrase.end]?.word;
+  const last = tokens[phrase.end - 1]?.word ?? '';
+  if (next === 'of') return containerNouns.has(last) ? phrase.end + 1 : -1;
+  if (next !== 'for' || !isContainerOnly(phrase.tokens)) return -1;
+  const records = nounPhraseAt(tokens, phrase.end + 1);
+  const head = records?.tokens[records.tokens.length - 1]?.word ?? '';
+  if (!records || !isPlural(head) || groupNouns.has(head) || staffRoles.has(singularize(head))) return -1;
+  return entityNameOf(records.tokens) ? phrase.end + 1 : -1;
+}

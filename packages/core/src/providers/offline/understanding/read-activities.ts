@@ -161,7 +161,12 @@ function readApproval(clause: readonly Token[], design: Design, source: () => st
   return true;
 }
 
-const scoreNouns: Record<string, string> = { score: 'Score', rate: 'Rating', grade: 'Grade', rank: 'Rank' };
+const scoreNouns: ReadonlyMap<string, string> = new Map([
+  ['score', 'Score'],
+  ['rate', 'Rating'],
+  ['grade', 'Grade'],
+  ['rank', 'Rank'],
+]);
 
 /** "Recruiters score each interview 1 to 5", "teachers give a grade from 1 to 10". */
 function readScore(clause: readonly Token[], design: Design, source: () => string): boolean {
@@ -170,7 +175,7 @@ function readScore(clause: readonly Token[], design: Design, source: () => strin
   // A verb with its doers before it ("Recruiters score …", "teachers give …"), not "a score from 0 to 10".
   const at = clause.findIndex(
     (token, index) =>
-      (scoreNouns[verbOf(token)] !== undefined || token.word === 'give' || token.word === 'gives') &&
+      (scoreNouns.has(verbOf(token)) || token.word === 'give' || token.word === 'gives') &&
       index > 0 &&
       isPlural(clause[index - 1]?.word ?? ''),
   );
@@ -187,8 +192,8 @@ function readScore(clause: readonly Token[], design: Design, source: () => strin
     const target = object ? design.findEntity(surface(object.tokens)) : null;
     name =
       target || !object
-        ? (scoreNouns[word] ?? 'Score')
-        : `${titleCase(surface(object.tokens))} ${scoreNouns[word] ?? 'Score'}`;
+        ? (scoreNouns.get(word) ?? 'Score')
+        : `${titleCase(surface(object.tokens))} ${scoreNouns.get(word) ?? 'Score'}`;
   }
   design.addField(owner, { name, type: 'number', range }, source());
   return true;

@@ -7,6 +7,7 @@ import type { UnderstandingFocus } from './understand-text.ts';
 import { groupNouns, staffRoles } from './words.ts';
 
 const sentenceVerbs = new Set(['VERB', 'AUX']);
+const listComma: Token = { text: ',', word: ',', lemma: ',', pos: 'PUNCT', punct: true };
 
 /** An answer that is only a list ("name, email and phone"; "good, worn or broken"): no verb outside brackets. */
 function isBareList(tokens: readonly Token[]): boolean {
@@ -25,11 +26,13 @@ function isBareList(tokens: readonly Token[]): boolean {
  */
 export function readAnswer(text: string, design: Design, focus: UnderstandingFocus | null): boolean {
   const clauses = clausesOf(text);
-  if (clauses.length !== 1) return false;
-  const tokens = clauses[0] as Token[];
   // Options and field names may be participles ("broken", "checked in"): short items are a list too.
-  const short = segmentsOf(tokens).every((segment) => segment.tokens.length <= 4);
-  if (!isBareList(tokens) && !short) return false;
+  const listLike = (clause: readonly Token[]) =>
+    isBareList(clause) || segmentsOf(clause).every((segment) => segment.tokens.length <= 4);
+  if (clauses.length === 0 || !clauses.every(listLike)) return false;
+  // "name; email; phone": in an answer that is only a list, a semicolon or a full stop separates
+  // items as a comma does.
+  const tokens = clauses.flatMap((clause, index) => (index === 0 ? clause : [listComma, ...clause]));
   const entity = focus?.entityId
     ? design.blueprint.entities.find((candidate) => candidate.id === focus.entityId)
     : undefined;

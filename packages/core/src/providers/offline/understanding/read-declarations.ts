@@ -3,7 +3,13 @@ import type { Design } from './design.ts';
 import { fieldsOf, type ListItem, readFieldList, splitOptions } from './field-list.ts';
 import { fieldPhrase } from './field-phrase.ts';
 import { isPlural, singularize, titleCase } from './inflect.ts';
-import { type EntityName, entityNameOf, nounPhraseAt } from './noun-phrase.ts';
+import {
+  type EntityName,
+  entityNameOf,
+  nounPhraseAt,
+  recordsAfterContainer,
+  withoutOwner,
+} from './noun-phrase.ts';
 import type { Head } from './read-head.ts';
 import { skipLeadIn } from './read-head.ts';
 import { findWord, surface, type Token } from './tokens.ts';
@@ -157,6 +163,10 @@ export function declareWith(clause: readonly Token[], design: Design): boolean {
     left = left.slice(0, -1);
   const start = skipLeadIn(left);
   let subject = left.slice(start);
+  // "a tracker for our support tickets with …": the records, not the container.
+  const container = nounPhraseAt(subject, 0);
+  const records = container ? recordsAfterContainer(subject, container) : -1;
+  if (records > 0 && subject[records - 1]?.word === 'for') subject = withoutOwner(subject.slice(records));
   const ofAt = subject.findIndex((token) => token.word === 'of');
   if (ofAt >= 0)
     subject = subject.slice(ofAt + 1).filter((token) => !['a', 'an', 'the'].includes(token.word));

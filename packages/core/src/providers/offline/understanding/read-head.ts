@@ -1,5 +1,5 @@
 import { titleCase } from './inflect.ts';
-import { type EntityName, entityNameOf, nounPhraseAt } from './noun-phrase.ts';
+import { type EntityName, entityNameOf, nounPhraseAt, recordsAfterContainer } from './noun-phrase.ts';
 import { surface, type Token } from './tokens.ts';
 import { containerNouns, determiners, trackingVerbs } from './words.ts';
 
@@ -69,8 +69,9 @@ export function readHead(tokens: readonly Token[]): Head {
   let start = skipLeadIn(tokens);
   let phrase = nounPhraseAt(tokens, start);
   // "a log of customer calls", "a knowledge base of help articles": the records follow "of".
-  if (phrase && tokens[phrase.end]?.word === 'of' && containerNouns.has(tokens[phrase.end - 1]?.word ?? '')) {
-    start = phrase.end + 1;
+  const records = phrase ? recordsAfterContainer(tokens, phrase) : -1;
+  if (records > 0) {
+    start = records;
     phrase = nounPhraseAt(tokens, start);
   }
   const forAt = tokens.findIndex((token, index) => index >= (phrase?.end ?? start) && token.word === 'for');

@@ -11,17 +11,13 @@ const particles = new Set(['out', 'up', 'for', 'in', 'into', 'on', 'to', 'back',
 const organisationSubjects = new Set(['we', 'i', 'they', 'us']);
 
 /** The relation verb at `index`, if the words around it make it one ("check … out", "sign up"). */
-function relationAt(clause: readonly Token[], index: number): keyof typeof relationVerbs | null {
+function relationAt(clause: readonly Token[], index: number): string | null {
   const token = clause[index];
   if (!token) return null;
   // The person's spelling first: "enrol" makes an Enrolment, not wink's "enroll".
   const stem = token.word.replace(/(ing|s|ed|d)$/, '');
-  const lemma = (
-    stem in relationVerbs ? stem : token.word in relationVerbs ? token.word : token.lemma
-  ) as string;
-  const key = (lemma in relationVerbs ? lemma : token.word === 'lent' ? 'lend' : null) as
-    | keyof typeof relationVerbs
-    | null;
+  const lemma = relationVerbs.has(stem) ? stem : relationVerbs.has(token.word) ? token.word : token.lemma;
+  const key = relationVerbs.has(lemma) ? lemma : token.word === 'lent' ? 'lend' : null;
   if (!key) return null;
   // "teams signing up for our hackathon" is the relation; "a booking", "the rentals" are records.
   const gerund =
@@ -104,7 +100,7 @@ export function readRelation(clause: readonly Token[], design: Design): boolean 
   for (let index = 0; index < clause.length; index++) {
     const verb = relationAt(clause, index);
     if (!verb) continue;
-    const meaning = relationVerbs[verb];
+    const meaning = relationVerbs.get(verb);
     if (!meaning) continue;
     const text = surface(clause);
     const source = design.say('requirement', text);

@@ -2,7 +2,7 @@ import type { Design } from './design.ts';
 import { readFieldList } from './field-list.ts';
 import { resolveReferences } from './finalize.ts';
 import { isPlural, singularize, titleCase } from './inflect.ts';
-import { entityNameOf, nounPhraseAt } from './noun-phrase.ts';
+import { entityNameOf, nounPhraseAt, recordsAfterContainer } from './noun-phrase.ts';
 import { readActivity } from './read-activities.ts';
 import { addItems, declareEach, declareHave, declareList, declareWith } from './read-declarations.ts';
 import { readHead, skipLeadIn } from './read-head.ts';
@@ -11,7 +11,7 @@ import { readAudience, readSharing } from './read-people.ts';
 import { readRelation } from './read-relations.ts';
 import { readViews } from './read-views.ts';
 import { clausesOf, findWord, surface, type Token } from './tokens.ts';
-import { containerNouns, groupNouns, staffRoles, trackingVerbs, vagueNouns } from './words.ts';
+import { groupNouns, staffRoles, trackingVerbs, vagueNouns } from './words.ts';
 
 const viewNouns = new Set(['chart', 'graph', 'calendar', 'board', 'kanban', 'table']);
 
@@ -63,8 +63,9 @@ function readBare(clause: readonly Token[], design: Design): void {
   // "A log of our delivery van's fuel stops": the container's records follow "of" ("a calendar of …" is a view).
   if (phrase && clause[phrase.end]?.word === 'of' && viewNouns.has(clause[phrase.end - 1]?.word ?? ''))
     return;
-  if (phrase && clause[phrase.end]?.word === 'of' && containerNouns.has(clause[phrase.end - 1]?.word ?? '')) {
-    start = phrase.end + 1;
+  const records = phrase ? recordsAfterContainer(clause, phrase) : -1;
+  if (records > 0) {
+    start = records;
     phrase = nounPhraseAt(clause, start);
   }
   if (!phrase) return;

@@ -9,16 +9,23 @@ export interface Token {
   lemma: string;
   pos: string;
   punct: boolean;
+  /**
+   * Where the word was in the text it was read from, when known: `surface` gives back the
+   * person's exact characters between adjacent words ("${x}", "A4/A3") rather than re-spacing them.
+   */
+  at?: { source: string; start: number; end: number };
 }
 
-const contractions: Record<string, string> = {
-  "n't": 'not',
-  "'re": 'are',
-  "'ve": 'have',
-  "'ll": 'will',
-  "'m": 'am',
-  "'d": 'would',
-};
+// Maps, never plain objects, for every table a word indexes: the word is the person's text, and
+// "constructor" or "__proto__" would otherwise read Object.prototype's members.
+const contractions: ReadonlyMap<string, string> = new Map([
+  ["n't", 'not'],
+  ["'re", 'are'],
+  ["'ve", 'have'],
+  ["'ll", 'will'],
+  ["'m", 'am'],
+  ["'d", 'would'],
+]);
 
 /**
  * The text as words. The tagger reads capitalised words as proper nouns and then neither tags nor
@@ -31,18 +38,27 @@ export function tokensOf(text: string): Token[] {
   let cursor = 0;
   return tokenize(lower).map((token) => {
     let original = token.value;
+    let where: Token['at'];
     const at = lower.indexOf(token.value, cursor);
     if (sameLength && at >= 0) {
       original = text.slice(at, at + token.value.length);
       cursor = at + token.value.length;
+      where = { source: text, start: at, end: cursor };
     }
     // The written word, not wink's normal form: it spells "through" as "thru".
     const normal = token.value.toLowerCase();
     const word =
-      contractions[normal] ??
-      contractions[token.normal] ??
+      contractions.get(normal) ??
+      contractions.get(token.normal) ??
       (normal === "'s" && token.pos === 'AUX' ? 'is' : normal);
-    return { text: original, word, lemma: token.lemma, pos: token.pos, punct: token.isPunctuation };
+    return {
+      text: original,
+      word,
+      lemma: token.lemma,
+      pos: token.pos,
+      punct: token.isPunctuation,
+      ...(where ? { at: where } : {}),
+    };
   });
 }
 
@@ -126,6 +142,15 @@ export function surface(tokens: readonly Token[]): string {
   let out = '';
   tokens.forEach((token, index) => {
     const previous = tokens[index - 1];
+    // Words that were next to each other keep what the person put between them.
+    const gap =
+      previous?.at && token.at && previous.at.source === token.at.source && previous.at.end <= token.at.start
+        ? token.at.source.slice(previous.at.end, token.at.start)
+        : null;
+    if (gap !== null && /^\s*$/.test(gap)) {
+      out += gap + token.text;
+      return;
+    }
     const glue =
       index === 0 ||
       token.text === '-' ||

@@ -36,14 +36,15 @@ export interface Understanding {
  */
 export function understandText(input: UnderstandingInput): Understanding {
   const design = new Design(input.base);
-  const text = input.text.replace(/\s+/g, ' ').trim().slice(0, 20_000);
+  const raw = input.text.slice(0, 20_000);
+  const text = raw.replace(/\s+/g, ' ').trim();
   if (input.base === null) readRequest(text, design, { setTitle: true });
   else {
     const focusEntity = input.focus?.entityId
       ? (design.blueprint.entities.find((entity) => entity.id === input.focus?.entityId) ?? null)
       : null;
     design.main = focusEntity ?? design.blueprint.entities[0] ?? null;
-    const rest = readChangeRequest(text, design, input.focus);
+    const rest = readChangeRequest(raw, design, input.focus);
     if (rest.trim()) {
       if (!readAnswer(rest, design, input.focus))
         readRequest(rest, design, { setTitle: input.base.entities.length === 0 });

@@ -533,25 +533,31 @@ export const auxiliaries = set(
 );
 
 /** "members check tools out" → a Loan between them; the record each verb makes. */
-export const relationVerbs: Record<string, { record: string; returns: boolean; out: string; back: string }> =
-  {
-    lend: { record: 'Loan', returns: true, out: 'Lent', back: 'Returned' },
-    loan: { record: 'Loan', returns: true, out: 'Lent', back: 'Returned' },
-    borrow: { record: 'Loan', returns: true, out: 'Borrowed', back: 'Returned' },
-    check: { record: 'Loan', returns: true, out: 'Checked Out', back: 'Checked In' },
-    rent: { record: 'Rental', returns: true, out: 'Rented', back: 'Returned' },
-    hire: { record: 'Hire', returns: true, out: 'Hired', back: 'Returned' },
-    book: { record: 'Booking', returns: false, out: '', back: '' },
-    reserve: { record: 'Reservation', returns: false, out: '', back: '' },
-    enrol: { record: 'Enrolment', returns: false, out: '', back: '' },
-    enroll: { record: 'Enrollment', returns: false, out: '', back: '' },
-    register: { record: 'Registration', returns: false, out: '', back: '' },
-    sign: { record: 'Sign-Up', returns: false, out: '', back: '' },
-    attend: { record: 'Attendance', returns: false, out: '', back: '' },
-    adopt: { record: 'Adoption', returns: false, out: '', back: '' },
-    subscribe: { record: 'Subscription', returns: false, out: '', back: '' },
-    visit: { record: 'Visit', returns: false, out: '', back: '' },
-  };
+export interface RelationMeaning {
+  record: string;
+  returns: boolean;
+  out: string;
+  back: string;
+}
+
+export const relationVerbs: ReadonlyMap<string, RelationMeaning> = new Map([
+  ['lend', { record: 'Loan', returns: true, out: 'Lent', back: 'Returned' }],
+  ['loan', { record: 'Loan', returns: true, out: 'Lent', back: 'Returned' }],
+  ['borrow', { record: 'Loan', returns: true, out: 'Borrowed', back: 'Returned' }],
+  ['check', { record: 'Loan', returns: true, out: 'Checked Out', back: 'Checked In' }],
+  ['rent', { record: 'Rental', returns: true, out: 'Rented', back: 'Returned' }],
+  ['hire', { record: 'Hire', returns: true, out: 'Hired', back: 'Returned' }],
+  ['book', { record: 'Booking', returns: false, out: '', back: '' }],
+  ['reserve', { record: 'Reservation', returns: false, out: '', back: '' }],
+  ['enrol', { record: 'Enrolment', returns: false, out: '', back: '' }],
+  ['enroll', { record: 'Enrollment', returns: false, out: '', back: '' }],
+  ['register', { record: 'Registration', returns: false, out: '', back: '' }],
+  ['sign', { record: 'Sign-Up', returns: false, out: '', back: '' }],
+  ['attend', { record: 'Attendance', returns: false, out: '', back: '' }],
+  ['adopt', { record: 'Adoption', returns: false, out: '', back: '' }],
+  ['subscribe', { record: 'Subscription', returns: false, out: '', back: '' }],
+  ['visit', { record: 'Visit', returns: false, out: '', back: '' }],
+]);
 
 /** Nouns that name no records: "organise my life", "help with the admin side of things". */
 export const vagueNouns = set(
@@ -623,7 +629,7 @@ export const trackingVerbs = set(
 
 /** Verbs read as verbs even where the tagger says noun ("members check tools", "consultants log hours"). */
 export const knownVerbs = set(
-  ...Object.keys(relationVerbs),
+  ...relationVerbs.keys(),
   ...userVerbs,
   'pick',
   'choose',
