@@ -125,7 +125,9 @@ export const Sharing = z.enum(['shared', 'private']);
 export type Sharing = z.infer<typeof Sharing>;
 
 export const Blueprint = z.object({
-  title: z.string().min(1).max(120),
+  // The app's title is whatever the person typed ("Rename it to …" keeps every character up to the
+  // end of the sentence), so it is allowed a sentence's length, not a name's.
+  title: z.string().min(1).max(1_000),
   summary: z.string().max(2_000),
   audience: z.array(Audience).max(20),
   sharing: Sharing,

@@ -1,4 +1,10 @@
-import type { Entity, Field, FieldType, View } from '../../../blueprint/blueprint.ts';
+import {
+  Blueprint,
+  type Entity,
+  type Field,
+  type FieldType,
+  type View,
+} from '../../../blueprint/blueprint.ts';
 import { nameKey } from '../../../blueprint/validate-blueprint.ts';
 import { addSource, type Design } from './design.ts';
 import { readFieldList, splitOptions } from './field-list.ts';
@@ -31,6 +37,7 @@ const leadWords = new Set([
   'need',
   'should',
 ]);
+const titleMaxLength = Blueprint.shape.title.maxLength ?? 120;
 const viewNouns = new Set(['calendar', 'board', 'chart', 'graph', 'kanban', 'table', 'list', 'view']);
 const typeWords: ReadonlyMap<string, FieldType> = new Map([
   ['text', 'text'],
@@ -228,10 +235,10 @@ function applyRename(design: Design, rename: RawRename, source: string, scope: E
   if (!target) return false;
   // The app's title is the person's exact words; names of records, fields, views and options are
   // title-cased like every other name in the blueprint.
-  const newName = (target.kind === 'title' ? rename.name : titleCase(rename.name.replace(/\s+/g, ' '))).slice(
-    0,
-    120,
-  );
+  const newName =
+    target.kind === 'title'
+      ? rename.name.slice(0, titleMaxLength)
+      : titleCase(rename.name.replace(/\s+/g, ' ')).slice(0, 120);
   if (!newName.trim()) return false;
   if (target.kind === 'title') design.blueprint.title = newName;
   else if (target.kind === 'entity') renameEntity(design, target.entity, newName, source);

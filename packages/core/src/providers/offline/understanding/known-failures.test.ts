@@ -119,3 +119,39 @@ describe('understanding: "field" and "column" say what is added, not its name', 
     expect(fields('add a field called Room')?.slice(2)).toEqual([['Room', 'text']]);
   });
 });
+
+describe('understanding: what the people need to do names the records', () => {
+  it('"<people> need to assign <records> to <role>, with …" → the records, their fields and who they go to', () => {
+    const blueprint = read(
+      'Our dispatchers need to assign repair jobs to technicians, with the address, a due date and a priority.',
+    );
+    expect(
+      blueprint.entities.map((entity) => [
+        entity.name,
+        entity.fields.map((field) => [field.name, field.type]),
+      ]),
+    ).toEqual([
+      [
+        'Repair Job',
+        [
+          ['Address', 'text'],
+          ['Due Date', 'date'],
+          ['Priority', 'choice'],
+          ['Technician', 'person'],
+        ],
+      ],
+    ]);
+    expect(blueprint.audience.map((audience) => audience.name)).toEqual(['Dispatchers']);
+  });
+
+  it('any "<people> need(s) to <verb> <records>", and "<people> <verb> <records> to <role>"', () => {
+    expect(shape(read('Teachers need to grade essays with a score and feedback'))).toEqual([
+      ['Essay', ['Score', 'Feedback']],
+    ]);
+    expect(shape(read('Our dispatchers need to schedule visits'))).toEqual([['Visit', ['Name']]]);
+    expect(shape(read('Supervisors allocate shifts to volunteers'))).toEqual([['Shift', ['Volunteer']]]);
+    // Seeing is a view, not records; people are who uses it, not what it tracks.
+    expect(read('Our volunteers need to see the rota').entities).toEqual([]);
+    expect(read('Managers need to train technicians').entities).toEqual([]);
+  });
+});

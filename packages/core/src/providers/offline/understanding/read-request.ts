@@ -9,6 +9,7 @@ import { readHead, skipLeadIn } from './read-head.ts';
 import { readList } from './read-lists.ts';
 import { readAudience, readSharing } from './read-people.ts';
 import { readRelation } from './read-relations.ts';
+import { readTask } from './read-tasks.ts';
 import { readViews } from './read-views.ts';
 import { clausesOf, findWord, surface, type Token } from './tokens.ts';
 import { groupNouns, staffRoles, trackingVerbs, vagueNouns } from './words.ts';
@@ -25,7 +26,8 @@ function readStatement(clause: readonly Token[], design: Design): boolean {
   }
   if (readRelation(clause, design)) return true;
   if (readActivity(clause, design)) return true;
-  return declareWith(clause, design);
+  if (declareWith(clause, design)) return true;
+  return readTask(clause, design);
 }
 
 /** "also keep a list of staff": a record type, when the list names nothing known and no condition. */
