@@ -7,6 +7,7 @@ import { snapshotJobs, waitForSettled } from './history/snapshot.ts';
 import { type Actor, signInActor, signUpActor } from './support/actors.ts';
 import { Cluster } from './support/cluster.ts';
 import { createRandom, scenarioSeed } from './support/prng.ts';
+import { severalQuestionsCount, severalQuestionsRequest } from './support/requests.ts';
 
 // The same answer sent 50 times at once from five sessions of one person (double clicks, several
 // tabs, retries): exactly one is accepted, the rest get CONFLICT, and one answer_received is logged.
@@ -33,7 +34,9 @@ describe('50 concurrent identical answers', () => {
   }, async () => {
     const random = createRandom(scenarioSeed('concurrent answers'));
     const server = await cluster.startServer();
-    // One question more than the rounds answer, so the job ends waiting (no generation needed).
+    // One question more than the rounds answer, so the job ends waiting (no generation needed);
+    // the request leaves more than that open, so every round's question is really asked.
+    expect(severalQuestionsCount).toBeGreaterThan(rounds);
     await cluster.startWorker({ maxQuestions: rounds + 1 });
     const history = new History();
 
@@ -42,9 +45,7 @@ describe('50 concurrent identical answers', () => {
     for (let index = 1; index < sessions; index++) {
       actors.push(await signInActor(server.baseUrl, `session${index}`, owner.email));
     }
-    const { job } = await owner.client.trpc.apps.create.mutate({
-      prompt: 'A tracker for our support tickets',
-    });
+    const { job } = await owner.client.trpc.apps.create.mutate({ prompt: severalQuestionsRequest });
     const streams = actors.map((actor) => history.subscribe(actor.client, actor.id, job.id));
 
     for (let round = 1; round <= rounds; round++) {
@@ -90,5 +91,7 @@ describe('50 concurrent identical answers', () => {
     assertHistory(history, snapshot);
     const received = snapshot[0]!.events.filter((event) => event.type === 'answer_received');
     expect(received).toHaveLength(rounds);
+    expect(snapshot[0]!.questions).toHaveLength(rounds + 1);
+    expect(snapshot[0]!.status).toBe('awaiting_answer');
   });
 });

@@ -19,6 +19,7 @@ import { snapshotJobs, waitForSettled } from './history/snapshot.ts';
 import { type Actor, signUpActor, tabOf } from './support/actors.ts';
 import { Cluster, type WorkerHandle } from './support/cluster.ts';
 import { createRandom, type Random, scenarioSeed } from './support/prng.ts';
+import { severalQuestionsRequest } from './support/requests.ts';
 
 // The database side of the spine failing under a running turn: the server's LISTEN connection is
 // killed (pg_terminate_backend), or Postgres itself stops and starts again. The server and worker
@@ -60,7 +61,9 @@ async function setUp(databaseUrl: string, db: Db, delayMs: number): Promise<Setu
   });
   const history = new History();
   const owner = await signUpActor(server.baseUrl, 'owner');
-  const { job } = await owner.client.trpc.apps.create.mutate({ prompt: 'A tracker for our support tickets' });
+  // Asks more questions than any scenario's rounds (and than maxQuestions), so each round's turn
+  // ends in its own question.
+  const { job } = await owner.client.trpc.apps.create.mutate({ prompt: severalQuestionsRequest });
   const streams = [0, 1, 2].map((index) =>
     history.subscribe(tabOf(owner, server.baseUrl, `tab${index}`).client, `tab${index}`, job.id),
   );

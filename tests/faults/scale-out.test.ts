@@ -6,6 +6,7 @@ import { snapshotJobs, waitForSettled } from './history/snapshot.ts';
 import { type Actor, driveJob, signUpActor, tabOf } from './support/actors.ts';
 import { Cluster, type ServerHandle } from './support/cluster.ts';
 import { scenarioSeed } from './support/prng.ts';
+import { severalQuestionsRequest } from './support/requests.ts';
 
 // Two server processes and three worker processes on one Postgres. Clients on both servers follow
 // jobs that are created on one server and answered through the other: every client must get every
@@ -62,9 +63,8 @@ describe('scale-out: 2 servers, 3 workers, one Postgres', () => {
     const streams: RecordedSubscription[] = [];
     const drivers: Promise<string>[] = [];
     for (const [index, actor] of actors.entries()) {
-      const { job } = await actor.client.trpc.apps.create.mutate({
-        prompt: 'A tracker for our support tickets',
-      });
+      // Three questions (the limit), two answered: every driven job ends waiting for the third.
+      const { job } = await actor.client.trpc.apps.create.mutate({ prompt: severalQuestionsRequest });
       jobIds.push(job.id);
       // One tab on each server; the answers go through the server the job was not created on.
       const tabs = servers.map((server, serverIndex) => {
@@ -85,7 +85,9 @@ describe('scale-out: 2 servers, 3 workers, one Postgres', () => {
     await Promise.all(streams.map((stream) => stream.waitForSeq(totals.get(stream.record.jobId) ?? 0)));
     history.close();
     assertHistory(history, snapshot);
-    // Every batch turn asked its question (none failed or got stuck).
+    // Every batch turn asked its question (none failed or got stuck), every driven job its three.
     for (const job of snapshot) expect(job.status).toBe('awaiting_answer');
+    for (const job of snapshot.filter((job) => jobIds.includes(job.jobId)))
+      expect(job.questions).toHaveLength(3);
   });
 });

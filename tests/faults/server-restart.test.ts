@@ -6,6 +6,7 @@ import { snapshotJobs, waitForSettled } from './history/snapshot.ts';
 import { type Actor, driveJob, signUpActor, tabOf } from './support/actors.ts';
 import { Cluster } from './support/cluster.ts';
 import { createRandom, scenarioSeed } from './support/prng.ts';
+import { severalQuestionsRequest } from './support/requests.ts';
 import { startTicker } from './support/ticker.ts';
 
 // kill -9 the server process under 100 subscribed clients while events keep committing — a real
@@ -42,9 +43,7 @@ describe('server kill -9 and restart under 100 subscribed clients', () => {
       owners.push(await signUpActor(server.baseUrl, `owner${index}`));
     const jobs = await Promise.all(
       owners.map(async (owner) => {
-        const { job } = await owner.client.trpc.apps.create.mutate({
-          prompt: 'A tracker for our support tickets',
-        });
+        const { job } = await owner.client.trpc.apps.create.mutate({ prompt: severalQuestionsRequest });
         return job.id;
       }),
     );
@@ -115,5 +114,10 @@ describe('server kill -9 and restart under 100 subscribed clients', () => {
     );
     assertHistory(history, snapshot);
     expect(outcomes).toEqual(owners.map(() => 'stopped'));
+    // Each driven job really asked its four questions and waits for the fourth's answer.
+    for (const job of snapshot.filter((job) => jobs.includes(job.jobId))) {
+      expect(job.questions).toHaveLength(4);
+      expect(job.status).toBe('awaiting_answer');
+    }
   });
 });

@@ -8,6 +8,7 @@ import { snapshotJobs, waitForSettled } from './history/snapshot.ts';
 import { driveJob, signUpActor } from './support/actors.ts';
 import { Cluster, type WorkerHandle } from './support/cluster.ts';
 import { createRandom, type Random, scenarioSeed } from './support/prng.ts';
+import { severalQuestionsRequest } from './support/requests.ts';
 import type { FaultWorkerConfig } from './support/worker-config.ts';
 
 // Worker processes killed at random points of questioning turns and generations (kill -9), or
@@ -66,7 +67,7 @@ async function crashRound(random: Random, round: number) {
   const jobs = await Promise.all(
     owners.map(
       async (owner) =>
-        (await owner.client.trpc.apps.create.mutate({ prompt: 'A tracker for our support tickets' })).job.id,
+        (await owner.client.trpc.apps.create.mutate({ prompt: severalQuestionsRequest })).job.id,
     ),
   );
   const streams = owners.map((owner, index) => history.subscribe(owner.client, owner.id, jobs[index]!));
@@ -108,6 +109,8 @@ async function crashRound(random: Random, round: number) {
       );
   }
   expect(outcomes).toEqual(['complete', 'complete']);
+  // Both jobs went through the question limit's two turns with a question, then built.
+  for (const job of snapshot) expect(job.questions).toHaveLength(2);
 }
 
 describe('worker crashes', () => {
@@ -131,9 +134,8 @@ describe('worker crashes', () => {
     };
     const history = new History();
     const owner = await signUpActor(server.baseUrl, 'owner');
-    const { job } = await owner.client.trpc.apps.create.mutate({
-      prompt: 'A tracker for our support tickets',
-    });
+    // Turns 1 and 2 each end in a question (the request leaves more than two open).
+    const { job } = await owner.client.trpc.apps.create.mutate({ prompt: severalQuestionsRequest });
     const stream = history.subscribe(owner.client, owner.id, job.id);
     let worker = await cluster.startWorker(workerOptions);
     // Model calls `worker` had made before the turn being tested: the wait below must see a call of

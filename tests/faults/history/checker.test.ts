@@ -1,4 +1,4 @@
-import type { JobEvent } from '@app/core';
+import { emptyBlueprint, type JobEvent } from '@app/core';
 import { describe, expect, it } from 'vitest';
 import { checkHistory, type JobSnapshot } from './checker.ts';
 import type { HistoryData, MutationRecord, SubscriptionRecord } from './history.ts';
@@ -26,6 +26,7 @@ function question(index: 0 | 1) {
 type Body = Pick<JobEvent, 'type' | 'data'>;
 const started: Body = { type: 'questioning_started', data: { request: 'A tracker' } };
 const ledger: Body = { type: 'ledger_updated', data: { ledger: [], readiness: 40 } };
+const blueprint: Body = { type: 'blueprint_updated', data: { blueprint: emptyBlueprint(), readiness: 40 } };
 const asked = (index: 0 | 1): Body => ({ type: 'question_asked', data: { question: question(index) } });
 const answered = (index: 0 | 1): Body => ({
   type: 'answer_received',
@@ -96,7 +97,19 @@ function answer(outcome: string, index: 0 | 1 = 0): MutationRecord {
   };
 }
 
-const goodLog = log(started, ledger, asked(0), answered(0), ledger, asked(1));
+// Each turn as recordTurnResult writes it; between the turns, an edit (jobs.updateBlueprint).
+const goodLog = log(
+  started,
+  ledger,
+  blueprint,
+  asked(0),
+  ledger,
+  blueprint,
+  answered(0),
+  ledger,
+  blueprint,
+  asked(1),
+);
 
 function check(history: Partial<HistoryData>, jobs: JobSnapshot[]) {
   return checkHistory({ subscriptions: [], mutations: [], ...history }, jobs);
@@ -117,6 +130,17 @@ describe('history checker', () => {
   it('finds a gap in the log', () => {
     const gapped = goodLog.filter((event) => event.seq !== 4);
     expect(check({}, [snapshot(gapped)])).toContainEqual(expect.stringMatching(/not gapless at position 4/));
+  });
+
+  it('accepts a blueprint_updated only in a turn or as an edit while a question waits', () => {
+    const afterDone = log(started, failed, doneFailed, blueprint);
+    expect(check({}, [snapshot(afterDone, { status: 'failed' })])).toContainEqual(
+      expect.stringMatching(/blueprint_updated \(seq 4\) while final/),
+    );
+    const inGeneration = log(started, ledger, blueprint, complete, generationStarted, blueprint);
+    expect(check({}, [snapshot(inGeneration, { status: 'generating' })])).toContainEqual(
+      expect.stringMatching(/blueprint_updated \(seq 6\) while generating/),
+    );
   });
 
   it('finds a duplicate in a client stream', () => {

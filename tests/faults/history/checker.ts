@@ -238,8 +238,11 @@ function checkLifecycle(job: JobSnapshot, requireSettled: boolean): string[] {
         phase = 'generating';
         versionCreated = false;
         break;
+      // A turn's result, or `jobs.updateBlueprint` while a question waits (an edit: the job stays
+      // awaiting its answer). Anywhere else the design changed outside the state machine.
       case 'ledger_updated':
-        if (phase !== 'turn') bad(event);
+      case 'blueprint_updated':
+        if (phase !== 'turn' && phase !== 'awaiting') bad(event);
         break;
       case 'usage':
         if (phase !== 'turn' && phase !== 'generating') bad(event);

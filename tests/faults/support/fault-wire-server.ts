@@ -16,6 +16,10 @@ import {
  * answers by that job's fault plan: a fault for the first N requests (or forever), then real
  * answers computed by the offline model from the call's task and input. So several jobs with
  * different faults run at once through one worker, and each fault's request count is known.
+ *
+ * The offline model answers as if the marker were not there (a real model would ignore it too):
+ * the interview reads the request's words, and a marker read as part of them ("[fault:none]" as a
+ * field "None") would change the questions asked, differently for each job.
  */
 export type FaultKind =
   | 'hang'
@@ -52,6 +56,17 @@ const offline = createOfflineModel();
 // provider validates the reply again on its side, with the real schema.
 const acceptAnything = { safeParse: (value: unknown) => ({ success: true, data: value }) };
 
+const marker = /\s*\[fault:[a-z_0-9-]+\]/g;
+
+/** The call's input with every fault marker taken out of its strings. */
+function withoutMarkers(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(marker, '');
+  if (Array.isArray(value)) return value.map(withoutMarkers);
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutMarkers(item)]));
+  return value;
+}
+
 /** `Task: <task>\n\nInput (JSON):\n<json>\n\nReply…` — the openai provider's user message. */
 async function answerLikeOffline(body: unknown): Promise<WireReply> {
   const messages = (body as { messages?: { role: string; content: string }[] }).messages ?? [];
@@ -62,7 +77,7 @@ async function answerLikeOffline(body: unknown): Promise<WireReply> {
     phase: match[1]?.startsWith('generation.') ? 'generation' : 'questioning',
     task: match[1] ?? '',
     instructions: '',
-    input: JSON.parse(match[2] ?? 'null') as unknown,
+    input: withoutMarkers(JSON.parse(match[2] ?? 'null')),
     schema: acceptAnything,
     schemaName: 'reply',
   } as unknown as ModelCallRequest<unknown>;
