@@ -179,14 +179,15 @@ export function optionSetsFor(fieldName: string, isStatus: boolean): string[][] 
   return isStatus ? (optionSets[0]?.[1] ?? []) : [];
 }
 
-const irregular: Record<string, string> = {
-  person: 'People',
-  child: 'Children',
-  staff: 'Staff',
-  man: 'Men',
-  woman: 'Women',
-  equipment: 'Equipment',
-};
+// A Map: the key is the person's word, and "constructor" must not find Object.prototype's.
+const irregular: ReadonlyMap<string, string> = new Map([
+  ['person', 'People'],
+  ['child', 'Children'],
+  ['staff', 'Staff'],
+  ['man', 'Men'],
+  ['woman', 'Women'],
+  ['equipment', 'Equipment'],
+]);
 
 /** "Technician" → "Technicians", "Category" → "Categories", "Status" → "Statuses". */
 export function plural(name: string): string {
@@ -194,7 +195,8 @@ export function plural(name: string): string {
   const last = words.pop() ?? '';
   const lower = last.toLowerCase();
   let result: string;
-  if (irregular[lower]) result = irregular[lower];
+  const known = irregular.get(lower);
+  if (known) result = known;
   else if (/[^aeiou]y$/i.test(last)) result = `${last.slice(0, -1)}ies`;
   else if (/[^s]s$/i.test(last)) result = last;
   else if (/(s|x|z|ch|sh)$/i.test(last)) result = `${last}es`;

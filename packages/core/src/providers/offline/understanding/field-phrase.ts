@@ -232,6 +232,9 @@ export function fieldPhrase(input: readonly Token[]): FieldPhrase {
   // "a link to the product page" → Product Page Link.
   if (tokens[0]?.word === 'link' && tokens[1]?.word === 'to' && tokens.length > 2)
     tokens = [...strip(tokens.slice(2)), tokens[0]];
+  // "a notes field", "a due date column": the word says what it is, not what it is called.
+  if (tokens.length > 1 && ['field', 'column'].includes(tokens[tokens.length - 1]?.word ?? ''))
+    tokens = tokens.slice(0, -1);
   // "a billable flag" → Billable, yes or no.
   if (tokens.length > 1 && tokens[tokens.length - 1]?.word === 'flag') {
     hints.yesNo = true;

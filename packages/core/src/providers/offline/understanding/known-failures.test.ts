@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Blueprint } from '../../../blueprint/blueprint.ts';
 import { validateBlueprint } from '../../../blueprint/validate-blueprint.ts';
+import { plural } from '../question-defaults.ts';
 import { surface, tokensOf } from './tokens.ts';
 import { type UnderstandingFocus, understandText } from './understand-text.ts';
 
@@ -153,5 +154,31 @@ describe('understanding: what the people need to do names the records', () => {
     // Seeing is a view, not records; people are who uses it, not what it tracks.
     expect(read('Our volunteers need to see the rota').entities).toEqual([]);
     expect(read('Managers need to train technicians').entities).toEqual([]);
+  });
+});
+
+describe('understanding: "field" and "column" in a request', () => {
+  it('"each ticket has a title, a notes field and a due date column" → Title, Notes, Due Date', () => {
+    expect(shape(read('Each ticket has a title, a notes field and a due date column'))).toEqual([
+      ['Ticket', ['Title', 'Notes', 'Due Date']],
+    ]);
+  });
+});
+
+describe('understanding: an app word after a container names no records', () => {
+  it('"a scheduling tool for our receptionists to manage patient appointments" tracks the appointments', () => {
+    const blueprint = read(
+      'A scheduling tool for our dental clinic receptionists to manage patient appointments and track no-shows',
+    );
+    expect(blueprint.entities.map((entity) => entity.name)).toEqual(['Patient Appointment']);
+    expect(blueprint.audience.map((audience) => audience.name)).toEqual(['Dental Clinic Receptionists']);
+    expect(shape(read('An inventory tool'))).toEqual([['Inventory', ['Name']]]);
+  });
+});
+
+describe('question defaults: a word that is an Object.prototype member is a word', () => {
+  it('plural("constructor") is "constructors"', () => {
+    expect(plural('constructor')).toBe('constructors');
+    expect(plural('Person')).toBe('People');
   });
 });

@@ -132,17 +132,22 @@ export function entityNameOf(
   options: { keepContainer?: boolean } = {},
 ): EntityName | null {
   let words = withoutOwner(tokens).filter((token) => !token.punct || token.word === '-');
+  const isAppWord = (token: Token | undefined) => ['app', 'tool', 'application'].includes(token?.word ?? '');
   if (!options.keepContainer) {
-    const all = words;
-    while (words.length > 0 && containerNouns.has(words[words.length - 1]?.word ?? ''))
+    // "a scheduling tool", "an inventory app": the app word and the container before it both go.
+    const core = words.filter((token, index) => !(index > 0 && isAppWord(token)));
+    while (
+      words.length > 0 &&
+      (containerNouns.has(words[words.length - 1]?.word ?? '') ||
+        (words.length > 1 && isAppWord(words[words.length - 1])))
+    )
       words = words.slice(0, -1);
-    // "Keep track of inventory": alone, the stock is the records.
-    if (words.length === 0 && all.length === 1 && ['inventory', 'stock'].includes(all[0]?.word ?? ''))
-      words = all;
+    // "Keep track of inventory", "an inventory tool": alone, the stock is the records.
+    if (words.length === 0 && core.length === 1 && ['inventory', 'stock'].includes(core[0]?.word ?? ''))
+      words = core;
   }
   // "an inventory tool" names the app; "each tool" names the record.
-  while (words.length > 1 && ['app', 'tool', 'application'].includes(words[words.length - 1]?.word ?? ''))
-    words = words.slice(0, -1);
+  while (words.length > 1 && isAppWord(words[words.length - 1])) words = words.slice(0, -1);
   if (words.length === 1 && words[0]?.word === 'app') return null;
   if (words.length === 0) return null;
   const written = surface(words);

@@ -51,7 +51,10 @@ function taskVerbAt(clause: readonly Token[]): number {
   for (let index = 1; index < clause.length; index++) {
     const token = clause[index] as Token;
     const previous = clause[index - 1] as Token;
-    if (previous.word === 'to' && wishVerbs.has(clause[index - 2]?.word ?? '')) return index;
+    const before = clause[index - 2]?.word ?? '';
+    // "need to assign …"; "a tool for our receptionists to manage …": what the people are to do.
+    if (previous.word === 'to' && (wishVerbs.has(before) || (isPlural(before) && isPeople(before))))
+      return index;
     const wish = wishVerbs.has(token.word) && clause[index + 1]?.word === 'to';
     if (!wish && token.pos === 'VERB' && isPlural(previous.word) && isPeople(previous.word)) return index;
   }
