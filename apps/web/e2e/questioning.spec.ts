@@ -5,11 +5,14 @@ test('questioning: answer, skip, see the ledger learn it, survive a reload, then
   page,
 }) => {
   await signUp(page);
-  await createApp(page, 'A tracker for our support tickets with priorities');
+  // Named choices with no options and no audience: the offline interview asks about each (the
+  // stages, then each choice's options, one single-choice card at a time) while readiness is below
+  // 80. A fully vague request is settled by its one records question; a well-specified one by none.
+  const request =
+    'Track repair jobs with a status, a priority, a severity, a risk, an urgency and a condition';
+  await createApp(page, request);
 
-  await expect(page.getByTestId('request-bubble')).toHaveText(
-    'A tracker for our support tickets with priorities',
-  );
+  await expect(page.getByTestId('request-bubble')).toHaveText(request);
   await expect(page.getByTestId('connection-pill')).toHaveAttribute('data-state', 'live');
   await expect(page.getByTestId('offline-model')).toBeVisible();
 
@@ -108,7 +111,9 @@ test('questioning by keyboard: numbers toggle a multi-choice card, Enter sends i
   await signUp(page);
   await createApp(
     page,
-    'A scheduling tool for our dental clinic receptionists to manage patient appointments and track no-shows',
+    // Three record types with no fields yet: the first card asks what each appointment records
+    // (several at once), and answering it leaves the others to ask about.
+    'A scheduling tool for our dental clinic receptionists to manage patient appointments, treatments and invoices',
   );
   const first = questionCard(page, 1);
   await expect(first).toHaveAttribute('data-status', 'open');

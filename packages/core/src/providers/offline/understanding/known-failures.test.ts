@@ -173,6 +173,14 @@ describe('understanding: an app word after a container names no records', () => 
     expect(blueprint.entities.map((entity) => entity.name)).toEqual(['Patient Appointment']);
     expect(blueprint.audience.map((audience) => audience.name)).toEqual(['Dental Clinic Receptionists']);
     expect(shape(read('An inventory tool'))).toEqual([['Inventory', ['Name']]]);
+    const three = read(
+      'A scheduling tool for our receptionists to manage patient appointments, treatments and invoices',
+    );
+    expect(three.entities.map((entity) => entity.name)).toEqual([
+      'Patient Appointment',
+      'Treatment',
+      'Invoice',
+    ]);
   });
 });
 

@@ -84,6 +84,18 @@ export function readTask(clause: readonly Token[], design: Design): boolean {
   const text = surface(clause);
   const source = design.say('goal', text);
   const entity = design.entity(name, source);
+  // "to manage patient appointments, treatments and invoices": each plural record type named.
+  let end = object.end;
+  while ([',', 'and'].includes(clause[end]?.word ?? '')) {
+    let next = end + 1;
+    if (clause[end]?.word === ',' && clause[next]?.word === 'and') next++;
+    const more = nounPhraseAt(clause, next);
+    const moreHead = more?.tokens[more.tokens.length - 1];
+    const moreName = more ? entityNameOf(more.tokens) : null;
+    if (!more || !moreHead || !moreName || !isPlural(moreHead.word) || isPeople(moreHead.word)) break;
+    design.entity(moreName, source);
+    end = more.end;
+  }
   const withAt = findWord(clause, 'with', object.end);
   if (withAt >= 0) addItems(design, entity, readFieldList(clause.slice(withAt + 1)), source);
   const lemma = verb.lemma || verb.word;
