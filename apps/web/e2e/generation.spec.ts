@@ -26,7 +26,9 @@ test('generation: plan, preview that works, code viewer, a change to version 2, 
   page,
 }) => {
   await signUp(page);
-  await createApp(page, 'A tracker for our support tickets with priorities');
+  // The blueprint's record is named in the person's words: "tickets" make Ticket, with the title
+  // the form below fills in.
+  await createApp(page, 'A tracker for our tickets with a title and a priority');
 
   // The plan is a checklist whose steps all complete.
   const progress = await buildNowAndWaitForVersion(page, 1);
