@@ -65,7 +65,7 @@ function chromiumArguments(rendererHeapMb: number): string[] {
 
 /**
  * Launches Chromium with its own sandbox on (docs/architecture.md#chromium-sandbox). As root Playwright would pass
- * `--no-sandbox` (Chromium refuses to sandbox itself as root), so the browser runs as an
+ * the flag that turns Chromium's sandbox off (Chromium refuses to sandbox itself as root), so the browser runs as an
  * unprivileged system user instead: Playwright starts a small wrapper script that hands the
  * profile directory to that user and `exec`s `setpriv` → `env` → Chromium, keeping the pid.
  * Not root: the same wrapper without the user switch.
