@@ -25,7 +25,7 @@ export interface ModuleLoads {
 export async function moduleLoadsOf(specifier: string, cwd: string): Promise<ModuleLoads> {
   const directory = await mkdtemp(path.join(tmpdir(), 'module-loads-'));
   const logFile = path.join(directory, 'loads.txt');
-  const register = `data:text/javascript,import{register}from"node:module";register(${JSON.stringify(recorder)});`;
+  const register = `data:text/javascript,import{register}from"node:module";register(${JSON.stringify(recorder)},{data:{logFile:${JSON.stringify(logFile)}}});`;
   // Only what loads between the two marker imports is the entry's; the CommonJS cache is diffed
   // the same way (tsx itself, loaded before, is not the entry's).
   const script = [
@@ -41,8 +41,7 @@ export async function moduleLoadsOf(specifier: string, cwd: string): Promise<Mod
     const { stdout } = await run(
       process.execPath,
       ['--import', 'tsx', '--import', register, '--input-type=module', '--eval', script],
-      // biome-ignore lint/style/noProcessEnv: the child runs as this process does, plus the log's path
-      { cwd, env: { ...process.env, MODULE_LOAD_LOG: logFile }, maxBuffer: 16 * 1024 * 1024 },
+      { cwd, maxBuffer: 16 * 1024 * 1024 },
     );
     const lines = (await readFile(logFile, 'utf8')).split('\n').filter(Boolean);
     const start = lines.indexOf(startMarker);

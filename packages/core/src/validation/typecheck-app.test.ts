@@ -233,8 +233,8 @@ describe('the child process', () => {
     process.env.TYPECHECK_CANARY = 'canary-7f3a';
     try {
       const isolated = checker();
-      const { pid, environment } = await isolated.inspect();
-      expect(environment).toEqual({});
+      // The kernel's view of the child's environment: nothing a process does to itself can hide it.
+      const { pid } = await isolated.inspect();
       const initial = fs.readFileSync(`/proc/${pid}/environ`, 'utf8');
       expect(initial).not.toContain('canary-7f3a');
       // Only what Node itself puts there for the IPC channel.

@@ -34,7 +34,7 @@ export interface TypeCheckerOptions {
 
 export interface TypeChecker {
   check(files: readonly AppFile[], options?: TypecheckOptions): Promise<Problem[]>;
-  /** The current child's pid, environment and (if recorded) file access, through the check queue. */
+  /** The current child's pid and (if recorded) file access, through the check queue. */
   inspect(): Promise<ChildInspection>;
   /** The pid of the child once it is ready for checks, else null (tests: kill it from outside). */
   readonly pid: number | null;

@@ -28,7 +28,6 @@ export type TypecheckChildRequest = TypecheckChildTask & { id: number };
 
 export interface ChildInspection {
   pid: number;
-  environment: Record<string, string | undefined>;
   /** Every path given to `fs` since start-up, when recording was asked for; otherwise null. */
   fileAccess: string[] | null;
 }
@@ -65,8 +64,6 @@ process.on('message', (request: TypecheckChildRequest) => {
       id: request.id,
       inspection: {
         pid: process.pid,
-        // biome-ignore lint/style/noProcessEnv: the child's own (empty) environment, reported for tests to verify
-        environment: { ...process.env },
         fileAccess: fileAccess && [...fileAccess],
       },
     });
