@@ -16,3 +16,4 @@ export * from './limits.ts';
 export * from './question.ts';
 export * from './questioning/turn-contract.ts';
 export type { TurnUsage } from './questioning/turn-usage.ts';
+export * from './version.ts';

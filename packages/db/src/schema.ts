@@ -105,6 +105,8 @@ export interface VersionsTable {
   plan: Json<unknown>;
   /** What this version was built from (core's `Blueprint`); null for versions older than blueprints. */
   blueprint: NullableJson<unknown>;
+  /** The acceptance checks it was verified with (core's `Check[]`); `status` says if all passed. */
+  checks: ColumnType<unknown, string | undefined, string>;
   restored_from_version_id: string | null;
   created_at: CreatedAt;
 }

@@ -4,6 +4,7 @@ import * as m0002 from './0002_worker_verifier.ts';
 import * as m0003 from './0003_rate_limits.ts';
 import * as m0006 from './0006_blueprints.ts';
 import * as m0007 from './0007_question_decisions.ts';
+import * as m0008 from './0008_version_checks.ts';
 
 /** Every migration, in order. Listed explicitly so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_rate_limits': m0003,
   '0006_blueprints': m0006,
   '0007_question_decisions': m0007,
+  '0008_version_checks': m0008,
 };

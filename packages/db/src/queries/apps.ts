@@ -1,8 +1,16 @@
-import { activeJobStatuses, event, type JobKind, type JobStatus } from '@app/core/schemas';
+import {
+  activeJobStatuses,
+  type Check,
+  event,
+  type JobKind,
+  type JobStatus,
+  type VersionStatus,
+} from '@app/core/schemas';
 import { sql } from 'kysely';
 import { type DbOrTrx, inTransaction } from '../client.ts';
 import type { AppRow, JobRow } from '../schema.ts';
 import { transitionJob } from './transition.ts';
+import { storedChecks, storedVersionStatus } from './versions.ts';
 
 export interface AppSummary {
   id: string;
@@ -142,11 +150,19 @@ export async function listAppVersions(
   db: DbOrTrx,
   appId: string,
 ): Promise<
-  { id: string; number: number; request: string; status: string; createdAt: string; jobId: string | null }[]
+  {
+    id: string;
+    number: number;
+    request: string;
+    status: VersionStatus;
+    checks: Check[];
+    createdAt: string;
+    jobId: string | null;
+  }[]
 > {
   const rows = await db
     .selectFrom('versions')
-    .select(['id', 'number', 'request', 'status', 'created_at', 'job_id'])
+    .select(['id', 'number', 'request', 'status', 'checks', 'created_at', 'job_id'])
     .where('app_id', '=', appId)
     .orderBy('number', 'desc')
     .execute();
@@ -154,7 +170,8 @@ export async function listAppVersions(
     id: row.id,
     number: row.number,
     request: row.request,
-    status: row.status,
+    status: storedVersionStatus(row.status),
+    checks: storedChecks(row.checks),
     createdAt: row.created_at.toISOString(),
     jobId: row.job_id,
   }));

@@ -1,5 +1,6 @@
 import {
   type Blueprint,
+  type Check,
   event,
   type Fact,
   type JobEvent,
@@ -56,6 +57,8 @@ export async function completeGeneration(
     /** The design the version was built from (the job's blueprint). */
     blueprint: Blueprint | null;
     plan: PlanStep[];
+    /** The acceptance checks of the last verification; a failed one stores the version as `checks_failed`. */
+    checks: Check[];
     previewUrlFor: (versionId: string) => string;
   },
 ): Promise<{ version: VersionRow; events: JobEvent[] }> {
@@ -71,6 +74,7 @@ export async function completeGeneration(
         ledger: input.ledger,
         blueprint: input.blueprint,
         plan: input.plan,
+        checks: input.checks,
         jobId: input.jobId,
         generationRun: input.run,
       });

@@ -175,6 +175,7 @@ describe('recordTurnResult with a blueprint', () => {
       ledger: [fact],
       blueprint: tools(['Name']),
       plan: [],
+      checks: [],
       previewUrlFor: (id) => `http://preview/${id}`,
     });
     expect((await loadVersionView(database.db, version)).blueprint).toEqual(tools(['Name']));

@@ -1,4 +1,12 @@
-import { activeJobStatuses, Blueprint, Fact, PlanStep } from '@app/core/schemas';
+import {
+  activeJobStatuses,
+  Blueprint,
+  Check,
+  Fact,
+  PlanStep,
+  VersionStatus,
+  versionStatusOf,
+} from '@app/core/schemas';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { type DbOrTrx, inTransaction, type Trx } from '../client.ts';
@@ -14,7 +22,7 @@ export interface VersionView {
   id: string;
   appId: string;
   number: number;
-  status: string;
+  status: VersionStatus;
   request: string;
   createdAt: string;
   jobId: string | null;
@@ -24,6 +32,21 @@ export interface VersionView {
   /** What this version was built from; null for versions from before blueprints. */
   blueprint: Blueprint | null;
   plan: PlanStep[];
+  /** The acceptance checks it was verified with; `status` is `checks_failed` when one failed. */
+  checks: Check[];
+}
+
+/** A stored version status; anything unknown reads as `ready` (the constraint allows no other). */
+export function storedVersionStatus(stored: string): VersionStatus {
+  return VersionStatus.catch('ready').parse(stored);
+}
+
+/** Stored checks, or none when they cannot be read. */
+export function storedChecks(stored: unknown): Check[] {
+  return z
+    .array(Check)
+    .catch([])
+    .parse(stored ?? []);
 }
 
 /** A stored blueprint, or null when there is none (or this version cannot read it). */
@@ -58,6 +81,9 @@ export async function insertVersion(
     /** What the version is built from; none for versions made outside a job's design. */
     blueprint?: Blueprint | null;
     plan: PlanStep[];
+    /** What verification found; the status follows from them unless given (a restore copies it). */
+    checks?: Check[];
+    status?: VersionStatus;
     jobId?: string;
     generationRun?: number;
     restoredFromVersionId?: string;
@@ -76,6 +102,8 @@ export async function insertVersion(
         ledger: JSON.stringify(input.ledger),
         blueprint: input.blueprint ? JSON.stringify(input.blueprint) : null,
         plan: JSON.stringify(input.plan),
+        checks: JSON.stringify(input.checks ?? []),
+        status: input.status ?? versionStatusOf(input.checks ?? []),
         restored_from_version_id: input.restoredFromVersionId ?? null,
       })
       .returningAll()
@@ -129,7 +157,7 @@ export async function loadVersionView(db: DbOrTrx, version: VersionRow): Promise
     id: version.id,
     appId: version.app_id,
     number: version.number,
-    status: version.status,
+    status: storedVersionStatus(version.status),
     request: version.request,
     createdAt: version.created_at.toISOString(),
     jobId: version.job_id,
@@ -138,6 +166,7 @@ export async function loadVersionView(db: DbOrTrx, version: VersionRow): Promise
     ledger: z.array(Fact).catch([]).parse(version.ledger),
     blueprint: storedBlueprint(version.blueprint),
     plan: z.array(PlanStep).catch([]).parse(version.plan),
+    checks: storedChecks(version.checks),
   };
 }
 
@@ -163,6 +192,8 @@ export async function restoreVersion(
       ledger: z.array(Fact).catch([]).parse(source.ledger),
       blueprint: storedBlueprint(source.blueprint),
       plan: z.array(PlanStep).catch([]).parse(source.plan),
+      checks: storedChecks(source.checks),
+      status: storedVersionStatus(source.status),
       restoredFromVersionId: source.id,
     });
   });
