@@ -24,3 +24,8 @@ export const maxBatchCalls = 10;
 export const maxRequestUrlLength = 8 * 1024;
 /** Where a client splits a GET batch: well below `maxRequestUrlLength`, headroom for the path. */
 export const clientBatchUrlLength = 6000;
+
+/** A personal access token's name (docs/auth.md). */
+export const tokenNameMaxLength = 100;
+/** Live (unrevoked) personal access tokens one person may hold at once. */
+export const maxActiveTokensPerUser = 50;

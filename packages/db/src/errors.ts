@@ -10,6 +10,11 @@ export class NotFoundError extends Error {
   override readonly name = 'NotFoundError';
 }
 
+/** A per-person cap is reached (e.g. live access tokens): the person must free one first. */
+export class LimitReachedError extends Error {
+  override readonly name = 'LimitReachedError';
+}
+
 /** The request names something that cannot apply (e.g. an option id of another question). */
 export class InvalidInputError extends Error {
   override readonly name = 'InvalidInputError';

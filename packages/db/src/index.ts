@@ -4,6 +4,7 @@ export * from './embedded/checkout.ts';
 export * from './errors.ts';
 export { type MigrateOptions, migrate, quietLogger } from './migrate.ts';
 export * from './postgres.ts';
+export * from './queries/access-tokens.ts';
 export * from './queries/apps.ts';
 export * from './queries/blueprint-edits.ts';
 export * from './queries/events.ts';

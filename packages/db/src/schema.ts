@@ -24,6 +24,17 @@ export interface SessionsTable {
   revoked_at: NullableTimestamp;
 }
 
+/** Personal access tokens (migration 0009): only the SHA-256 of each token is stored. */
+export interface AccessTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
 export interface AppsTable {
   id: Generated<string>;
   owner_id: string;
@@ -129,6 +140,7 @@ export interface WorkerHeartbeatsTable {
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
+  access_tokens: AccessTokensTable;
   apps: AppsTable;
   jobs: JobsTable;
   questions: QuestionsTable;

@@ -5,6 +5,7 @@ import * as m0003 from './0003_rate_limits.ts';
 import * as m0006 from './0006_blueprints.ts';
 import * as m0007 from './0007_question_decisions.ts';
 import * as m0008 from './0008_version_checks.ts';
+import * as m0009 from './0009_access_tokens.ts';
 
 /** Every migration, in order. Listed explicitly so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0006_blueprints': m0006,
   '0007_question_decisions': m0007,
   '0008_version_checks': m0008,
+  '0009_access_tokens': m0009,
 };
