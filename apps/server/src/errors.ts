@@ -1,4 +1,4 @@
-import { ConflictError, InvalidInputError, NotFoundError } from '@app/db';
+import { ConflictError, InvalidInputError, LimitReachedError, NotFoundError } from '@app/db';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 
@@ -12,6 +12,8 @@ export function toTRPCError(error: unknown): TRPCError {
     return new TRPCError({ code: 'CONFLICT', message: error.message, cause: error });
   if (error instanceof NotFoundError)
     return new TRPCError({ code: 'NOT_FOUND', message: error.message, cause: error });
+  if (error instanceof LimitReachedError)
+    return new TRPCError({ code: 'PRECONDITION_FAILED', message: error.message, cause: error });
   if (error instanceof InvalidInputError) {
     return new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
   }

@@ -53,7 +53,20 @@ const refuseCrossSiteMutations = t.middleware(({ ctx, type, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(refuseCrossSiteMutations).use(mapDomainErrors);
+/**
+ * A request whose `Authorization` header names no live token of ours is refused whatever it calls:
+ * falling back to "signed out" would let `auth.me` answer null and a script carry on as nobody.
+ */
+const refuseRejectedCredentials = t.middleware(({ ctx, next }) => {
+  if (ctx.credentialRejection)
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: ctx.credentialRejection });
+  return next();
+});
+
+export const publicProcedure = t.procedure
+  .use(refuseCrossSiteMutations)
+  .use(refuseRejectedCredentials)
+  .use(mapDomainErrors);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });

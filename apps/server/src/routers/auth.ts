@@ -1,7 +1,22 @@
-import { emailMaxLength, passwordMaxLength, passwordMinLength } from '@app/core/schemas';
-import { findUserByEmail, insertSession, insertUser, revokeSession } from '@app/db';
+import {
+  emailMaxLength,
+  maxActiveTokensPerUser,
+  passwordMaxLength,
+  passwordMinLength,
+  tokenNameMaxLength,
+} from '@app/core/schemas';
+import {
+  createAccessToken,
+  findUserByEmail,
+  insertSession,
+  insertUser,
+  listAccessTokens,
+  revokeAccessToken,
+  revokeSession,
+} from '@app/db';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { hashAccessToken, newAccessToken } from '../auth/access-tokens.ts';
 import {
   clearSessionCookie,
   hashSessionToken,
@@ -10,7 +25,8 @@ import {
   setSessionCookie,
 } from '../auth/sessions.ts';
 import type { Context } from '../context.ts';
-import { publicProcedure, router } from '../trpc.ts';
+import { protectedProcedure, publicProcedure, router } from '../trpc.ts';
+import { Id } from './inputs.ts';
 
 const Credentials = z.object({
   email: z
@@ -24,6 +40,12 @@ const Credentials = z.object({
     .min(passwordMinLength, `Password must be at least ${passwordMinLength} characters`)
     .max(passwordMaxLength, `Password must be at most ${passwordMaxLength} characters`),
 });
+
+const TokenName = z
+  .string()
+  .trim()
+  .min(1, 'Name the token (what will use it, e.g. "CI")')
+  .max(tokenNameMaxLength, `Token name must be at most ${tokenNameMaxLength} characters`);
 
 async function startSession(ctx: Context, userId: string): Promise<void> {
   const token = newSessionToken();
@@ -67,11 +89,51 @@ export const authRouter = router({
     if (ctx.sessionTokenHash) {
       await revokeSession(ctx.db, ctx.sessionTokenHash);
       // This process's streams of the session end now; other processes' at their next sweep.
-      ctx.sessionRevocations.revoked(ctx.sessionTokenHash);
+      ctx.sessionRevocations.sessionRevoked(ctx.sessionTokenHash);
     }
     clearSessionCookie(ctx.res, { secure: ctx.secureCookies });
     return { ok: true as const };
   }),
 
   me: publicProcedure.query(({ ctx }) => (ctx.user ? { user: ctx.user } : null)),
+
+  /**
+   * A personal access token, returned this once and stored only as a hash (docs/auth.md). Minted
+   * only from a signed-in session, never with another token: revoking a leaked token must be
+   * enough, which it would not be if the leak could have minted a second one.
+   */
+  createToken: protectedProcedure.input(z.object({ name: TokenName })).mutation(async ({ ctx, input }) => {
+    if (ctx.credential?.kind !== 'session') {
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: 'Create tokens from a signed-in session, not with a token',
+      });
+    }
+    const token = newAccessToken();
+    const created = await createAccessToken(ctx.db, {
+      userId: ctx.user.id,
+      name: input.name,
+      tokenHash: hashAccessToken(token),
+      maxActive: maxActiveTokensPerUser,
+    });
+    return { token, tokenId: created.id };
+  }),
+
+  /** The person's live tokens (never the secrets), newest first. */
+  listTokens: protectedProcedure.query(async ({ ctx }) =>
+    (await listAccessTokens(ctx.db, ctx.user.id)).map((token) => ({
+      id: token.id,
+      name: token.name,
+      createdAt: token.createdAt.toISOString(),
+      lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+    })),
+  ),
+
+  /** Takes effect at once: later requests with it are UNAUTHORIZED and its open streams end. */
+  revokeToken: protectedProcedure.input(z.object({ tokenId: Id })).mutation(async ({ ctx, input }) => {
+    await revokeAccessToken(ctx.db, input.tokenId, ctx.user.id);
+    // This process's streams of the token end now; other processes' at their next sweep.
+    ctx.sessionRevocations.accessTokenRevoked(input.tokenId);
+    return { ok: true as const };
+  }),
 });

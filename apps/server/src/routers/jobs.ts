@@ -102,9 +102,9 @@ export const jobsRouter = router({
     .subscription(async function* ({ ctx, input, signal }) {
       const job = await findOwnedJob(ctx.db, input.jobId, ctx.user.id);
       if (!job) throw notFound('Job');
-      // The stream lives only as long as its session: sign-out or expiry aborts it like a
-      // disconnect (streamJobEvents unsubscribes), and the client is told it is signed out.
-      const session = ctx.sessionRevocations.follow(ctx.session, signal ?? new AbortController().signal);
+      // The stream lives only as long as its session or token: sign-out, expiry or revocation
+      // aborts it like a disconnect (streamJobEvents unsubscribes), and the client is told so.
+      const session = ctx.sessionRevocations.follow(ctx.credential, signal ?? new AbortController().signal);
       try {
         const events = streamJobEvents({
           db: ctx.db,
@@ -118,7 +118,11 @@ export const jobsRouter = router({
           ctx.metrics.eventsDelivered += 1;
           yield tracked(String(event.seq), event);
         }
-        if (session.ended) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Signed out' });
+        if (session.ended)
+          throw new TRPCError({
+            code: 'UNAUTHORIZED',
+            message: ctx.credential?.kind === 'accessToken' ? 'Token revoked' : 'Signed out',
+          });
       } finally {
         session.dispose();
       }
