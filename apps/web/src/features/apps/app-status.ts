@@ -1,16 +1,23 @@
-import type { JobKind, JobStatus } from '@app/core/schemas';
+import type { JobKind, JobStatus, VersionStatus } from '@app/core/schemas';
 import type { BadgeTone } from '../../components/ui/badge.tsx';
 
 export type AppStatusInput = {
   activeJob: { status: JobStatus; kind: JobKind } | null;
-  latestVersion: { number: number } | null;
+  /**
+   * `status` where the caller has it (`apps.get`'s versions do; `apps.list`'s latest version does
+   * not yet, so the grid cannot tell a version with failing checks from a good one).
+   */
+  latestVersion: { number: number; status?: VersionStatus } | null;
 };
+
+const checksFailed: AppStatusPresentation = { label: 'Checks failed', tone: 'warning', inProgress: false };
 
 export type AppStatusPresentation = { label: string; tone: BadgeTone; inProgress: boolean };
 
 /**
  * The one badge an app card shows. An active job wins (it is what the person may need to act on);
- * otherwise the app is either ready (has a version) or has never been built.
+ * otherwise the app is either ready (has a version) or has never been built. A latest version
+ * stored with failing checks runs, but is never called ready.
  */
 export function appStatusPresentation({ activeJob, latestVersion }: AppStatusInput): AppStatusPresentation {
   if (activeJob) {
@@ -26,13 +33,16 @@ export function appStatusPresentation({ activeJob, latestVersion }: AppStatusInp
           inProgress: true,
         };
       case 'complete':
-        return { label: 'Ready', tone: 'success', inProgress: false };
+        return latestVersion?.status === 'checks_failed'
+          ? checksFailed
+          : { label: 'Ready', tone: 'success', inProgress: false };
       case 'failed':
         return { label: 'Failed', tone: 'danger', inProgress: false };
       case 'cancelled':
         return { label: 'Cancelled', tone: 'neutral', inProgress: false };
     }
   }
+  if (latestVersion?.status === 'checks_failed') return checksFailed;
   return latestVersion
     ? { label: 'Ready', tone: 'success', inProgress: false }
     : { label: 'Not built yet', tone: 'neutral', inProgress: false };

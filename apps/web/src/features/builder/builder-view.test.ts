@@ -8,7 +8,7 @@ import {
   followedWorkTab,
 } from './builder-view.ts';
 import { emptyJobState, foldJobEvents, type JobState } from './job-state.ts';
-import type { AppDetails, AppJobSummary } from './use-builder-data.ts';
+import type { AppDetails, AppJobSummary, AppVersionSummary } from './use-builder-data.ts';
 
 const at = '2025-01-01T00:00:00.000Z';
 const versionId = '00000000-0000-4000-8000-0000000000aa';
@@ -27,7 +27,15 @@ function details(overrides: Partial<AppDetails> = {}): AppDetails {
   };
 }
 
-const version1 = { id: versionId, number: 1, request: 'x', status: 'ready', createdAt: at, jobId: 'job-1' };
+const version1: AppVersionSummary = {
+  id: versionId,
+  number: 1,
+  request: 'x',
+  status: 'ready',
+  checks: [],
+  createdAt: at,
+  jobId: 'job-1',
+};
 
 function log(...events: { type: JobEvent['type']; data: unknown }[]): JobEvent[] {
   return events.map((event, index) => ({ ...event, seq: index + 1, at }) as JobEvent);
@@ -121,6 +129,22 @@ describe('deriveBuilderView', () => {
     const many = view(emptyJobState, { details: details({ jobs, activeJobId: 'job-3' }), jobId: 'job-3' });
     expect(many?.job.id).toBe('job-3');
     expect(many?.pastJobs.map((job) => job.id)).toEqual(['job-1', 'job-2']);
+  });
+
+  it('never badges a version stored with failing checks as ready', () => {
+    const failingVersion: AppVersionSummary = {
+      ...version1,
+      status: 'checks_failed',
+      checks: [{ id: 'renders', title: 'The app renders', ok: false, detail: 'Uncaught TypeError' }],
+    };
+    const done = { ...building, status: 'complete' as const, version: { versionId, number: 1 } };
+    const jobs = [jobSummary('job-1', 'complete')];
+    expect(
+      view(done, { details: details({ versions: [failingVersion], jobs, activeJobId: null }) })?.appStatus,
+    ).toEqual({ label: 'Checks failed', tone: 'warning', inProgress: false });
+    expect(
+      view(done, { details: details({ versions: [version1], jobs, activeJobId: null }) })?.appStatus.label,
+    ).toBe('Ready');
   });
 
   it('has nothing to show for an app with no job', () => {

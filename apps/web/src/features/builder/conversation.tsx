@@ -76,7 +76,11 @@ function PastJob({ job, version }: { job: AppJobSummary; version: AppVersionSumm
   const [expanded, setExpanded] = useState(false);
   const outcome =
     job.status === 'complete' ? (
-      <Badge tone="success">{version ? `Version ${version.number}` : 'Complete'}</Badge>
+      // A version stored with failing checks is never shown as a clean success.
+      <Badge tone={version?.status === 'checks_failed' ? 'warning' : 'success'}>
+        {version ? `Version ${version.number}` : 'Complete'}
+        {version?.status === 'checks_failed' && ' · checks failed'}
+      </Badge>
     ) : job.status === 'failed' ? (
       <Badge tone="danger">Failed</Badge>
     ) : job.status === 'cancelled' ? (
@@ -253,6 +257,7 @@ export function Conversation({
           <GenerationProgress
             state={state}
             kind={job.kind}
+            versionStatus={versionByJob.get(job.id)?.status ?? null}
             onRetry={onRetry}
             retryPending={retryPending}
             onOpenPreview={onOpenPreview}

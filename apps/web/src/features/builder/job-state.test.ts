@@ -237,6 +237,7 @@ describe('jobStateReducer', () => {
       files: [],
       lastWrittenPath: null,
       validation: null,
+      verification: null,
       fixAttempt: 0,
     });
     // What the log says before the retry (questions, ledger, usage) is kept.

@@ -1,6 +1,7 @@
 import {
   addUsage,
   type Blueprint,
+  type Check,
   type CompletionReason,
   type Fact,
   type JobEvent,
@@ -17,6 +18,12 @@ export type StepStatus = 'pending' | 'running' | 'done';
 export type PlanStepState = PlanStep & { status: StepStatus };
 export type WrittenFile = { path: string; content: string };
 
+/**
+ * One verification's acceptance checks. `afterFix`: the fix attempt it re-verified (0 for the
+ * build's first verification), so "after fix 1" can be said of the checks shown.
+ */
+export type Verification = { ok: boolean; checks: Check[]; afterFix: number };
+
 export type GenerationState = {
   startedAt: string;
   steps: PlanStepState[];
@@ -24,6 +31,11 @@ export type GenerationState = {
   files: WrittenFile[];
   lastWrittenPath: string | null;
   validation: { ok: boolean; problems: Problem[] } | null;
+  /**
+   * The latest `validation_finished`'s checks. A `fix_started` keeps them: until the fix is
+   * re-verified they are still the truth about the app (and what the fix is working on).
+   */
+  verification: Verification | null;
   fixAttempt: number;
 };
 
@@ -127,7 +139,15 @@ function withFile(generation: GenerationState, file: WrittenFile): GenerationSta
 }
 
 function freshGeneration(at: string): GenerationState {
-  return { startedAt: at, steps: [], files: [], lastWrittenPath: null, validation: null, fixAttempt: 0 };
+  return {
+    startedAt: at,
+    steps: [],
+    files: [],
+    lastWrittenPath: null,
+    validation: null,
+    verification: null,
+    fixAttempt: 0,
+  };
 }
 
 /** Events of a generation that the log shows before its `generation_started` still need a home. */
@@ -201,11 +221,18 @@ function applyEvent(state: JobState, event: JobEvent): JobState {
       };
     case 'file_written':
       return { ...state, generation: withFile(ensureGeneration(state, event.at), event.data) };
-    case 'validation_finished':
+    case 'validation_finished': {
+      const generation = ensureGeneration(state, event.at);
+      const { ok, problems, checks } = event.data;
       return {
         ...state,
-        generation: { ...ensureGeneration(state, event.at), validation: event.data },
+        generation: {
+          ...generation,
+          validation: { ok, problems },
+          verification: { ok, checks, afterFix: generation.fixAttempt },
+        },
       };
+    }
     case 'fix_started':
       return {
         ...state,

@@ -6,6 +6,7 @@ import { Button } from '../../components/ui/button.tsx';
 import { formatAbsoluteTime, formatRelativeTime } from '../../lib/format-relative-time.ts';
 import { useNow } from '../../lib/use-now.ts';
 import type { AppVersionSummary } from './use-builder-data.ts';
+import { VersionChecks } from './version-checks.tsx';
 
 /**
  * Every version, newest first. Restoring never rewrites history: it adds a new version with the old
@@ -68,9 +69,11 @@ export function VersionsPanel({
                     {formatRelativeTime(version.createdAt, now)}
                   </time>
                 </p>
+                <VersionChecks version={version} />
               </div>
               {isCurrent ? (
-                <Badge tone="success" dot>
+                // Current, not necessarily good: a version with failing checks gets no green.
+                <Badge tone={version.status === 'checks_failed' ? 'accent' : 'success'} dot>
                   Current
                 </Badge>
               ) : (
