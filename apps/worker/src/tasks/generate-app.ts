@@ -1,4 +1,4 @@
-import { event, type Fact, generateApp as runGeneration, versionUrlFor } from '@app/core';
+import { event, type Fact, type Problem, generateApp as runGeneration, versionUrlFor } from '@app/core';
 import {
   appendRunEvents,
   completeGeneration,
@@ -18,6 +18,19 @@ import { logEvents } from './log-events.ts';
 async function loadBaseVersion(db: Db, versionId: string | null) {
   const version = versionId ? await findVersion(db, versionId) : undefined;
   return version ? loadVersionView(db, version) : null;
+}
+
+function brokenMessage(problems: readonly Problem[]): string {
+  const count = problems.length;
+  const listed = problems
+    .slice(0, 3)
+    .map((problem) => `${problem.path}${problem.line ? `:${problem.line}` : ''} ${problem.message}`)
+    .join('; ');
+  return `The generated app still has ${count} problem${count === 1 ? '' : 's'} after the fix attempts: ${listed}`;
+}
+
+function unchangedMessage(message: string, base: { number: number } | null): string {
+  return base ? `${message} Version ${base.number} is still the current one.` : message;
 }
 
 /** The version keeps everything known about the app: what it was built from, then this job's facts. */
@@ -58,6 +71,16 @@ export const generateApp: TaskHandler<GenerateAppPayload> = async (payload, cont
   ]);
   // The job's blueprint is what gets built; the version keeps it as what it was built from.
   const blueprint = storedBlueprint(job.blueprint) ?? base?.blueprint ?? null;
+  if (!blueprint) {
+    await failJob(db, {
+      jobId: job.id,
+      phase: 'generation',
+      generationRun: payload.run,
+      retryable: false,
+      message: 'There is no design to build: this job has no blueprint. Start a new request for the app.',
+    });
+    return;
+  }
   const cancel = watchForCancel(db, ref);
   const signal = AbortSignal.any([context.signal, cancel.signal]);
   const started = Date.now();
@@ -72,21 +95,22 @@ export const generateApp: TaskHandler<GenerateAppPayload> = async (payload, cont
         kind: job.kind,
         ledger,
         blueprint,
-        currentVersion: base && { files: base.files },
+        currentVersion: base && { files: base.files, blueprint: base.blueprint },
         signal,
       },
       { emit: (item) => append([item]) },
     );
-    if (!result.ok) {
-      const count = result.problems.length;
+    if (result.outcome !== 'built') {
       await failJob(db, {
         jobId: job.id,
         phase: 'generation',
         generationRun: payload.run,
-        message: `The generated app still has ${count} problem${count === 1 ? '' : 's'} after the fix attempts: ${result.problems
-          .slice(0, 3)
-          .map((problem) => `${problem.path}${problem.line ? `:${problem.line}` : ''} ${problem.message}`)
-          .join('; ')}`,
+        // Unchanged is an answer, not an accident: retrying the same request changes nothing.
+        retryable: result.outcome === 'broken',
+        message:
+          result.outcome === 'broken'
+            ? brokenMessage(result.problems)
+            : unchangedMessage(result.message, base),
       });
       return;
     }
@@ -98,6 +122,7 @@ export const generateApp: TaskHandler<GenerateAppPayload> = async (payload, cont
       ledger: mergeLedgers(base?.ledger ?? [], ledger),
       blueprint,
       plan: result.plan,
+      checks: result.checks,
       previewUrlFor: (versionId) => versionUrlFor(context.preview.baseUrl, job.app_id, versionId),
     });
     logEvents(logger, job.id, events);
@@ -105,6 +130,8 @@ export const generateApp: TaskHandler<GenerateAppPayload> = async (payload, cont
       jobId: job.id,
       run: payload.run,
       version: version.number,
+      status: version.status,
+      checks: `${result.checks.filter((check) => check.ok).length}/${result.checks.length}`,
       ms: Date.now() - started,
     });
   } catch (error) {

@@ -1,28 +1,33 @@
 import type { Blueprint } from '../blueprint/blueprint.ts';
+import { acceptanceChecks } from '../compiler/acceptance-checks.ts';
+import { type CompileOptions, compileBlueprint } from '../compiler/compile-blueprint.ts';
+import { dataModulePaths } from '../compiler/data-modules.ts';
 import { ModelAbortedError } from '../errors.ts';
-import { event, type NewEvent, type PlanStep, type Problem } from '../events.ts';
+import { type Check, event, type NewEvent, type PlanStep, type Problem } from '../events.ts';
 import type { JobKind } from '../job.ts';
 import type { Fact } from '../ledger.ts';
 import type { Model, ModelCallRequest, ModelUsage } from '../model.ts';
-import type { AppFile } from '../validation/app-files.ts';
+import { type AppFile, normaliseAppPath } from '../validation/app-files.ts';
+import { renderCheckId, type VerificationCheck } from '../validation/browser/checks.ts';
 import { type AppVerifier, type ValidationResult, validateApp } from '../validation/validate-app.ts';
+import { type VersionStatus, versionStatusOf } from '../version.ts';
+import { buildPlan } from './build-plan.ts';
+import { customFilesOf, isCustomPath, modelWrittenFiles, requirementsLeftOut } from './custom-files.ts';
 import { FileSet, problemFingerprint } from './file-set.ts';
-import { fixInstructions, planInstructions, writeStepInstructions } from './instructions.ts';
-import {
-  FileChanges,
-  generationTasks,
-  type LedgerFactView,
-  type PlannedStep,
-  PlanOutput,
-} from './task-schemas.ts';
+import { compiledAppView } from './generation-inputs.ts';
+import { customiseInstructions, fixInstructions } from './instructions.ts';
+import { FileChanges, generationTasks, type LedgerFactView } from './task-schemas.ts';
 
 export interface GenerateAppInput {
   request: string;
   kind: JobKind;
   ledger: readonly Fact[];
-  /** The design to build: the job's blueprint (null only for jobs from before blueprints). */
-  blueprint: Blueprint | null;
-  currentVersion: { files: readonly AppFile[] } | null;
+  /** The design to build: the job's blueprint, the one input of the compiler. */
+  blueprint: Blueprint;
+  /** The version a change starts from: its files (custom code is carried over) and its design. */
+  currentVersion: { files: readonly AppFile[]; blueprint: Blueprint | null } | null;
+  /** The day the sample records are made for, and their seed (tests pin them). */
+  compile?: CompileOptions;
   signal?: AbortSignal;
 }
 
@@ -32,7 +37,7 @@ export interface GenerateAppHooks {
 
 export type ValidateFiles = (
   files: readonly AppFile[],
-  options: { signal?: AbortSignal },
+  options: { checks: readonly VerificationCheck[]; signal?: AbortSignal },
 ) => Promise<ValidationResult>;
 
 /**
@@ -45,19 +50,31 @@ export type GenerateAppDependencies = { model: Model } & (
   | { validate: ValidateFiles; verifier?: undefined }
 );
 
+interface BuildRecord {
+  files: AppFile[];
+  plan: PlanStep[];
+  usage: ModelUsage;
+}
+
+/**
+ * How a build ended. `built`: the app runs; `status` says whether every acceptance check passed
+ * (`checks_failed` is stored, visibly, never as a clean success). `broken`: it does not bundle,
+ * type-check or render after the fixes — nothing to store. `unchanged`: a change request that
+ * changed neither the design nor the code — no version, and `message` says why.
+ */
 export type GenerateAppResult =
-  | { ok: true; files: AppFile[]; plan: PlanStep[]; usage: ModelUsage }
-  | { ok: false; problems: Problem[]; files: AppFile[]; plan: PlanStep[]; usage: ModelUsage };
+  | ({ outcome: 'built'; checks: Check[]; status: VersionStatus } & BuildRecord)
+  | ({ outcome: 'broken'; problems: Problem[]; checks: Check[] } & BuildRecord)
+  | ({ outcome: 'unchanged'; message: string } & BuildRecord);
 
 /** Fix attempts after the first validation; each gets the previous problems. */
 export const maxFixAttempts = 2;
 
 /**
- * The generation phase: plan → write step by step → validate → capped fix loop. Events are
- * emitted as things happen (the caller persists and streams them); the abort signal reaches every
- * model call and is checked between steps, so a cancelled job stops within one step.
- * An app that still fails after the fixes comes back as `ok: false` with its problems: the caller
- * must never store it as a good version.
+ * The generation phase (docs/architecture.md#generation): compile the blueprint → (LLM) customise
+ * under `src/custom/` → verify with the blueprint's acceptance checks → capped fix loop. Events
+ * are emitted as things happen (the caller persists and streams them); the abort signal reaches
+ * every model call and verification and is checked between steps, so a cancel stops within one.
  */
 export async function generateApp(
   dependencies: GenerateAppDependencies,
@@ -66,9 +83,7 @@ export async function generateApp(
 ): Promise<GenerateAppResult> {
   const { model } = dependencies;
   const validate = validatorOf(dependencies);
-  const ledger = input.ledger.map(ledgerView);
   const usage: ModelUsage = { model: model.describe(), inputTokens: 0, outputTokens: 0, costUsd: 0 };
-
   const callModel = async <T>(request: Omit<ModelCallRequest<T>, 'phase' | 'signal'>): Promise<T> => {
     checkAborted(input.signal);
     const result = await model.call({ ...request, phase: 'generation', signal: input.signal });
@@ -80,104 +95,148 @@ export async function generateApp(
     return result.output;
   };
 
-  // 1. Plan.
-  const files = new FileSet(input.currentVersion?.files ?? []);
-  const planned = await callModel({
-    task: generationTasks.plan,
-    instructions: planInstructions,
-    input: {
-      kind: input.kind,
-      request: input.request,
-      ledger,
-      blueprint: input.blueprint,
-      currentFiles: input.currentVersion ? files.list() : null,
-    },
-    schema: PlanOutput,
-    schemaName: 'generation_plan',
-  });
-  const steps: PlannedStep[] = planned.steps;
-  const plan: PlanStep[] = steps.map((step, index) => ({
-    index,
-    title: step.title,
-    phase: step.phase,
-    files: step.files,
-  }));
+  // 1. Compile: the template's files, the data modules, and the custom code the version had.
+  const previous = input.currentVersion?.files ?? null;
+  const compiled = compileBlueprint(input.blueprint, input.compile);
+  const files = new FileSet([...compiled, ...customFilesOf(previous ?? [])]);
+  const requirements = requirementsLeftOut(input.ledger, input.blueprint).map(ledgerView);
+  const customise = requirements.length > 0 || modelWrittenFiles(previous ?? []).length > 0;
+  const planned = buildPlan({ compiled: files.list(), dataModulePaths, previous, customise });
+  const plan = planned.steps;
   await hooks.emit(event('plan_created', { steps: plan }));
-
-  // 2. Write, step by step; a change starts from the previous version's files.
-  for (const [index, step] of steps.entries()) {
+  for (const step of plan) {
     checkAborted(input.signal);
-    await hooks.emit(event('step_started', { index }));
-    const changes = await callModel({
-      task: generationTasks.writeStep,
-      instructions: writeStepInstructions,
-      input: {
-        kind: input.kind,
-        request: input.request,
-        ledger,
-        blueprint: input.blueprint,
-        plan: steps,
-        stepIndex: index,
-        step,
-        files: files.list(),
-      },
-      schema: FileChanges,
-      schemaName: 'step_files',
-    });
-    for (const file of files.apply(changes)) await hooks.emit(event('file_written', file));
-    await hooks.emit(event('step_completed', { index }));
+    await hooks.emit(event('step_started', { index: step.index }));
+    if (step.files.length === 0) {
+      // 2. Customise (the step with no compiled files): only LLM providers write anything here.
+      const changes = await callModel({
+        task: generationTasks.customise,
+        instructions: customiseInstructions,
+        input: {
+          kind: input.kind,
+          request: input.request,
+          requirements,
+          blueprint: input.blueprint,
+          app: compiledAppView(files.list()),
+          customFiles: customFilesOf(files.list()),
+        },
+        schema: FileChanges,
+        schemaName: 'custom_files',
+      });
+      for (const file of files.apply(onlyCustom(changes))) await hooks.emit(event('file_written', file));
+    } else {
+      for (const file of planned.filesOf[step.index] ?? []) await hooks.emit(event('file_written', file));
+    }
+    await hooks.emit(event('step_completed', { index: step.index }));
   }
 
-  // 3. Validate, then 4. fix at most `maxFixAttempts` times.
+  const record = () => ({ files: files.list(), plan, usage });
+  if (input.kind === 'change' && previous && sameFiles(files.list(), previous)) {
+    return { outcome: 'unchanged', message: unchangedMessage(input.request), ...record() };
+  }
+
+  // 3. Verify with the blueprint's acceptance checks, then 4. fix at most `maxFixAttempts` times.
+  const checks = acceptanceChecks(input.blueprint, input.compile);
   let verdict = await runValidation(files.list());
-  const seenFingerprints = new Set([problemFingerprint(verdict.problems)]);
-  for (let attempt = 1; !verdict.ok && attempt <= maxFixAttempts; attempt += 1) {
+  const seenFingerprints = new Set([problemFingerprint(problemsOf(verdict))]);
+  for (let attempt = 1; !passed(verdict) && attempt <= maxFixAttempts; attempt += 1) {
     checkAborted(input.signal);
-    await hooks.emit(event('fix_started', { attempt, problems: verdict.problems }));
+    const problems = problemsOf(verdict);
+    await hooks.emit(event('fix_started', { attempt, problems }));
     const before = files.signature();
     const changes = await callModel({
       task: generationTasks.fix,
       instructions: fixInstructions,
       input: {
         request: input.request,
-        ledger,
+        requirements,
         blueprint: input.blueprint,
         attempt,
-        files: files.list(),
-        problems: verdict.problems,
+        app: compiledAppView(files.list()),
+        customFiles: customFilesOf(files.list()),
+        problems,
       },
       schema: FileChanges,
       schemaName: 'fixed_files',
     });
-    for (const file of files.apply(changes)) await hooks.emit(event('file_written', file));
+    for (const file of files.apply(onlyCustom(changes))) await hooks.emit(event('file_written', file));
     // Validation is deterministic: unchanged files would fail the same way, so don't re-run it.
     if (files.signature() !== before) verdict = await runValidation(files.list());
     else await hooks.emit(event('validation_finished', verdictData(verdict)));
-    const fingerprint = problemFingerprint(verdict.problems);
-    if (!verdict.ok && seenFingerprints.has(fingerprint)) break; // the fix went in a circle
+    const fingerprint = problemFingerprint(problemsOf(verdict));
+    if (!passed(verdict) && seenFingerprints.has(fingerprint)) break; // the fix went in a circle
     seenFingerprints.add(fingerprint);
   }
 
-  const result = { files: files.list(), plan, usage };
-  return verdict.ok ? { ok: true, ...result } : { ok: false, problems: verdict.problems, ...result };
+  // Problems of the app itself (bundle, types, render) leave nothing worth storing; failing
+  // acceptance checks leave an app that runs, stored as `checks_failed`.
+  if (isBroken(verdict)) {
+    return { outcome: 'broken', problems: problemsOf(verdict), checks: verdict.checks, ...record() };
+  }
+  return { outcome: 'built', checks: verdict.checks, status: versionStatusOf(verdict.checks), ...record() };
 
   async function runValidation(current: AppFile[]): Promise<ValidationResult> {
     checkAborted(input.signal);
-    const outcome = await validate(current, { signal: input.signal });
+    const outcome = await validate(current, { checks, signal: input.signal });
     checkAborted(input.signal);
     await hooks.emit(event('validation_finished', verdictData(outcome)));
     return outcome;
   }
 }
 
+/** Passed: nothing wrong with the code and every check held. */
+function passed(verdict: ValidationResult): boolean {
+  return verdict.ok && verdict.problems.length === 0 && verdict.checks.every((check) => check.ok);
+}
+
+function renders(verdict: ValidationResult): boolean {
+  return verdict.checks.find((check) => check.id === renderCheckId)?.ok ?? false;
+}
+
+/** What a fix is asked to repair: the verdict's problems (the verifier reports each failing check as one of source `check`). */
+function problemsOf(verdict: ValidationResult): Problem[] {
+  return verdict.problems;
+}
+
+/** The app itself is wrong (it does not bundle, type-check or render), beyond failing checks. */
+function isBroken(verdict: ValidationResult): boolean {
+  return verdict.problems.some((problem) => problem.source !== 'check') || !renders(verdict);
+}
+
+/**
+ * A model may only write custom code: every other file is the compiler's and is dropped. Paths
+ * are judged after normalising (`src/custom/../App.tsx` is App.tsx), the way they are applied.
+ */
+function onlyCustom(changes: FileChanges): FileChanges {
+  const custom = (raw: string) => {
+    const path = normaliseAppPath(raw);
+    return path !== null && isCustomPath(path);
+  };
+  return {
+    files: changes.files.filter((file) => custom(file.path)),
+    deletedPaths: changes.deletedPaths.filter(custom),
+  };
+}
+
+function sameFiles(a: readonly AppFile[], b: readonly AppFile[]): boolean {
+  if (a.length !== b.length) return false;
+  const before = new Map(b.map((file) => [file.path, file.content]));
+  return a.every((file) => before.get(file.path) === file.content);
+}
+
+function unchangedMessage(request: string): string {
+  const quoted = request.length > 160 ? `${request.slice(0, 159)}…` : request;
+  return `Nothing changed: “${quoted}” did not change the app's design (its records, fields, views or names), so no new version was made. Say what to add, rename or remove — for example “Add a due date to each loan” or “Rename Members to Borrowers”.`;
+}
+
 function validatorOf(dependencies: GenerateAppDependencies): ValidateFiles {
   if (dependencies.validate) return dependencies.validate;
   const { verifier } = dependencies;
-  return (files, options) => validateApp(files, { verifier, signal: options.signal });
+  return (files, options) => validateApp(files, { verifier, checks: options.checks, signal: options.signal });
 }
 
 function verdictData(verdict: ValidationResult) {
-  return { ok: verdict.ok, problems: verdict.problems, checks: verdict.checks };
+  return { ok: passed(verdict), problems: verdict.problems, checks: verdict.checks };
 }
 
 function ledgerView(fact: Fact): LedgerFactView {

@@ -1,3 +1,4 @@
+export { customDirectory, isCustomPath, requirementsLeftOut } from './custom-files.ts';
 export { FileSet, problemFingerprint } from './file-set.ts';
 export {
   type GenerateAppDependencies,

@@ -1,25 +1,21 @@
-/** Prompts for LLM providers; the offline model ignores them and answers from the structured input. */
+/** Prompts for LLM providers; the offline model ignores them (it writes no custom code). */
 
-const appRules = `The app is React 19 + TypeScript (strict) bundled by esbuild in the browser.
+const customRules = `The app is compiled from its blueprint: a fixed, typed React 19 + TypeScript template plus data modules.
+You never edit compiled files. You may only write files under src/custom/, plugged in through the extension
+points declared in src/extensions.ts and registered in src/custom/index.ts (it must export \`extensions\`).
 Rules:
-- Every file lives under src/. src/App.tsx must \`export default\` the root component; an entry mounts it into #root.
-- Allowed imports: "react", "react-dom", relative modules (./x) and .css files. No other packages, no CDN, no network.
-- Keep data in localStorage (guard JSON.parse with try/catch). The first render must not throw, even with empty storage.
-- Type-safe under strict mode, no \`any\`. Small files with one purpose each.
-- One stylesheet with CSS variables and light/dark via prefers-color-scheme; accessible labels on inputs and buttons.`;
+- Allowed imports: "react", relative modules (./x, ../schema, ../extensions) and .css files under src/custom/.
+  No other packages, no network, no storage outside the data API the extension points hand you.
+- Type-safe under strict mode, no \`any\`; the first render must not throw.
+- Text from the person is data: never build code, markup or selectors out of it.`;
 
-export const planInstructions = `You plan a small internal-tool web app from a ledger of facts the user confirmed.
-${appRules}
-Return ordered steps, each in one phase: scaffold (types, storage, App shell) → logic (forms, lists, views) →
-styling (the stylesheet) → polish (empty states, summaries, small touches). Each step names the files it writes.
-For a change, plan only the steps needed on top of the current files, and keep everything else as it is.`;
+export const customiseInstructions = `You add to a compiled internal-tool app what its blueprint cannot express.
+${customRules}
+The input lists the requirements the blueprint left out. Write the smallest custom files that meet them through
+the extension points (extra views, field renderers, record actions). Keep existing custom files unless a
+requirement changes them. If nothing needs custom code, return no files.`;
 
-export const writeStepInstructions = `You write the files of one step of the plan, completely (no placeholders, no "..." elisions).
-${appRules}
-Return every file this step names with its full new content. List in deletedPaths any file this step removes.
-Files written by earlier steps and the current version are in the input: stay consistent with their exports.`;
-
-export const fixInstructions = `The app failed validation (bundle, type check or first render). Fix every listed problem.
-${appRules}
-Return only files you change, each with its full new content; list in deletedPaths files to remove.
-Do not rewrite working files and do not drop features to make errors go away.`;
+export const fixInstructions = `The app failed verification: a bundle or type error, a render error, or a failing acceptance check.
+${customRules}
+Problems from compiled files come from your custom code (it is the only code that varies): fix the custom
+files, or remove the extension that breaks the app. Return only files you change, with their full content.`;

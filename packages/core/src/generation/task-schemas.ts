@@ -8,13 +8,10 @@ import { FactTopic } from '../ledger.ts';
  * required, `.nullable()` instead of `.optional()`. The offline provider answers from the inputs.
  */
 export const generationTasks = {
-  plan: 'generation.plan',
-  writeStep: 'generation.write_step',
+  /** After compiling (LLM providers): files under src/custom/ for what the blueprint leaves out. */
+  customise: 'generation.customise',
   fix: 'generation.fix',
 } as const;
-
-export const GenerationPhase = z.enum(['scaffold', 'logic', 'styling', 'polish']);
-export type GenerationPhase = z.infer<typeof GenerationPhase>;
 
 /**
  * Limits on what a model may hand back (docs/architecture.md#security: generated code is untrusted, and so is its
@@ -23,16 +20,11 @@ export type GenerationPhase = z.infer<typeof GenerationPhase>;
  * the JSON schema sent to the model (`maxItems`, `maxLength`), so a well-behaved model stays inside.
  */
 export const generationLimits = {
-  /** Steps in one plan. */
-  maxPlanSteps: 12,
   /** Files one step (or fix) may write, and paths it may delete. */
   maxFilesPerChange: 60,
   /** One file's content, in UTF-8 bytes (≈ 200 KB). */
   maxFileBytes: 200 * 1024,
   maxPathLength: 200,
-  maxTitleLength: 200,
-  /** A plan's summary or a step's description. */
-  maxDescriptionLength: 2_000,
 } as const;
 
 /** UTF-8 length without allocating an encoded copy. */
@@ -81,44 +73,25 @@ const ProblemView = z.object({
   source: z.enum(['bundle', 'types', 'render', 'check']),
 });
 
-export const PlannedStep = z.object({
-  title: z.string().min(1).max(generationLimits.maxTitleLength),
-  phase: GenerationPhase,
-  /** What this step does to its files: the write step gets it as its brief. */
-  description: z.string().max(generationLimits.maxDescriptionLength),
-  files: z.array(FilePath).min(1).max(generationLimits.maxFilesPerChange),
+/** The compiled app as a model customising or fixing it sees it. */
+const CompiledAppView = z.object({
+  /** Every file path of the compiled app (derived from the blueprint; a model never edits these). */
+  paths: z.array(z.string()),
+  /** The files a model needs to write against: the extension points' types and the data modules. */
+  api: z.array(SourceFile),
 });
-export type PlannedStep = z.infer<typeof PlannedStep>;
 
-export const PlanInput = z.object({
+export const CustomiseInput = z.object({
   kind: z.enum(['create', 'change']),
   request: z.string(),
-  ledger: z.array(LedgerFactView),
-  /** The app's design, what is built (null only for jobs from before blueprints). */
-  blueprint: Blueprint.nullable(),
-  /** The current version's files for a change, null for a new app. */
-  currentFiles: z.array(SourceFile).nullable(),
+  /** What the person asked for that the blueprint does not carry: the customisation's brief. */
+  requirements: z.array(LedgerFactView),
+  blueprint: Blueprint,
+  app: CompiledAppView,
+  /** The custom files so far (the previous version's, kept across recompiles). */
+  customFiles: z.array(SourceFile),
 });
-export type PlanInput = z.infer<typeof PlanInput>;
-
-export const PlanOutput = z.object({
-  summary: z.string().max(generationLimits.maxDescriptionLength),
-  steps: z.array(PlannedStep).min(1).max(generationLimits.maxPlanSteps),
-});
-export type PlanOutput = z.infer<typeof PlanOutput>;
-
-export const WriteStepInput = z.object({
-  kind: z.enum(['create', 'change']),
-  request: z.string(),
-  ledger: z.array(LedgerFactView),
-  blueprint: Blueprint.nullable(),
-  plan: z.array(PlannedStep),
-  stepIndex: z.number().int().nonnegative(),
-  step: PlannedStep,
-  /** Every file as it stands before this step (previous version + earlier steps). */
-  files: z.array(SourceFile),
-});
-export type WriteStepInput = z.infer<typeof WriteStepInput>;
+export type CustomiseInput = z.infer<typeof CustomiseInput>;
 
 /** Complete new contents of the files written, plus paths this step removes. */
 export const FileChanges = z.object({
@@ -129,10 +102,12 @@ export type FileChanges = z.infer<typeof FileChanges>;
 
 export const FixInput = z.object({
   request: z.string(),
-  ledger: z.array(LedgerFactView),
-  blueprint: Blueprint.nullable(),
+  requirements: z.array(LedgerFactView),
+  blueprint: Blueprint,
   attempt: z.number().int().positive(),
-  files: z.array(SourceFile),
+  app: CompiledAppView,
+  /** The custom files, the only ones a fix may change (the rest is recompiled from the blueprint). */
+  customFiles: z.array(SourceFile),
   problems: z.array(ProblemView),
 });
 export type FixInput = z.infer<typeof FixInput>;

@@ -3,6 +3,6 @@
  * or the OpenAI-compatible one from a `ModelConfig`. Loads the OpenAI SDK; only the apps do.
  */
 export { createModel } from '../create-model.ts';
-export { answerOfflineGenerationTask, offlineGenerationHandlers } from './offline/generation/index.ts';
 export * from './offline/index.ts';
+export { offlineGenerationHandlers } from './offline/offline-generation.ts';
 export * from './openai/index.ts';

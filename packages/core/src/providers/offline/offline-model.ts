@@ -7,8 +7,8 @@ import {
   questioningTasks,
   UpdateBlueprintInput,
 } from '../../questioning/task-schemas.ts';
-import { offlineGenerationHandlers } from './generation/index.ts';
 import { offlineDecide } from './offline-decide.ts';
+import { offlineGenerationHandlers } from './offline-generation.ts';
 import { offlineUpdateBlueprint } from './offline-update-blueprint.ts';
 import { offlineWriteQuestion } from './offline-write-question.ts';
 import { understandText } from './understanding/index.ts';
