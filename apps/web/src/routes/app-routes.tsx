@@ -3,6 +3,7 @@ import { AppBuilderRoute } from './app-builder-route.tsx';
 import { AppsListRoute } from './apps-list-route.tsx';
 import { SignInRoute, SignUpRoute } from './auth-routes.tsx';
 import { NotFoundRoute } from './not-found-route.tsx';
+import { TokensRoute } from './tokens-route.tsx';
 
 export function AppRoutes() {
   return (
@@ -10,6 +11,7 @@ export function AppRoutes() {
       <Route path="/signin" component={SignInRoute} />
       <Route path="/signup" component={SignUpRoute} />
       <Route path="/" component={AppsListRoute} />
+      <Route path="/settings/tokens" component={TokensRoute} />
       <Route path="/apps/:appId">
         {(params: { appId: string }) => <AppBuilderRoute appId={params.appId} />}
       </Route>

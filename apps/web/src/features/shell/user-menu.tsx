@@ -1,4 +1,5 @@
-import { LogOut, Monitor, Moon, Sun } from 'lucide-react';
+import { KeyRound, LogOut, Monitor, Moon, Sun } from 'lucide-react';
+import { useLocation } from 'wouter';
 import {
   DropdownMenu,
   DropdownMenuItem,
@@ -17,6 +18,7 @@ const themeChoices: { preference: ThemePreference; label: string; icon: React.Re
 export function UserMenu() {
   const user = useCurrentUser();
   const signOut = useSignOut();
+  const [, navigate] = useLocation();
   const { preference } = useTheme();
   const initial = user.email.charAt(0).toUpperCase();
 
@@ -50,6 +52,15 @@ export function UserMenu() {
             </DropdownMenuItem>
           ))}
           <DropdownMenuSeparator />
+          <DropdownMenuItem
+            icon={<KeyRound />}
+            onSelect={() => {
+              close();
+              navigate('/settings/tokens');
+            }}
+          >
+            Access tokens
+          </DropdownMenuItem>
           <DropdownMenuItem
             icon={<LogOut />}
             onSelect={() => {
