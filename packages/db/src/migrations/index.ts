@@ -6,6 +6,9 @@ import * as m0006 from './0006_blueprints.ts';
 import * as m0007 from './0007_question_decisions.ts';
 import * as m0008 from './0008_version_checks.ts';
 import * as m0009 from './0009_access_tokens.ts';
+import * as m0010 from './0010_workspaces.ts';
+import * as m0011 from './0011_app_data.ts';
+import * as m0012 from './0012_publishing.ts';
 
 /** Every migration, in order. Listed explicitly so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0007_question_decisions': m0007,
   '0008_version_checks': m0008,
   '0009_access_tokens': m0009,
+  '0010_workspaces': m0010,
+  '0011_app_data': m0011,
+  '0012_publishing': m0012,
 };
