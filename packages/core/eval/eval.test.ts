@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestVerifier } from '../src/testing/test-verifier.ts';
 import { evaluate, loadCases } from './run-eval.ts';
 
 /*
@@ -30,4 +31,23 @@ describe('pnpm eval: the offline pipeline keeps what requests state', () => {
       expect(report.reaskedQuestions).toBe(0);
     }
   }, 120_000);
+
+  describe('built apps (a sample: `pnpm eval` builds all of them)', () => {
+    // The budget `pnpm eval` gives each app's run: the reader opens every view and form.
+    const verifier = createTestVerifier({ cpuLimitMs: 30_000, wallLimitMs: 90_000, actionTimeoutMs: 5_000 });
+    afterAll(() => verifier.close());
+
+    it('every 13th request of the main set, compiled and run in the browser, shows what it states', async () => {
+      const sample = loadCases('requests.json').filter((_, index) => index % 13 === 0);
+      const report = await evaluate('main sample', sample, { verifier });
+      const built = report.builtApp;
+      if (!built) throw new Error('the sample was not built');
+      expect(built.apps).toBe(sample.length);
+      expect(built.problems).toEqual({});
+      expect(built.statedItems).toBeGreaterThanOrEqual(95);
+      expect(built.options).toBeGreaterThanOrEqual(95);
+      expect(built.entities).toBeGreaterThanOrEqual(95);
+      expect(built.views).toBeGreaterThanOrEqual(95);
+    }, 180_000);
+  });
 });

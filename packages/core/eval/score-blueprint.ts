@@ -41,6 +41,21 @@ export interface CaseScore {
 const pattern = (source: string) => new RegExp(source, 'i');
 
 /**
+ * What a score reads: from a blueprint (`designOfBlueprint`) or from what a built app shows
+ * (`score-built-app.ts`), so both are scored by the same rules. Field types are null when the
+ * design does not name them (a built app shows an input, not a type name): type checks are then
+ * not counted at all.
+ */
+export interface ScoredDesign {
+  words: string[];
+  fields: { name: string; type: string | null; options: readonly string[] }[];
+  typesKnown: boolean;
+  entities: { name: string; pluralName: string }[];
+  views: { kind: string; title: string }[];
+  audience: string[];
+}
+
+/**
  * The blueprint's words: entity, field, option and view names, each view's kind ("a board of
  * requests" is kept when there is a board) and the audience — not the app's title.
  */
@@ -60,15 +75,30 @@ function allFields(blueprint: Blueprint): Field[] {
   return blueprint.entities.flatMap((entity) => entity.fields);
 }
 
+export function designOfBlueprint(blueprint: Blueprint): ScoredDesign {
+  return {
+    words: blueprintWords(blueprint),
+    fields: allFields(blueprint),
+    typesKnown: true,
+    entities: blueprint.entities,
+    views: blueprint.views,
+    audience: blueprint.audience.map((entry) => entry.name),
+  };
+}
+
+/** Scores one blueprint against what its request states. */
+export function scoreBlueprint(testCase: EvalCase, blueprint: Blueprint): CaseScore {
+  return scoreDesign(testCase, designOfBlueprint(blueprint));
+}
+
 /**
- * Scores one blueprint against what its request states. A type or option check looks at the first
+ * Scores one design against what its request states. A type or option check looks at the first
  * field (entities in order, fields in order) whose name matches — the same field a person reading
  * the Blueprint tab would look at — so a right type on some other field does not count.
  */
-export function scoreBlueprint(testCase: EvalCase, blueprint: Blueprint): CaseScore {
+export function scoreDesign(testCase: EvalCase, design: ScoredDesign): CaseScore {
   const misses: string[] = [];
-  const words = blueprintWords(blueprint);
-  const fields = allFields(blueprint);
+  const { words, fields } = design;
   const tally = <T>(items: readonly T[], check: (item: T) => string | null): Tally => {
     let hit = 0;
     for (const item of items) {
@@ -81,10 +111,10 @@ export function scoreBlueprint(testCase: EvalCase, blueprint: Blueprint): CaseSc
   const expect = tally(testCase.expect, (source) =>
     words.some((word) => pattern(source).test(word)) ? null : `expect /${source}/`,
   );
-  const types = tally(testCase.types ?? [], ([source, allowed]) => {
+  const types = tally(design.typesKnown ? (testCase.types ?? []) : [], ([source, allowed]) => {
     const field = fields.find((candidate) => pattern(source).test(candidate.name));
     if (!field) return `type /${source}/: no such field`;
-    return allowed.includes(field.type)
+    return field.type !== null && allowed.includes(field.type)
       ? null
       : `type /${source}/: ${field.name} is ${field.type}, wanted ${allowed.join('|')}`;
   });
@@ -101,19 +131,19 @@ export function scoreBlueprint(testCase: EvalCase, blueprint: Blueprint): CaseSc
       : `options /${source}/: ${field.name} has [${field.options.join(', ')}], wanted [${wanted.join(', ')}]`;
   });
   const entities = tally(testCase.entities ?? [], (source) =>
-    blueprint.entities.some(
+    design.entities.some(
       (entity) => pattern(source).test(entity.name) || pattern(source).test(entity.pluralName),
     )
       ? null
       : `entity /${source}/`,
   );
   const views = tally(testCase.views ?? [], ({ kind, pattern: source }) =>
-    blueprint.views.some((view) => view.kind === kind && pattern(source).test(view.title))
+    design.views.some((view) => view.kind === kind && pattern(source).test(view.title))
       ? null
       : `view ${kind} /${source}/`,
   );
   const audience = tally(testCase.audience ? [testCase.audience] : [], (source) =>
-    blueprint.audience.some((entry) => pattern(source).test(entry.name)) ? null : `audience /${source}/`,
+    design.audience.some((name) => pattern(source).test(name)) ? null : `audience /${source}/`,
   );
   return { id: testCase.id, expect, types, options, entities, views, audience, misses };
 }

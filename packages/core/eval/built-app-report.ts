@@ -1,0 +1,78 @@
+import type { Blueprint } from '../src/blueprint/blueprint.ts';
+import type { BrowserVerifier } from '../src/validation/browser/browser-verifier.ts';
+import { type CaseScore, type EvalCase, percent, sum, type Tally } from './score-blueprint.ts';
+import { buildAndRead, scoreBuiltApp } from './score-built-app.ts';
+
+/** One request's final blueprint, built and scored on what the app shows. */
+export interface BuiltCase {
+  score: CaseScore;
+  /** Missed in the app although the blueprint has it: lost between blueprint and screen. */
+  lostInBuild: string[];
+  problems: string[];
+  milliseconds: number;
+}
+
+/** Scores in percent, as in the blueprint's columns; field types are not read from the screen. */
+export interface BuiltAppReport {
+  apps: number;
+  statedItems: number;
+  options: number;
+  entities: number;
+  views: number;
+  audience: number;
+  /** Apps that did not bundle, logged errors or could not be read fully. */
+  appsWithProblems: number;
+  averageMilliseconds: number;
+  lostInBuild: Record<string, string[]>;
+  problems: Record<string, string[]>;
+}
+
+/** "options /status/: Status has […]" → "options /status/": the item a miss is about. */
+function itemOf(miss: string): string {
+  return miss.match(/^[^/]*\/.*?\/(?=: |$)/)?.[0] ?? miss;
+}
+
+/** Compiles, bundles and runs one request's final blueprint and scores what the app shows. */
+export async function buildCase(
+  verifier: BrowserVerifier,
+  testCase: EvalCase,
+  blueprint: Blueprint,
+  blueprintScore: CaseScore,
+): Promise<BuiltCase> {
+  const built = await buildAndRead(verifier, blueprint);
+  const score = built.shown
+    ? scoreBuiltApp(testCase, built.shown)
+    : scoreBuiltApp(testCase, { headings: [], links: [], views: [], forms: [], failures: [] });
+  const missedInBlueprint = new Set(blueprintScore.misses.map(itemOf));
+  return {
+    score,
+    lostInBuild: score.misses.filter((miss) => !missedInBlueprint.has(itemOf(miss))),
+    problems: built.problems,
+    milliseconds: built.milliseconds,
+  };
+}
+
+export function reportBuiltApps(results: readonly { id: string; built: BuiltCase | null }[]): BuiltAppReport {
+  const built = results.flatMap((result) => (result.built ? [{ id: result.id, ...result.built }] : []));
+  const total = (pick: (score: CaseScore) => Tally) =>
+    percent(sum(built.map((result) => pick(result.score))));
+  const keyed = (pick: (result: BuiltCase) => string[]) =>
+    Object.fromEntries(
+      built.flatMap((result) => (pick(result).length > 0 ? [[result.id, pick(result)]] : [])),
+    );
+  return {
+    apps: built.length,
+    statedItems: total((score) => score.expect),
+    options: total((score) => score.options),
+    entities: total((score) => score.entities),
+    views: total((score) => score.views),
+    audience: total((score) => score.audience),
+    appsWithProblems: built.filter((result) => result.problems.length > 0).length,
+    averageMilliseconds:
+      built.length === 0
+        ? 0
+        : Math.round(built.reduce((time, result) => time + result.milliseconds, 0) / built.length),
+    lostInBuild: keyed((result) => result.lostInBuild),
+    problems: keyed((result) => result.problems),
+  };
+}
