@@ -19,6 +19,8 @@ export default defineConfig({
       project('server', 'apps/server', ['src/**/*.test.ts', 'test/**/*.test.ts']),
       project('worker', 'apps/worker', ['src/**/*.test.ts', 'test/**/*.test.ts']),
       project('web', 'apps/web', ['src/**/*.test.ts']),
+      project('client', 'packages/client', ['src/**/*.test.ts', 'test/**/*.test.ts']),
+      project('cli', 'apps/cli', ['src/**/*.test.ts', 'test/**/*.test.ts']),
       project('faults', 'tests/faults', ['**/*.test.ts']),
     ],
   },

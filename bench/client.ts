@@ -1,10 +1,37 @@
+// The client package scripts and the CLI use: real tRPC over HTTP (batch link) and SSE
+// (httpSubscriptionLink + the `eventsource` package), here with a cookie session, so the bench
+// talks to the server exactly as they, the tests and the SPA do.
+import { type BuilderClient, type CookieJar, createBuilderClient, createCookieJar } from '@app/client';
 import type { JobEvent } from '@app/core';
-// The integration tests' client: real tRPC over HTTP (batch link) and SSE (httpSubscriptionLink +
-// the `eventsource` package), with a browser-like cookie jar. Imported from there so the bench
-// talks to the server exactly as the tests and the SPA do.
-import { createTestClient, type TestClient, uniqueEmail } from '../apps/server/test/harness.ts';
 
-export { createTestClient, type TestClient, uniqueEmail };
+export interface TestClient {
+  trpc: BuilderClient;
+  cookie: CookieJar;
+  signUp(): Promise<{ id: string; email: string }>;
+}
+
+let emailCounter = 0;
+export function uniqueEmail(): string {
+  emailCounter += 1;
+  return `bench${emailCounter}.${Date.now()}.${process.pid}@example.com`;
+}
+
+/** A client with a cookie jar; `signUp` creates a fresh account and keeps its session. */
+export function createTestClient(baseUrl: string): TestClient {
+  const cookie = createCookieJar();
+  const trpc = createBuilderClient({ url: baseUrl, cookie });
+  return {
+    trpc,
+    cookie,
+    async signUp() {
+      const { user } = await trpc.auth.signUp.mutate({
+        email: uniqueEmail(),
+        password: 'correct horse battery',
+      });
+      return user;
+    },
+  };
+}
 
 export interface LiveSubscription {
   unsubscribe(): void;

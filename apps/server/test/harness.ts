@@ -1,17 +1,15 @@
 import { bundleApp } from '@app/core';
-import { clientBatchUrlLength, maxBatchCalls } from '@app/core/schemas';
 import type { Db } from '@app/db';
 import { createTestDatabase, type TestDatabase } from '@app/db/testing';
-import {
-  createTRPCClient,
-  httpBatchLink,
-  httpSubscriptionLink,
-  splitLink,
-  type TRPCClient,
-} from '@trpc/client';
-import { EventSource } from 'eventsource';
 import { afterAll, beforeAll, inject } from 'vitest';
-import type { AppRouter } from '../src/router.ts';
+// By path, not as a package: @app/client depends on this server for `type AppRouter`, and a
+// dependency back would make a cycle in the workspace graph.
+import {
+  type BuilderClient,
+  type CookieJar,
+  createBuilderClient,
+  createCookieJar,
+} from '../../../packages/client/src/index.ts';
 import { type RunningServer, startServer } from '../src/server.ts';
 
 export const testSessionSecret = 'test-session-secret-that-is-long-enough-0123456789';
@@ -53,9 +51,9 @@ export function useTestServer(): TestServerContext {
 }
 
 export interface TestClient {
-  trpc: TRPCClient<AppRouter>;
-  /** The session cookie this client holds, if any. */
-  cookie: { value: string | null };
+  trpc: BuilderClient;
+  /** The session cookie this client holds, if any (assign to share a session between clients). */
+  cookie: CookieJar;
   signUp(email?: string, password?: string): Promise<{ id: string; email: string }>;
 }
 
@@ -65,40 +63,13 @@ export function uniqueEmail(): string {
   return `person${emailCounter}.${Date.now()}.${process.pid}@example.com`;
 }
 
-/** A real tRPC client over real HTTP (batch + SSE), with a one-cookie jar like a browser's. */
+/**
+ * A real tRPC client over real HTTP (batch + SSE) with a one-cookie jar like a browser's: the
+ * client package's own, so the tests talk to the server exactly as scripts and the CLI do.
+ */
 export function createTestClient(baseUrl: string): TestClient {
-  const cookie: { value: string | null } = { value: null };
-  const cookieFetch: typeof fetch = async (input, init) => {
-    const headers = new Headers(init?.headers);
-    if (cookie.value) headers.set('cookie', cookie.value);
-    const response = await fetch(input, { ...init, headers });
-    for (const header of response.headers.getSetCookie()) {
-      const [pair] = header.split(';');
-      if (!pair) continue;
-      const [name, value] = pair.split('=');
-      if (name === 'session') cookie.value = value ? `session=${value}` : null;
-    }
-    return response;
-  };
-  const trpc = createTRPCClient<AppRouter>({
-    links: [
-      splitLink({
-        condition: (op) => op.type === 'subscription',
-        true: httpSubscriptionLink({
-          url: `${baseUrl}/trpc`,
-          EventSource,
-          eventSourceOptions: () => ({ fetch: cookieFetch }),
-        }),
-        // As the SPA does: the server refuses larger batches, so split them here.
-        false: httpBatchLink({
-          url: `${baseUrl}/trpc`,
-          fetch: cookieFetch,
-          maxItems: maxBatchCalls,
-          maxURLLength: clientBatchUrlLength,
-        }),
-      }),
-    ],
-  });
+  const cookie = createCookieJar();
+  const trpc = createBuilderClient({ url: baseUrl, cookie });
   return {
     trpc,
     cookie,
