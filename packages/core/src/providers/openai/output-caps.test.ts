@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { ModelSchemaMismatchError } from '../../errors.ts';
-import { FileChanges, generationLimits, generationTasks, PlanOutput } from '../../generation/task-schemas.ts';
+import { FileChanges, generationLimits, generationTasks } from '../../generation/task-schemas.ts';
 import {
   completionReply,
   type OpenAiWireServer,
@@ -32,8 +32,8 @@ function model(options: Partial<OpenAiModelOptions> = {}) {
 function call<T>(schema: z.ZodType<T>, schemaName: string, options: Partial<OpenAiModelOptions> = {}) {
   return model(options).call({
     phase: 'generation',
-    task: generationTasks.writeStep,
-    instructions: 'Write the files.',
+    task: generationTasks.customise,
+    instructions: 'Write the custom files.',
     input: { request: 'a ticket tracker' },
     schema,
     schemaName,
@@ -49,13 +49,7 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected the call to fail');
 }
 
-const step = (index: number) => ({
-  title: `Step ${index}`,
-  phase: 'logic',
-  description: 'Writes a file.',
-  files: [`src/step-${index}.ts`],
-});
-const file = (index: number, content = 'export {};\n') => ({ path: `src/file-${index}.ts`, content });
+const file = (index: number, content = 'export {};\n') => ({ path: `src/custom/file-${index}.ts`, content });
 
 describe('output caps on model calls', () => {
   it('every request carries an output-token cap for its phase', async () => {
@@ -63,7 +57,7 @@ describe('output caps on model calls', () => {
       completionReply({ files: [], deletedPaths: [] }),
       completionReply({ files: [], deletedPaths: [] }),
     );
-    await call(FileChanges, 'step_files');
+    await call(FileChanges, 'custom_files');
     await model({ maxOutputTokens: { generation: 1_234 } }).call({
       phase: 'generation',
       task: generationTasks.fix,
@@ -77,14 +71,14 @@ describe('output caps on model calls', () => {
     });
     expect(server.requests[1]?.body).toMatchObject({ max_completion_tokens: 1_234 });
 
-    server.enqueue(completionReply({ summary: 'x', steps: [step(0)] }));
+    server.enqueue(completionReply({ files: [], deletedPaths: [] }));
     await model().call({
       phase: 'questioning',
       task: 'questioning.decide',
-      instructions: 'Plan.',
+      instructions: 'Decide.',
       input: {},
-      schema: PlanOutput,
-      schemaName: 'generation_plan',
+      schema: FileChanges,
+      schemaName: 'any_output',
     });
     expect(server.requests[2]?.body).toMatchObject({
       max_completion_tokens: defaultOutputTokenCaps.questioning,
@@ -92,57 +86,48 @@ describe('output caps on model calls', () => {
   });
 
   it('tells the model the caps in the JSON schema it sends', async () => {
-    server.enqueue(completionReply({ summary: 'x', steps: [step(0)] }));
-    await call(PlanOutput, 'generation_plan');
+    server.enqueue(completionReply({ files: [], deletedPaths: [] }));
+    await call(FileChanges, 'custom_files');
     const sent = JSON.stringify(server.requests[0]?.body);
-    expect(sent).toContain(`"maxItems":${generationLimits.maxPlanSteps}`);
     expect(sent).toContain(`"maxItems":${generationLimits.maxFilesPerChange}`);
     expect(sent).toContain(`"maxLength":${generationLimits.maxPathLength}`);
+    expect(sent).toContain(`"maxLength":${generationLimits.maxFileBytes}`);
   });
 
   const overCaps: [string, z.ZodType<unknown>, string, unknown][] = [
     [
-      'a plan with too many steps',
-      PlanOutput,
-      'generation_plan',
-      {
-        summary: 'x',
-        steps: Array.from({ length: generationLimits.maxPlanSteps + 1 }, (_, index) => step(index)),
-      },
-    ],
-    [
       'a change set with too many files',
       FileChanges,
-      'step_files',
+      'custom_files',
       {
         files: Array.from({ length: generationLimits.maxFilesPerChange + 1 }, (_, index) => file(index)),
         deletedPaths: [],
       },
     ],
     [
-      'a file over the size cap (in UTF-8 bytes: 70,000 three-byte characters)',
+      'a file over the size cap in UTF-8 bytes (three-byte characters, fewer than the cap)',
       FileChanges,
-      'step_files',
-      { files: [file(0, '€'.repeat(70_000))], deletedPaths: [] },
+      'custom_files',
+      { files: [file(0, '€'.repeat(Math.ceil(generationLimits.maxFileBytes / 3) + 1))], deletedPaths: [] },
     ],
     [
       'a path over the length cap',
       FileChanges,
-      'step_files',
+      'custom_files',
       {
-        files: [{ path: `src/${'a'.repeat(generationLimits.maxPathLength)}.ts`, content: '' }],
+        files: [{ path: `src/custom/${'a'.repeat(generationLimits.maxPathLength)}.ts`, content: '' }],
         deletedPaths: [],
       },
     ],
     [
       'too many deletions',
       FileChanges,
-      'step_files',
+      'custom_files',
       {
         files: [],
         deletedPaths: Array.from(
           { length: generationLimits.maxFilesPerChange + 1 },
-          (_, index) => `src/${index}.ts`,
+          (_, index) => `src/custom/${index}.ts`,
         ),
       },
     ],
@@ -166,7 +151,7 @@ describe('output caps on model calls', () => {
       deletedPaths: [],
     };
     server.enqueue(completionReply(reply));
-    const result = await call(FileChanges, 'step_files');
+    const result = await call(FileChanges, 'custom_files');
     expect(result.output.files).toHaveLength(generationLimits.maxFilesPerChange);
   });
 });

@@ -1,5 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { RecordsStore } from './data/use-records';
+import type { ExtensionData } from './extensions';
+import type { ExtensionRegistry } from './logic/extension-registry';
 import type { AppModel } from './logic/model';
 import type { CellText } from './logic/query';
 import type { Route } from './logic/route';
@@ -26,6 +28,10 @@ export interface AppState {
   notify(message: string): void;
   titleOf(entity: AppEntity, record: AppRecord): string;
   cellText: CellText;
+  /** The custom code's views, field renderers and actions that fit this blueprint. */
+  extensions: ExtensionRegistry;
+  /** What custom code may do with the records: the same store the screens use. */
+  extensionData: ExtensionData;
 }
 
 export const AppContext = createContext<AppState | null>(null);

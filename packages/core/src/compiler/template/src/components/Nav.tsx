@@ -2,9 +2,12 @@ import { useApp } from '../app-context';
 import type { AppView } from '../schema';
 import { ViewIcon } from './ViewIcon';
 
-/** The entities' views, grouped under each entity when there is more than one entity. */
+/**
+ * The entities' views, grouped under each entity when there is more than one entity, then the
+ * views custom code registered (extensions.ts).
+ */
 export function Nav({ onNavigate }: { onNavigate: () => void }) {
-  const { model, route, navigate } = useApp();
+  const { model, route, navigate, extensions } = useApp();
   const current = route.kind === 'view' ? model.view(route.viewId) : undefined;
   const activeEntity = route.kind === 'record' ? route.entityId : current?.entityId;
   const grouped = model.entities.length > 1;
@@ -41,6 +44,33 @@ export function Nav({ onNavigate }: { onNavigate: () => void }) {
           </div>
         );
       })}
+      {extensions.views.length > 0 ? (
+        <div className="nav-group" data-custom-views="">
+          {grouped ? <p className="nav-heading">More</p> : null}
+          <ul>
+            {extensions.views.map((view) => {
+              const active = route.kind === 'custom' && route.viewId === view.id;
+              return (
+                <li key={view.id}>
+                  <button
+                    type="button"
+                    className={active ? 'nav-link active' : 'nav-link'}
+                    aria-current={active ? 'page' : undefined}
+                    data-nav-custom-view-id={view.id}
+                    onClick={() => {
+                      navigate({ kind: 'custom', viewId: view.id });
+                      onNavigate();
+                    }}
+                  >
+                    <ViewIcon kind="list" />
+                    <span>{view.title}</span>
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ) : null}
     </nav>
   );
 }

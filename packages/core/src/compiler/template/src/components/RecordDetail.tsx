@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useApp } from '../app-context';
 import type { AppEntity, AppRecord } from '../schema';
+import { RecordActions } from './RecordActions';
 import { RelatedList } from './RelatedList';
 import { ValueView } from './ValueView';
 
@@ -29,6 +30,7 @@ export function RecordDetail({
           <h2 className="detail-title">{titleOf(entity, record)}</h2>
         </div>
         <div className="actions">
+          <RecordActions entity={entity} record={record} />
           <button
             type="button"
             className="button"

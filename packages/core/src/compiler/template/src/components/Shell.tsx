@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useApp } from '../app-context';
+import { CustomViewPage } from './CustomViewPage';
 import { Nav } from './Nav';
 import { RecordPage } from './RecordPage';
 import { ThemeToggle, useTheme } from './Theme';
@@ -56,6 +57,8 @@ export function Shell() {
           </div>
         ) : route.kind === 'record' ? (
           <RecordPage entityId={route.entityId} recordId={route.recordId} />
+        ) : route.kind === 'custom' ? (
+          <CustomViewPage viewId={route.viewId} />
         ) : (
           <ViewPage viewId={route.viewId} />
         )}

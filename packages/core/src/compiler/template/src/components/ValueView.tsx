@@ -2,6 +2,7 @@ import { useApp } from '../app-context';
 import { isEmptyValue } from '../logic/format';
 import { readValue } from '../logic/model';
 import type { AppField, AppRecord } from '../schema';
+import { ErrorBoundary } from './ErrorBoundary';
 
 /** The colour slot of an option: its place in the option list, so statuses keep their colours. */
 export function badgeTone(field: AppField, option: string): number {
@@ -19,8 +20,33 @@ export function Badge({ field, option }: { field: AppField; option: string }) {
 
 const safeUrl = (text: string) => (/^https?:\/\//i.test(text) ? text : undefined);
 
-/** A value as a person reads it: badges for options, links for contacts, the title of a reference. */
+/**
+ * A field's value wherever records are shown (tables, cards, details): the renderer custom code
+ * registered for the field (extensions.ts), or the built-in display. A renderer that throws falls
+ * back to the built-in display for that one value.
+ */
 export function ValueView({ field, record }: { field: AppField; record: AppRecord }) {
+  const { extensions, cellText } = useApp();
+  const custom = extensions.rendererFor(field);
+  if (!custom) return <BuiltInValue field={field} record={record} />;
+  const Render = custom.render;
+  return (
+    <ErrorBoundary label={field.name} fallback={<BuiltInValue field={field} record={record} />}>
+      <span className="custom-value" data-custom-renderer={field.id}>
+        <Render
+          field={field}
+          value={readValue(record, field.id)}
+          text={cellText(field, record)}
+          record={record}
+          entity={custom.entity}
+        />
+      </span>
+    </ErrorBoundary>
+  );
+}
+
+/** A value as a person reads it: badges for options, links for contacts, the title of a reference. */
+function BuiltInValue({ field, record }: { field: AppField; record: AppRecord }) {
   const { model, store, cellText, navigate } = useApp();
   const value = readValue(record, field.id);
   if (isEmptyValue(value)) return <span className="empty-value">—</span>;
