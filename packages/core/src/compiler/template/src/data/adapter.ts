@@ -18,3 +18,9 @@ export class RecordNotFoundError extends Error {
     this.name = 'RecordNotFoundError';
   }
 }
+
+/**
+ * Which store a build uses (`adapter-choice.ts`). `host`: the page that serves the app decides (the
+ * builder's apps origin); `local`: this browser's localStorage under `storageKey` (an export).
+ */
+export type AdapterChoice = { kind: 'host' } | { kind: 'local'; storageKey: string };
