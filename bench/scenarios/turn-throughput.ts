@@ -16,7 +16,7 @@ export async function createTurnBacklog(db: Db, ownerId: string, count: number):
     const jobIds: string[] = [];
     for (let index = 0; index < count; index++) {
       const { job } = await createAppWithJob(trx, {
-        ownerId,
+        userId: ownerId,
         name: `Bench app ${index + 1}`,
         request: 'A tracker for our support tickets with priorities',
       });
@@ -51,7 +51,7 @@ export async function answerAllOpenQuestions(
       const [first] = row.options as { id: string }[];
       await answerQuestion(trx, {
         jobId: row.jobId,
-        ownerId,
+        userId: ownerId,
         questionId: row.questionId,
         optionIds: first ? [first.id] : [],
         text: first ? null : 'Something else',

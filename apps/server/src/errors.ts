@@ -1,4 +1,11 @@
-import { ConflictError, InvalidInputError, LimitReachedError, NotFoundError } from '@app/db';
+import {
+  ConflictError,
+  ExpiredError,
+  ForbiddenError,
+  InvalidInputError,
+  LimitReachedError,
+  NotFoundError,
+} from '@app/db';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 
@@ -12,6 +19,11 @@ export function toTRPCError(error: unknown): TRPCError {
     return new TRPCError({ code: 'CONFLICT', message: error.message, cause: error });
   if (error instanceof NotFoundError)
     return new TRPCError({ code: 'NOT_FOUND', message: error.message, cause: error });
+  if (error instanceof ForbiddenError)
+    return new TRPCError({ code: 'FORBIDDEN', message: error.message, cause: error });
+  // An expired invite: the link was real, but the person must ask for a new one.
+  if (error instanceof ExpiredError)
+    return new TRPCError({ code: 'PRECONDITION_FAILED', message: error.message, cause: error });
   if (error instanceof LimitReachedError)
     return new TRPCError({ code: 'PRECONDITION_FAILED', message: error.message, cause: error });
   if (error instanceof InvalidInputError) {

@@ -2,6 +2,7 @@ import { appsRouter } from './routers/apps.ts';
 import { authRouter } from './routers/auth.ts';
 import { jobsRouter } from './routers/jobs.ts';
 import { versionsRouter } from './routers/versions.ts';
+import { workspacesRouter } from './routers/workspaces.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
@@ -9,6 +10,7 @@ export const appRouter = router({
   apps: appsRouter,
   jobs: jobsRouter,
   versions: versionsRouter,
+  workspaces: workspacesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -38,7 +38,7 @@ const complaints =
 async function runJob(jobId: string, ownerId: string): Promise<{ questionsAsked: number }> {
   await runner.run(taskDependencies(database), ['questioning_turn']);
   const questioned = await findJob(database.db, jobId);
-  if (questioned?.status === 'awaiting_answer') await buildNow(database.db, { jobId, ownerId });
+  if (questioned?.status === 'awaiting_answer') await buildNow(database.db, { jobId, userId: ownerId });
   await runner.run(taskDependencies(database), ['questioning_turn', 'generate_app']);
   return { questionsAsked: (await listQuestions(database.db, jobId)).length };
 }

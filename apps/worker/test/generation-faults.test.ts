@@ -39,7 +39,7 @@ afterAll(closeTestVerifier);
 /** A job whose questioning is done ("build now" before the first turn): `generating`, run 1 queued. */
 async function generatingJob() {
   const { user, app, job } = await createUserWithJob(database.db, 'A tracker for our support tickets');
-  await buildNow(database.db, { jobId: job.id, ownerId: user.id });
+  await buildNow(database.db, { jobId: job.id, userId: user.id });
   await runner.run(taskDependencies(database), ['questioning_turn']);
   const generating = await findJob(database.db, job.id);
   expect(generating).toMatchObject({ status: 'generating', generation_run: 1 });
@@ -151,7 +151,7 @@ describe('generation faults (scripted model, real tasks, real Postgres)', () => 
     expect(eventsOfType(all, 'done')).toHaveLength(1);
 
     // Retry goes back to generation with a fresh run, queued in the same transaction.
-    const { job: retried } = await retryJob(database.db, { jobId: job.id, ownerId: user.id });
+    const { job: retried } = await retryJob(database.db, { jobId: job.id, userId: user.id });
     expect(retried).toMatchObject({ status: 'generating', generation_run: 2, error: null });
     const { rows: queued } = await sql<{ payload: unknown }>`
       select job.payload from graphile_worker._private_jobs job
@@ -193,7 +193,7 @@ describe('generation faults (scripted model, real tasks, real Postgres)', () => 
     expect(progressTypes(before).slice(-2)).toEqual(['plan_created', 'step_started']);
 
     const cancelledAt = Date.now();
-    await cancelJob(database.db, { jobId: job.id, ownerId: user.id });
+    await cancelJob(database.db, { jobId: job.id, userId: user.id });
     await running;
     const stopMs = (settledAt ?? Date.now()) - cancelledAt;
     console.info(`cancel → generate_app returned after ${stopMs} ms`);

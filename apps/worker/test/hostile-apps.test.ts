@@ -108,7 +108,7 @@ afterAll(async () => {
 /** A job whose questioning is done (offline model, "build now"): `generating`, run 1 queued. */
 async function generatingJob() {
   const { user, app, job } = await createUserWithJob(database.db, 'A tracker for our support tickets');
-  await buildNow(database.db, { jobId: job.id, ownerId: user.id });
+  await buildNow(database.db, { jobId: job.id, userId: user.id });
   await runner.run(taskDependencies(database), ['questioning_turn']);
   expect(await findJob(database.db, job.id)).toMatchObject({ status: 'generating', generation_run: 1 });
   return { app, job };

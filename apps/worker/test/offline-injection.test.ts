@@ -83,7 +83,7 @@ async function questionAndBuild(jobId: string, ownerId: string, answer: string |
   if (answer !== null && job?.status === 'awaiting_answer' && job.open_question_id) {
     await answerQuestion(database.db, {
       jobId,
-      ownerId,
+      userId: ownerId,
       questionId: job.open_question_id,
       optionIds: [],
       text: answer,
@@ -93,7 +93,7 @@ async function questionAndBuild(jobId: string, ownerId: string, answer: string |
     job = await findJob(database.db, jobId);
   }
   if (job?.status === 'awaiting_answer') {
-    await buildNow(database.db, { jobId, ownerId });
+    await buildNow(database.db, { jobId, userId: ownerId });
     await runner.run(deps, ['questioning_turn']);
   }
   expect((await findJob(database.db, jobId))?.status).toBe('generating');

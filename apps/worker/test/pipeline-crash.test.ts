@@ -70,7 +70,7 @@ describe('kill -9 mid-task (real worker processes)', () => {
   }, async () => {
     // Questioning in this process; the queued generate_app run is left for the worker processes.
     const { user, app, job } = await createUserWithJob(database.db, 'A tracker for our support tickets');
-    await buildNow(database.db, { jobId: job.id, ownerId: user.id });
+    await buildNow(database.db, { jobId: job.id, userId: user.id });
     const runner = createTaskRunner(database);
     try {
       await runner.run(taskDependencies(database), ['questioning_turn']);
@@ -149,7 +149,7 @@ describe('kill -9 mid-task (real worker processes)', () => {
     // Answering goes on normally on the surviving worker.
     await answerQuestion(database.db, {
       jobId: job.id,
-      ownerId: user.id,
+      userId: user.id,
       questionId: question.id,
       optionIds: question.options.filter((option) => option.recommended).map((option) => option.id),
       text: question.options.length === 0 ? 'whatever is simplest' : null,

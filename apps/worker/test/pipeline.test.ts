@@ -100,7 +100,7 @@ async function runUntilGenerating(jobId: string, ownerId: string, deps = taskDep
   await runner.run(deps, ['questioning_turn']);
   const job = await findJob(database.db, jobId);
   if (job?.status === 'awaiting_answer') {
-    await buildNow(database.db, { jobId, ownerId });
+    await buildNow(database.db, { jobId, userId: ownerId });
     await runner.run(deps, ['questioning_turn']);
   }
   expect((await findJob(database.db, jobId))?.status).toBe('generating');
@@ -128,7 +128,7 @@ describe('offline pipeline (real tasks, real Postgres)', () => {
     const recommended = first.options.find((option) => option.recommended);
     await answerQuestion(database.db, {
       jobId: job.id,
-      ownerId: user.id,
+      userId: user.id,
       questionId: first.id,
       optionIds: [recommended?.id ?? ''],
       text: null,
@@ -144,7 +144,7 @@ describe('offline pipeline (real tasks, real Postgres)', () => {
     expect(status?.options.join(', ')).toBe(recommended?.label);
 
     // Skip it → its stated default becomes an assumption sourced from the skip, and questioning ends.
-    await skipQuestion(database.db, { jobId: job.id, ownerId: user.id, questionId: second.id });
+    await skipQuestion(database.db, { jobId: job.id, userId: user.id, questionId: second.id });
     await runner.run(deps, ['questioning_turn']);
     const ledgerAfterSkip = await listLedger(database.db, job.id);
     const assumption = ledgerAfterSkip.find((fact) => fact.source.kind === 'skip');
@@ -264,7 +264,7 @@ describe('offline pipeline (real tasks, real Postgres)', () => {
     // the model holds every call until both runs have made one.
     await answerQuestion(database.db, {
       jobId: job.id,
-      ownerId: job.owner_id,
+      userId: job.owner_id,
       questionId: first.id,
       optionIds: [first.options[0]?.id ?? ''],
       text: null,
@@ -349,7 +349,7 @@ describe('offline pipeline (real tasks, real Postgres)', () => {
     const model = gatedModel(createOfflineModel());
     const running = runner.run(taskDependencies(database, model), ['questioning_turn']);
     await waitFor('the turn to reach the model', async () => (model.held() > 0 ? true : undefined));
-    await cancelJob(database.db, { jobId: job.id, ownerId: user.id });
+    await cancelJob(database.db, { jobId: job.id, userId: user.id });
     model.release();
     await running;
 
@@ -384,7 +384,7 @@ describe('offline pipeline (real tasks, real Postgres)', () => {
     });
     // "Build now" before the first turn ran: turn 1 is superseded (it finds the job at turn 2 and
     // does nothing), turn 2 distills the request and completes questioning as `skipped`.
-    await buildNow(database.db, { jobId: change.id, ownerId: user.id });
+    await buildNow(database.db, { jobId: change.id, userId: user.id });
     await runner.run(deps, ['questioning_turn']);
     expect((await findJob(database.db, change.id))?.status).toBe('generating');
     expect(progressTypes(await listEvents(database.db, change.id))).toEqual([

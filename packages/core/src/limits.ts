@@ -14,6 +14,9 @@ export const appNameMaxLength = 80;
 export const optionIdMaxLength = 100;
 export const maxOptionsPerAnswer = 20;
 
+/** A workspace's name (the database checks the same bound, migration 0010). */
+export const workspaceNameMaxLength = 100;
+
 export const emailMaxLength = 254;
 export const passwordMinLength = 8;
 export const passwordMaxLength = 200;

@@ -10,6 +10,20 @@ export class NotFoundError extends Error {
   override readonly name = 'NotFoundError';
 }
 
+/**
+ * The person can see the thing (a member of its workspace) but their role may not do this, e.g.
+ * a viewer asking for an app's builder conversation. Outsiders get `NotFoundError` instead, so a
+ * FORBIDDEN never tells a stranger that an id exists.
+ */
+export class ForbiddenError extends Error {
+  override readonly name = 'ForbiddenError';
+}
+
+/** A time-limited thing (a workspace invite) is past its expiry: ask for a new one. */
+export class ExpiredError extends Error {
+  override readonly name = 'ExpiredError';
+}
+
 /** A per-person cap is reached (e.g. live access tokens): the person must free one first. */
 export class LimitReachedError extends Error {
   override readonly name = 'LimitReachedError';

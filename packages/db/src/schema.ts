@@ -35,9 +35,42 @@ export interface AccessTokensTable {
   revoked_at: NullableTimestamp;
 }
 
+/** Workspaces (migration 0010): every person has a personal one; apps live in exactly one. */
+export interface WorkspacesTable {
+  id: Generated<string>;
+  name: string;
+  personal: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export type WorkspaceRole = 'owner' | 'editor' | 'viewer';
+
+export interface WorkspaceMembersTable {
+  workspace_id: string;
+  user_id: string;
+  role: WorkspaceRole;
+  created_at: CreatedAt;
+}
+
+/** A single-use link into a workspace: only the SHA-256 of its token is stored. */
+export interface WorkspaceInvitesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  email: string;
+  role: Exclude<WorkspaceRole, 'owner'>;
+  token_hash: string;
+  expires_at: Timestamp;
+  accepted_at: NullableTimestamp;
+  accepted_by: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
 export interface AppsTable {
   id: Generated<string>;
+  /** Who created the app; access goes through `workspace_id` (queries/access.ts), never this. */
   owner_id: string;
+  workspace_id: string;
   name: string;
   created_at: CreatedAt;
   updated_at: Timestamp;
@@ -46,6 +79,7 @@ export interface AppsTable {
 export interface JobsTable {
   id: Generated<string>;
   app_id: string;
+  /** Who started the job; access goes through the app's workspace (queries/access.ts). */
   owner_id: string;
   kind: JobKind;
   status: JobStatus;
@@ -141,6 +175,9 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   access_tokens: AccessTokensTable;
+  workspaces: WorkspacesTable;
+  workspace_members: WorkspaceMembersTable;
+  workspace_invites: WorkspaceInvitesTable;
   apps: AppsTable;
   jobs: JobsTable;
   questions: QuestionsTable;
@@ -153,6 +190,7 @@ export interface Database {
 
 export type UserRow = Selectable<UsersTable>;
 export type AppRow = Selectable<AppsTable>;
+export type WorkspaceRow = Selectable<WorkspacesTable>;
 export type JobRow = Selectable<JobsTable>;
 export type NewJob = Insertable<JobsTable>;
 export type QuestionRow = Selectable<QuestionsTable>;

@@ -1,36 +1,50 @@
 import { isActiveStatus, nameFromPrompt } from '@app/core/schemas';
 import {
   createAppWithJob,
-  findOwnedApp,
   listAppJobs,
   listAppSummaries,
   listAppVersions,
+  requireAppRole,
   startJob,
   toJobView,
 } from '@app/db';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { notFound } from '../errors.ts';
 import { protectedProcedure, router } from '../trpc.ts';
 import { AppName, Id, Prompt } from './inputs.ts';
 
 export const appsRouter = router({
   create: protectedProcedure
-    .input(z.object({ prompt: Prompt, name: AppName.optional() }))
+    .input(z.object({ prompt: Prompt, name: AppName.optional(), workspaceId: Id.optional() }))
     .mutation(async ({ ctx, input }) => {
+      // Default: the person's personal workspace; elsewhere they must be an editor or owner.
       const { app, job } = await createAppWithJob(ctx.db, {
-        ownerId: ctx.user.id,
+        userId: ctx.user.id,
+        workspaceId: input.workspaceId ?? null,
         name: input.name ?? nameFromPrompt(input.prompt),
         request: input.prompt,
       });
       return { app: { id: app.id, name: app.name }, job: toJobView(job, [], []) };
     }),
 
-  list: protectedProcedure.query(async ({ ctx }) => ({ apps: await listAppSummaries(ctx.db, ctx.user.id) })),
+  /** Without `workspaceId`: every workspace the person is in. `nextCursor` fetches the next page. */
+  list: protectedProcedure
+    .input(z.object({ workspaceId: Id.optional(), cursor: z.string().max(500).optional() }).optional())
+    .query(async ({ ctx, input }) =>
+      listAppSummaries(ctx.db, {
+        userId: ctx.user.id,
+        workspaceId: input?.workspaceId ?? null,
+        cursor: input?.cursor ?? null,
+      }),
+    ),
 
+  /** The builder's view of one app (its conversations, jobs, versions): editors and owners. */
   get: protectedProcedure.input(z.object({ appId: Id })).query(async ({ ctx, input }) => {
-    const app = await findOwnedApp(ctx.db, input.appId, ctx.user.id);
-    if (!app) throw notFound('App');
+    const { app, role } = await requireAppRole(ctx.db, {
+      userId: ctx.user.id,
+      appId: input.appId,
+      action: 'build',
+    });
     const [versions, jobs] = await Promise.all([
       listAppVersions(ctx.db, app.id),
       listAppJobs(ctx.db, app.id),
@@ -40,6 +54,8 @@ export const appsRouter = router({
       app: {
         id: app.id,
         name: app.name,
+        workspaceId: app.workspace_id,
+        role,
         createdAt: app.created_at.toISOString(),
         updatedAt: app.updated_at.toISOString(),
       },
@@ -59,8 +75,11 @@ export const appsRouter = router({
   requestChange: protectedProcedure
     .input(z.object({ appId: Id, prompt: Prompt }))
     .mutation(async ({ ctx, input }) => {
-      const app = await findOwnedApp(ctx.db, input.appId, ctx.user.id);
-      if (!app) throw notFound('App');
+      const { app } = await requireAppRole(ctx.db, {
+        userId: ctx.user.id,
+        appId: input.appId,
+        action: 'build',
+      });
       const [latest] = await listAppVersions(ctx.db, app.id);
       if (!latest) {
         throw new TRPCError({ code: 'CONFLICT', message: 'This app has no version yet to change' });

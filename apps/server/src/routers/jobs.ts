@@ -4,9 +4,9 @@ import {
   answerQuestion,
   buildNow,
   cancelJob,
-  findOwnedJob,
   type JobRow,
   loadJobView,
+  requireJobRole,
   retryJob,
   skipQuestion,
   updateBlueprint,
@@ -14,7 +14,6 @@ import {
 import { TRPCError, tracked } from '@trpc/server';
 import { z } from 'zod';
 import type { Context } from '../context.ts';
-import { notFound } from '../errors.ts';
 import { streamJobEvents } from '../realtime/stream-job-events.ts';
 import { protectedProcedure, router } from '../trpc.ts';
 import { AnswerText, Id, OptionIds } from './inputs.ts';
@@ -30,8 +29,12 @@ const JobInput = z.object({ jobId: Id });
 
 export const jobsRouter = router({
   get: protectedProcedure.input(JobInput).query(async ({ ctx, input }) => {
-    const job = await findOwnedJob(ctx.db, input.jobId, ctx.user.id);
-    if (!job) throw notFound('Job');
+    // A job is the builder conversation: viewers of the workspace never see it.
+    const { job } = await requireJobRole(ctx.db, {
+      userId: ctx.user.id,
+      jobId: input.jobId,
+      action: 'build',
+    });
     return loadJobView(ctx.db, job);
   }),
 
@@ -49,7 +52,7 @@ export const jobsRouter = router({
         ctx,
         await answerQuestion(ctx.db, {
           jobId: input.jobId,
-          ownerId: ctx.user.id,
+          userId: ctx.user.id,
           questionId: input.questionId,
           optionIds: input.optionIds ?? [],
           text: input.text ?? null,
@@ -60,7 +63,7 @@ export const jobsRouter = router({
   skipQuestion: protectedProcedure
     .input(z.object({ jobId: Id, questionId: Id }))
     .mutation(async ({ ctx, input }) =>
-      jobResult(ctx, await skipQuestion(ctx.db, { ...input, ownerId: ctx.user.id })),
+      jobResult(ctx, await skipQuestion(ctx.db, { ...input, userId: ctx.user.id })),
     ),
 
   /**
@@ -71,25 +74,25 @@ export const jobsRouter = router({
   updateBlueprint: protectedProcedure
     .input(z.object({ jobId: Id, blueprint: Blueprint }))
     .mutation(async ({ ctx, input }) =>
-      jobResult(ctx, await updateBlueprint(ctx.db, { ...input, ownerId: ctx.user.id })),
+      jobResult(ctx, await updateBlueprint(ctx.db, { ...input, userId: ctx.user.id })),
     ),
 
   build: protectedProcedure
     .input(JobInput)
     .mutation(async ({ ctx, input }) =>
-      jobResult(ctx, await buildNow(ctx.db, { ...input, ownerId: ctx.user.id })),
+      jobResult(ctx, await buildNow(ctx.db, { ...input, userId: ctx.user.id })),
     ),
 
   cancel: protectedProcedure
     .input(JobInput)
     .mutation(async ({ ctx, input }) =>
-      jobResult(ctx, await cancelJob(ctx.db, { ...input, ownerId: ctx.user.id })),
+      jobResult(ctx, await cancelJob(ctx.db, { ...input, userId: ctx.user.id })),
     ),
 
   retry: protectedProcedure
     .input(JobInput)
     .mutation(async ({ ctx, input }) =>
-      jobResult(ctx, await retryJob(ctx.db, { ...input, ownerId: ctx.user.id })),
+      jobResult(ctx, await retryJob(ctx.db, { ...input, userId: ctx.user.id })),
     ),
 
   /**
@@ -100,8 +103,11 @@ export const jobsRouter = router({
   events: protectedProcedure
     .input(z.object({ jobId: Id, lastEventId: z.coerce.number().int().nonnegative().nullish() }))
     .subscription(async function* ({ ctx, input, signal }) {
-      const job = await findOwnedJob(ctx.db, input.jobId, ctx.user.id);
-      if (!job) throw notFound('Job');
+      const { job } = await requireJobRole(ctx.db, {
+        userId: ctx.user.id,
+        jobId: input.jobId,
+        action: 'build',
+      });
       // The stream lives only as long as its session or token: sign-out, expiry or revocation
       // aborts it like a disconnect (streamJobEvents unsubscribes), and the client is told so.
       const session = ctx.sessionRevocations.follow(ctx.credential, signal ?? new AbortController().signal);

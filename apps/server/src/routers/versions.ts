@@ -1,8 +1,7 @@
 import { previewUrlFor } from '@app/core';
-import { findOwnedVersion, loadVersionView, restoreVersion } from '@app/db';
+import { loadVersionView, requireVersionRole, restoreVersion } from '@app/db';
 import { z } from 'zod';
 import type { Context } from '../context.ts';
-import { notFound } from '../errors.ts';
 import { protectedProcedure, router } from '../trpc.ts';
 import { Id } from './inputs.ts';
 
@@ -18,13 +17,17 @@ async function versionWithPreview(ctx: Context, version: Parameters<typeof loadV
 
 export const versionsRouter = router({
   get: protectedProcedure.input(z.object({ versionId: Id })).query(async ({ ctx, input }) => {
-    const version = await findOwnedVersion(ctx.db, input.versionId, ctx.user.id);
-    if (!version) throw notFound('Version');
+    // Files, ledger and blueprint are the builder's work: editors and owners only.
+    const { version } = await requireVersionRole(ctx.db, {
+      userId: ctx.user.id,
+      versionId: input.versionId,
+      action: 'build',
+    });
     return versionWithPreview(ctx, version);
   }),
 
   restore: protectedProcedure.input(z.object({ versionId: Id })).mutation(async ({ ctx, input }) => {
-    const version = await restoreVersion(ctx.db, { versionId: input.versionId, ownerId: ctx.user.id });
+    const version = await restoreVersion(ctx.db, { versionId: input.versionId, userId: ctx.user.id });
     return { version: await versionWithPreview(ctx, version) };
   }),
 });

@@ -8,13 +8,19 @@ import {
 } from '@app/core/schemas';
 import { sql } from 'kysely';
 import { type DbOrTrx, inTransaction } from '../client.ts';
-import type { AppRow, JobRow } from '../schema.ts';
+import { InvalidInputError } from '../errors.ts';
+import type { AppRow, JobRow, WorkspaceRole } from '../schema.ts';
+import { requireWorkspaceRole, rolesAllowedTo } from './access.ts';
 import { transitionJob } from './transition.ts';
 import { storedChecks, storedVersionStatus } from './versions.ts';
+import { findPersonalWorkspaceId } from './workspaces.ts';
 
 export interface AppSummary {
   id: string;
   name: string;
+  workspaceId: string;
+  /** The person's role in the app's workspace (what the UI may offer). */
+  role: WorkspaceRole;
   createdAt: string;
   updatedAt: string;
   latestVersion: { id: string; number: number; createdAt: string } | null;
@@ -55,19 +61,25 @@ export async function startJob(
   return job;
 }
 
+/**
+ * `apps.create`: the app in a workspace where the person may build (default: their personal one)
+ * and its first `create` job, in one transaction.
+ */
 export async function createAppWithJob(
   db: DbOrTrx,
-  input: { ownerId: string; name: string; request: string },
+  input: { userId: string; workspaceId?: string | null; name: string; request: string },
 ): Promise<{ app: AppRow; job: JobRow }> {
   return inTransaction(db, async (trx) => {
+    const workspaceId = input.workspaceId ?? (await findPersonalWorkspaceId(trx, input.userId));
+    await requireWorkspaceRole(trx, { userId: input.userId, workspaceId, action: 'build' });
     const app = await trx
       .insertInto('apps')
-      .values({ owner_id: input.ownerId, name: input.name })
+      .values({ owner_id: input.userId, workspace_id: workspaceId, name: input.name })
       .returningAll()
       .executeTakeFirstOrThrow();
     const job = await startJob(trx, {
       appId: app.id,
-      ownerId: input.ownerId,
+      ownerId: input.userId,
       kind: 'create',
       request: input.request,
       baseVersionId: null,
@@ -76,18 +88,58 @@ export async function createAppWithJob(
   });
 }
 
-export async function findOwnedApp(db: DbOrTrx, appId: string, ownerId: string): Promise<AppRow | undefined> {
-  return db
-    .selectFrom('apps')
-    .selectAll()
-    .where('id', '=', appId)
-    .where('owner_id', '=', ownerId)
-    .executeTakeFirst();
+export const appsPageSize = 50;
+
+/** Keyset position in the apps list: the last row's `updated_at` (to the microsecond) and id. */
+interface AppsCursor {
+  updatedAt: string;
+  id: string;
 }
 
-export async function listAppSummaries(db: DbOrTrx, ownerId: string): Promise<AppSummary[]> {
-  const rows = await db
+function encodeCursor(cursor: AppsCursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+const cursorPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function decodeCursor(cursor: string): AppsCursor {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<AppsCursor>;
+    if (
+      typeof parsed.updatedAt === 'string' &&
+      cursorPattern.test(parsed.updatedAt) &&
+      typeof parsed.id === 'string' &&
+      uuidPattern.test(parsed.id)
+    ) {
+      return { updatedAt: parsed.updatedAt, id: parsed.id };
+    }
+  } catch {
+    // fall through: any undecodable cursor is the same bad input
+  }
+  throw new InvalidInputError('cursor', 'not a cursor this list returned');
+}
+
+/**
+ * `apps.list`: the apps of the workspaces the person is in (or of one, `workspaceId`), most
+ * recently updated first, a page at a time. Editors and owners see every app; viewers only use
+ * published apps, so they list only those (publishing: migration 0012 — until it lands a viewer
+ * lists none). A workspace the person is not in is NOT_FOUND.
+ */
+export async function listAppSummaries(
+  db: DbOrTrx,
+  input: { userId: string; workspaceId?: string | null; cursor?: string | null; limit?: number },
+): Promise<{ apps: AppSummary[]; nextCursor: string | null }> {
+  if (input.workspaceId) {
+    await requireWorkspaceRole(db, { userId: input.userId, workspaceId: input.workspaceId, action: 'use' });
+  }
+  const limit = input.limit ?? appsPageSize;
+  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  let query = db
     .selectFrom('apps')
+    .innerJoin('workspace_members as member', (join) =>
+      join.onRef('member.workspace_id', '=', 'apps.workspace_id').on('member.user_id', '=', input.userId),
+    )
     .leftJoinLateral(
       (eb) =>
         eb
@@ -109,8 +161,13 @@ export async function listAppSummaries(db: DbOrTrx, ownerId: string): Promise<Ap
     .select([
       'apps.id',
       'apps.name',
+      'apps.workspace_id',
       'apps.created_at',
       'apps.updated_at',
+      sql<string>`to_char(apps.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
+        'updated_key',
+      ),
+      'member.role',
       'latest.version_id',
       'latest.number',
       'latest.version_created_at',
@@ -118,23 +175,40 @@ export async function listAppSummaries(db: DbOrTrx, ownerId: string): Promise<Ap
       'jobs.status as job_status',
       'jobs.kind as job_kind',
     ])
-    .where('apps.owner_id', '=', ownerId)
+    .where('member.role', 'in', rolesAllowedTo('build'))
     .orderBy('apps.updated_at', 'desc')
-    .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-    latestVersion:
-      row.version_id && row.number !== null && row.version_created_at
-        ? { id: row.version_id, number: row.number, createdAt: row.version_created_at.toISOString() }
-        : null,
-    activeJob:
-      row.job_id && row.job_status && row.job_kind
-        ? { id: row.job_id, status: row.job_status, kind: row.job_kind }
-        : null,
-  }));
+    .orderBy('apps.id', 'desc')
+    .limit(limit + 1);
+  if (input.workspaceId) query = query.where('apps.workspace_id', '=', input.workspaceId);
+  if (after) {
+    query = query.where(
+      sql<boolean>`(apps.updated_at, apps.id) < (${after.updatedAt}::timestamptz, ${after.id}::uuid)`,
+    );
+  }
+  const rows = await query.execute();
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > limit && last ? encodeCursor({ updatedAt: last.updated_key, id: last.id }) : null;
+  return {
+    apps: page.map((row) => ({
+      id: row.id,
+      name: row.name,
+      workspaceId: row.workspace_id,
+      role: row.role,
+      createdAt: row.created_at.toISOString(),
+      updatedAt: row.updated_at.toISOString(),
+      latestVersion:
+        row.version_id && row.number !== null && row.version_created_at
+          ? { id: row.version_id, number: row.number, createdAt: row.version_created_at.toISOString() }
+          : null,
+      activeJob:
+        row.job_id && row.job_status && row.job_kind
+          ? { id: row.job_id, status: row.job_status, kind: row.job_kind }
+          : null,
+    })),
+    nextCursor,
+  };
 }
 
 export async function listAppJobs(db: DbOrTrx, appId: string): Promise<JobRow[]> {

@@ -103,7 +103,7 @@ describe('updateBlueprint', () => {
     const { user, job, questionId } = await awaitingJob();
     const { job: after, events } = await updateBlueprint(database.db, {
       jobId: job.id,
-      ownerId: user.id,
+      userId: user.id,
       blueprint: renamed(toolsBlueprint(), 'tool-condition', 'State'),
     });
     expect(after.status).toBe('awaiting_answer');
@@ -145,8 +145,8 @@ describe('updateBlueprint', () => {
     });
     await isLocked;
     const edits = Promise.all([
-      updateBlueprint(database.db, { jobId: job.id, ownerId: user.id, blueprint: first }),
-      updateBlueprint(database.db, { jobId: job.id, ownerId: user.id, blueprint: second }),
+      updateBlueprint(database.db, { jobId: job.id, userId: user.id, blueprint: first }),
+      updateBlueprint(database.db, { jobId: job.id, userId: user.id, blueprint: second }),
     ]);
     await new Promise((resolve) => setTimeout(resolve, 150));
     release();
@@ -167,7 +167,7 @@ describe('updateBlueprint', () => {
     await expect(
       updateBlueprint(database.db, {
         jobId: job.id,
-        ownerId: user.id,
+        userId: user.id,
         blueprint: renamed(toolsBlueprint(), 'tool-condition', 'State'),
       }),
     ).rejects.toBeInstanceOf(ConflictError);
@@ -181,7 +181,7 @@ describe('updateBlueprint', () => {
     const duplicate = renamed(toolsBlueprint(), 'tool-condition', 'name');
     const refusal = await updateBlueprint(database.db, {
       jobId: job.id,
-      ownerId: user.id,
+      userId: user.id,
       blueprint: duplicate,
     }).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(InvalidInputError);
@@ -190,7 +190,7 @@ describe('updateBlueprint', () => {
     );
     const other = await createUserWithJob(database.db);
     await expect(
-      updateBlueprint(database.db, { jobId: job.id, ownerId: other.user.id, blueprint: toolsBlueprint() }),
+      updateBlueprint(database.db, { jobId: job.id, userId: other.user.id, blueprint: toolsBlueprint() }),
     ).rejects.toBeInstanceOf(NotFoundError);
     expect(await listEvents(database.db, job.id)).toHaveLength(1);
   });
@@ -199,7 +199,7 @@ describe('updateBlueprint', () => {
     const { user, job } = await awaitingJob();
     const result = await updateBlueprint(database.db, {
       jobId: job.id,
-      ownerId: user.id,
+      userId: user.id,
       blueprint: toolsBlueprint(),
     });
     expect(result.events).toEqual([]);

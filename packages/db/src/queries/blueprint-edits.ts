@@ -10,7 +10,8 @@ import {
 import type { DbOrTrx, Trx } from '../client.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import type { JobRow } from '../schema.ts';
-import { findOwnedJob, listLedger } from './jobs.ts';
+import { requireJobRole } from './access.ts';
+import { listLedger } from './jobs.ts';
 import { listAskedDecisionIds } from './questioning.ts';
 import { transitionJob } from './transition.ts';
 import { findVersion } from './versions.ts';
@@ -18,7 +19,7 @@ import { findVersion } from './versions.ts';
 /**
  * `jobs.updateBlueprint` (docs/state-machine.md#transitions): the person edits the design while the job waits for an answer.
  *
- * Checked before anything is written: the job is theirs (else NOT_FOUND, like a missing id) and the
+ * Checked before anything is written: the job's workspace lets them build (an outsider gets NOT_FOUND, like a missing id; a viewer FORBIDDEN) and the
  * blueprint is valid (else BAD_REQUEST naming the first problem's path). Then, in ONE transaction
  * under the job's row lock: the stored blueprint, one `edit` fact per change appended to the
  * ledger, `ledger_updated` and `blueprint_updated { blueprint, readiness }` — through
@@ -31,10 +32,13 @@ import { findVersion } from './versions.ts';
  */
 export async function updateBlueprint(
   db: DbOrTrx,
-  input: { jobId: string; ownerId: string; blueprint: Blueprint },
+  input: { jobId: string; userId: string; blueprint: Blueprint },
 ): Promise<{ job: JobRow; events: JobEvent[] }> {
-  const owned = await findOwnedJob(db, input.jobId, input.ownerId);
-  if (!owned) throw new NotFoundError('Job not found');
+  const { job: owned } = await requireJobRole(db, {
+    userId: input.userId,
+    jobId: input.jobId,
+    action: 'build',
+  });
   const [problem, ...more] = validateBlueprint(input.blueprint);
   if (problem) {
     const others =

@@ -19,7 +19,7 @@ describe('isGenerationRunCurrent (what the cancel watch polls)', () => {
       .execute();
     expect(await isGenerationRunCurrent(database.db, { jobId: job.id, run: 2 })).toBe(true);
     expect(await isGenerationRunCurrent(database.db, { jobId: job.id, run: 1 })).toBe(false);
-    await cancelJob(database.db, { jobId: job.id, ownerId: user.id });
+    await cancelJob(database.db, { jobId: job.id, userId: user.id });
     expect(await isGenerationRunCurrent(database.db, { jobId: job.id, run: 2 })).toBe(false);
     expect(await isGenerationRunCurrent(database.db, { jobId: crypto.randomUUID(), run: 1 })).toBeNull();
   });

@@ -40,16 +40,6 @@ export interface JobView {
   lastSeq: number;
 }
 
-/** The job row, only if it belongs to `ownerId` (someone else's job is indistinguishable from none). */
-export async function findOwnedJob(db: DbOrTrx, jobId: string, ownerId: string): Promise<JobRow | undefined> {
-  return db
-    .selectFrom('jobs')
-    .selectAll()
-    .where('id', '=', jobId)
-    .where('owner_id', '=', ownerId)
-    .executeTakeFirst();
-}
-
 export async function findJob(db: DbOrTrx, jobId: string): Promise<JobRow | undefined> {
   return db.selectFrom('jobs').selectAll().where('id', '=', jobId).executeTakeFirst();
 }

@@ -55,7 +55,7 @@ describe('retryJob', () => {
     const before = await listEvents(database.db, job.id);
     const turnsBefore = await countGraphileJobs(database.db, 'questioning_turn');
 
-    const result = await retryJob(database.db, { jobId: job.id, ownerId: user.id });
+    const result = await retryJob(database.db, { jobId: job.id, userId: user.id });
 
     expect(result.events.map((item) => [item.type, item.data])).toEqual([
       ['job_retried', { phase: 'questioning' }],
@@ -73,7 +73,7 @@ describe('retryJob', () => {
 
   it('appends job_retried { phase: generation } for a failed generation run', async () => {
     const { user, job } = await failedGeneration();
-    const result = await retryJob(database.db, { jobId: job.id, ownerId: user.id });
+    const result = await retryJob(database.db, { jobId: job.id, userId: user.id });
     const log = await listEvents(database.db, job.id);
     expect(log.slice(-3).map((item) => [item.type, item.data])).toEqual([
       ['job_failed', { message: 'bundle', retryable: true }],
@@ -87,9 +87,9 @@ describe('retryJob', () => {
 
   it('a second retry of the same failure conflicts and appends nothing', async () => {
     const { user, job } = await failedTurn();
-    await retryJob(database.db, { jobId: job.id, ownerId: user.id });
+    await retryJob(database.db, { jobId: job.id, userId: user.id });
     const before = await listEvents(database.db, job.id);
-    await expect(retryJob(database.db, { jobId: job.id, ownerId: user.id })).rejects.toBeInstanceOf(
+    await expect(retryJob(database.db, { jobId: job.id, userId: user.id })).rejects.toBeInstanceOf(
       ConflictError,
     );
     expect(await listEvents(database.db, job.id)).toEqual(before);

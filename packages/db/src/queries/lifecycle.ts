@@ -8,9 +8,9 @@ import {
   statusOfPhase,
 } from '@app/core/schemas';
 import type { DbOrTrx } from '../client.ts';
-import { ConflictError, NotFoundError } from '../errors.ts';
+import { ConflictError } from '../errors.ts';
 import type { JobRow } from '../schema.ts';
-import { findOwnedJob } from './jobs.ts';
+import { requireJobRole } from './access.ts';
 import { transitionJob } from './transition.ts';
 
 /**
@@ -19,10 +19,9 @@ import { transitionJob } from './transition.ts';
  */
 export async function cancelJob(
   db: DbOrTrx,
-  input: { jobId: string; ownerId: string },
+  input: { jobId: string; userId: string },
 ): Promise<{ job: JobRow; events: JobEvent[] }> {
-  const job = await findOwnedJob(db, input.jobId, input.ownerId);
-  if (!job) throw new NotFoundError('Job not found');
+  const { job } = await requireJobRole(db, { userId: input.userId, jobId: input.jobId, action: 'build' });
   return transitionJob(db, {
     jobId: job.id,
     guard: { status: activeJobStatuses },
@@ -42,10 +41,9 @@ export async function cancelJob(
  */
 export async function retryJob(
   db: DbOrTrx,
-  input: { jobId: string; ownerId: string },
+  input: { jobId: string; userId: string },
 ): Promise<{ job: JobRow; events: JobEvent[] }> {
-  const job = await findOwnedJob(db, input.jobId, input.ownerId);
-  if (!job) throw new NotFoundError('Job not found');
+  const { job } = await requireJobRole(db, { userId: input.userId, jobId: input.jobId, action: 'build' });
   if (job.status !== 'failed')
     throw new ConflictError(`Only a failed job can be retried (this one is ${job.status})`);
   const phase = JobError.safeParse(job.error).data?.phase ?? 'questioning';

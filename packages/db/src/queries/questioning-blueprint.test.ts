@@ -112,7 +112,7 @@ describe('recordTurnResult with a blueprint', () => {
 
     await answerQuestion(database.db, {
       jobId: job.id,
-      ownerId: user.id,
+      userId: user.id,
       questionId,
       optionIds: ['condition'],
       text: null,
@@ -179,7 +179,7 @@ describe('recordTurnResult with a blueprint', () => {
       previewUrlFor: (id) => `http://preview/${id}`,
     });
     expect((await loadVersionView(database.db, version)).blueprint).toEqual(tools(['Name']));
-    const restored = await restoreVersion(database.db, { versionId: version.id, ownerId: user.id });
+    const restored = await restoreVersion(database.db, { versionId: version.id, userId: user.id });
     const stored = await findVersion(database.db, restored.id);
     expect((await loadVersionView(database.db, stored!)).blueprint).toEqual(tools(['Name']));
   });

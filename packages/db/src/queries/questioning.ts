@@ -12,12 +12,13 @@ import type { DbOrTrx, Trx } from '../client.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import type { JobRow } from '../schema.ts';
 import type { TaskToEnqueue } from '../tasks.ts';
-import { addJobUsage, findOwnedJob, toQuestion } from './jobs.ts';
+import { requireJobRole } from './access.ts';
+import { addJobUsage, toQuestion } from './jobs.ts';
 import { transitionJob } from './transition.ts';
 
-async function requireOwnedJob(db: DbOrTrx, jobId: string, ownerId: string): Promise<JobRow> {
-  const job = await findOwnedJob(db, jobId, ownerId);
-  if (!job) throw new NotFoundError('Job not found');
+/** The person's answers, skips and "Build now" steer the builder conversation: editors and owners. */
+async function requireBuildableJob(db: DbOrTrx, jobId: string, userId: string): Promise<JobRow> {
+  const { job } = await requireJobRole(db, { userId, jobId, action: 'build' });
   return job;
 }
 
@@ -53,9 +54,9 @@ function nextTurn(job: JobRow, input: TurnInput) {
 
 export async function answerQuestion(
   db: DbOrTrx,
-  input: { jobId: string; ownerId: string; questionId: string; optionIds: string[]; text: string | null },
+  input: { jobId: string; userId: string; questionId: string; optionIds: string[]; text: string | null },
 ): Promise<{ job: JobRow; events: JobEvent[] }> {
-  const job = await requireOwnedJob(db, input.jobId, input.ownerId);
+  const job = await requireBuildableJob(db, input.jobId, input.userId);
   const question = await requireOpenQuestion(db, job, input.questionId);
   const optionIds = [...new Set(input.optionIds)];
   const known = new Set(question.options.map((option) => option.id));
@@ -82,9 +83,9 @@ export async function answerQuestion(
 
 export async function skipQuestion(
   db: DbOrTrx,
-  input: { jobId: string; ownerId: string; questionId: string },
+  input: { jobId: string; userId: string; questionId: string },
 ): Promise<{ job: JobRow; events: JobEvent[] }> {
-  const job = await requireOwnedJob(db, input.jobId, input.ownerId);
+  const job = await requireBuildableJob(db, input.jobId, input.userId);
   const question = await requireOpenQuestion(db, job, input.questionId);
   const turn = nextTurn(job, { kind: 'skip', questionId: question.id });
   return transitionJob(db, {
@@ -106,9 +107,9 @@ export async function skipQuestion(
  */
 export async function buildNow(
   db: DbOrTrx,
-  input: { jobId: string; ownerId: string },
+  input: { jobId: string; userId: string },
 ): Promise<{ job: JobRow; events: JobEvent[] }> {
-  const job = await requireOwnedJob(db, input.jobId, input.ownerId);
+  const job = await requireBuildableJob(db, input.jobId, input.userId);
   if (!isQuestioningStatus(job.status)) {
     throw new ConflictError(`Cannot build now: the job is ${job.status.replace('_', ' ')}`);
   }

@@ -50,7 +50,7 @@ describe('versions keep their checks and say honestly whether they passed', () =
     const { user, app } = await createUserWithJob(database.db);
     const bad = await versionOf(app.id, [failed]);
     await database.db.updateTable('jobs').set({ status: 'cancelled' }).where('app_id', '=', app.id).execute();
-    const restored = await restoreVersion(database.db, { versionId: bad.id, ownerId: user.id });
+    const restored = await restoreVersion(database.db, { versionId: bad.id, userId: user.id });
     const view = await loadVersionView(database.db, restored);
     expect(view.status).toBe('checks_failed');
     expect(view.checks).toEqual([failed]);

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { type DbOrTrx, inTransaction, type Trx } from '../client.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import type { VersionRow } from '../schema.ts';
+import { requireVersionRole } from './access.ts';
 
 export interface AppFile {
   path: string;
@@ -125,20 +126,6 @@ export async function insertVersion(
   });
 }
 
-export async function findOwnedVersion(
-  db: DbOrTrx,
-  versionId: string,
-  ownerId: string,
-): Promise<VersionRow | undefined> {
-  return db
-    .selectFrom('versions')
-    .innerJoin('apps', 'apps.id', 'versions.app_id')
-    .selectAll('versions')
-    .where('versions.id', '=', versionId)
-    .where('apps.owner_id', '=', ownerId)
-    .executeTakeFirst();
-}
-
 export async function findVersion(db: DbOrTrx, versionId: string): Promise<VersionRow | undefined> {
   return db.selectFrom('versions').selectAll().where('id', '=', versionId).executeTakeFirst();
 }
@@ -173,11 +160,14 @@ export async function loadVersionView(db: DbOrTrx, version: VersionRow): Promise
 /** Restoring never rewrites history: it adds a new version carrying the old one's files. */
 export async function restoreVersion(
   db: DbOrTrx,
-  input: { versionId: string; ownerId: string },
+  input: { versionId: string; userId: string },
 ): Promise<VersionRow> {
   return inTransaction(db, async (trx) => {
-    const source = await findOwnedVersion(trx, input.versionId, input.ownerId);
-    if (!source) throw new NotFoundError('Version not found');
+    const { version: source } = await requireVersionRole(trx, {
+      userId: input.userId,
+      versionId: input.versionId,
+      action: 'build',
+    });
     const active = await trx
       .selectFrom('jobs')
       .select('id')

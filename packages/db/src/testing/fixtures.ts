@@ -9,7 +9,7 @@ let fixtureCounter = 0;
 export async function createUserWithJob(db: Db, request = 'A tracker for our support tickets') {
   fixtureCounter += 1;
   const user = await insertUser(db, `user${fixtureCounter}-${Date.now()}@example.com`, 'not-a-real-hash');
-  const { app, job } = await createAppWithJob(db, { ownerId: user.id, name: 'Tickets', request });
+  const { app, job } = await createAppWithJob(db, { userId: user.id, name: 'Tickets', request });
   return { user, app, job };
 }
 
