@@ -17,7 +17,7 @@ export function VersionChecks({ version }: { version: { status: VersionStatus; c
   const view = versionChecksView(version);
   if (!view) return null;
   return (
-    <div data-testid="version-checks" data-failing={view.failing} className="mt-1.5">
+    <div data-testid="version-checks" data-failing={view.failing} className="mt-1">
       <div className="flex flex-wrap items-center gap-2">
         <button
           type="button"

@@ -69,7 +69,6 @@ export function VersionsPanel({
                     {formatRelativeTime(version.createdAt, now)}
                   </time>
                 </p>
-                <VersionChecks version={version} />
               </div>
               {isCurrent ? (
                 // Current, not necessarily good: a version with failing checks gets no green.
@@ -95,6 +94,10 @@ export function VersionsPanel({
                   </Button>
                 )
               )}
+            </div>
+            {/* Below the row, not in its text column: the list gets the width at 390 px. */}
+            <div className="ml-12">
+              <VersionChecks version={version} />
             </div>
             {confirming && (
               <fieldset
