@@ -6,6 +6,7 @@ export * from './create-model.ts';
 export * from './env/shared-env.ts';
 export * from './errors.ts';
 export * from './events.ts';
+export * from './export/index.ts';
 export * from './generation/index.ts';
 export * from './job.ts';
 export * from './ledger.ts';
