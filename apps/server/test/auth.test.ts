@@ -91,7 +91,7 @@ describe('accounts', () => {
     expect(theirJob).toEqual({ code: 'NOT_FOUND', message: 'Job not found' });
     expect(missingJob).toEqual(theirJob);
     expect((await expectTRPCError(intruder.trpc.apps.get.query({ appId: app.id }))).code).toBe('NOT_FOUND');
-    expect(await intruder.trpc.apps.list.query()).toEqual({ apps: [] });
+    expect(await intruder.trpc.apps.list.query()).toEqual({ apps: [], nextCursor: null });
   });
 
   it('answers BAD_REQUEST for a malformed id', async () => {

@@ -14,6 +14,7 @@ import {
 import { TRPCError, tracked } from '@trpc/server';
 import { z } from 'zod';
 import type { Context } from '../context.ts';
+import { toTRPCError } from '../errors.ts';
 import { streamJobEvents } from '../realtime/stream-job-events.ts';
 import { protectedProcedure, router } from '../trpc.ts';
 import { AnswerText, Id, OptionIds } from './inputs.ts';
@@ -103,10 +104,14 @@ export const jobsRouter = router({
   events: protectedProcedure
     .input(z.object({ jobId: Id, lastEventId: z.coerce.number().int().nonnegative().nullish() }))
     .subscription(async function* ({ ctx, input, signal }) {
+      // Mapped here: a subscription's generator runs after the error-mapping middleware returned,
+      // so a domain error thrown in it would reach the client as INTERNAL_SERVER_ERROR.
       const { job } = await requireJobRole(ctx.db, {
         userId: ctx.user.id,
         jobId: input.jobId,
         action: 'build',
+      }).catch((error: unknown) => {
+        throw toTRPCError(error);
       });
       // The stream lives only as long as its session or token: sign-out, expiry or revocation
       // aborts it like a disconnect (streamJobEvents unsubscribes), and the client is told so.
