@@ -4,6 +4,7 @@ import { maxBatchCalls, maxRequestUrlLength } from '@app/core/schemas';
 import { readSystemStats } from '@app/db';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { createContext, type Services } from './context.ts';
+import { createExportDownload } from './exports/export-download.ts';
 import { appRouter } from './router.ts';
 import { createStaticSite } from './static-files.ts';
 
@@ -29,6 +30,10 @@ export function createHttpServer(options: HttpServerOptions) {
     onError: ({ error, path: procedurePath }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') options.onError?.(error.cause ?? error, procedurePath);
     },
+  });
+  const exportDownload = createExportDownload({
+    db: options.services.db,
+    sessionSecret: options.services.sessionSecret,
   });
   const staticSite = options.staticDir
     ? createStaticSite({ root: options.staticDir, previewBaseUrl: options.services.previewBaseUrl })
@@ -101,6 +106,7 @@ export function createHttpServer(options: HttpServerOptions) {
       );
       return;
     }
+    if (await exportDownload(req, res, url)) return;
     if (staticSite && (req.method === 'GET' || req.method === 'HEAD')) {
       if (await staticSite(req, res, decodedPath)) return;
     }

@@ -2,6 +2,7 @@ import { previewUrlFor } from '@app/core';
 import { loadVersionView, requireVersionRole, restoreVersion } from '@app/db';
 import { z } from 'zod';
 import type { Context } from '../context.ts';
+import { createExportLink } from '../exports/export-link.ts';
 import { protectedProcedure, router } from '../trpc.ts';
 import { Id } from './inputs.ts';
 
@@ -30,4 +31,8 @@ export const versionsRouter = router({
     const version = await restoreVersion(ctx.db, { versionId: input.versionId, userId: ctx.user.id });
     return { version: await versionWithPreview(ctx, version) };
   }),
+
+  export: protectedProcedure
+    .input(z.object({ versionId: Id }))
+    .mutation(({ ctx, input }) => createExportLink(ctx, input.versionId)),
 });
