@@ -14,6 +14,7 @@ import { buildNow, cancelJob, findJob, listEvents, retryJob } from '@app/db';
 import { countGraphileJobs, createTestDatabase, createUserWithJob, type TestDatabase } from '@app/db/testing';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { addLeftOutRequirement } from './support/left-out-requirement.ts';
 import {
   closeTestVerifier,
   createTaskRunner,
@@ -36,13 +37,18 @@ afterEach(async () => {
 });
 afterAll(closeTestVerifier);
 
-/** A job whose questioning is done ("build now" before the first turn): `generating`, run 1 queued. */
-async function generatingJob() {
+/**
+ * A job whose questioning is done ("build now" before the first turn): `generating`, run 1 queued.
+ * With `leftOut`, its ledger also holds a requirement the blueprint leaves out, so generation
+ * calls the model to customise.
+ */
+async function generatingJob(leftOut?: string) {
   const { user, app, job } = await createUserWithJob(database.db, 'A tracker for our support tickets');
   await buildNow(database.db, { jobId: job.id, userId: user.id });
   await runner.run(taskDependencies(database), ['questioning_turn']);
   const generating = await findJob(database.db, job.id);
   expect(generating).toMatchObject({ status: 'generating', generation_run: 1 });
+  if (leftOut) await addLeftOutRequirement(database.db, job.id, leftOut);
   return { user, app, job, logStart: generating?.last_seq ?? 0 };
 }
 
@@ -54,29 +60,29 @@ function eventsOfType<T extends JobEvent['type']>(events: readonly JobEvent[], t
   return events.filter((event): event is Extract<JobEvent, { type: T }> => event.type === type);
 }
 
-const typeError = `export default function App() {\n  const count: number = 'many';\n  return <p>{count}</p>;\n}\n`;
-const otherTypeError = `export default function App() {\n  const label: string = 42;\n  return <p>{label}</p>;\n}\n`;
+const customPath = 'src/custom/index.ts';
+const registry =
+  "import type { Extensions } from '../extensions';\n\nexport const extensions: Extensions = {};\n";
+// Each bundles and runs (the app renders): only the type check finds them, so only a fix could.
+const typeError = `${registry}export const count: number = 'many';\n`;
+const otherTypeError = `${registry}export const label: string = 42;\n`;
 
-/** Plans one file, writes it with a type error, and answers every fix with another broken app. */
+/**
+ * Customises with custom code that has a type error, and answers every fix with another broken
+ * version of it: the problems change every time, so the fingerprint breaker never trips and only
+ * the cap stops the loop.
+ */
 function neverFixingModel() {
   let fixes = 0;
-  const model = createScriptedModel()
-    .enqueue(generationTasks.plan, {
-      output: {
-        summary: 'A ticket list',
-        steps: [{ title: 'App', phase: 'scaffold', description: 'The app', files: ['src/App.tsx'] }],
-      },
-    })
-    .enqueue(generationTasks.writeStep, {
-      output: { files: [{ path: 'src/App.tsx', content: typeError }], deletedPaths: [] },
-    });
+  const model = createScriptedModel().enqueue(generationTasks.customise, {
+    output: { files: [{ path: customPath, content: typeError }], deletedPaths: [] },
+  });
   for (let index = 0; index < 5; index += 1) {
     model.enqueue(generationTasks.fix, {
       respond: () => {
         fixes += 1;
-        // Alternating errors: the problem set changes every time, so only the cap stops the loop.
         return {
-          files: [{ path: 'src/App.tsx', content: fixes % 2 ? otherTypeError : typeError }],
+          files: [{ path: customPath, content: fixes % 2 ? otherTypeError : typeError }],
           deletedPaths: [],
         };
       },
@@ -114,7 +120,7 @@ describe('generation faults (scripted model, real tasks, real Postgres)', () => 
   it('a model that never fixes the app fails the job visibly, stores no version, and retry starts a new run', {
     timeout: 60_000,
   }, async () => {
-    const { user, app, job, logStart } = await generatingJob();
+    const { user, app, job, logStart } = await generatingJob('Print a label for each ticket');
     const model = neverFixingModel();
     await runner.run(taskDependencies(database, model), ['generate_app']);
 
@@ -122,7 +128,7 @@ describe('generation faults (scripted model, real tasks, real Postgres)', () => 
     expect(failed?.status).toBe('failed');
     expect(failed?.version_id).toBeNull();
     expect(failed?.error).toMatchObject({ phase: 'generation', retryable: true });
-    expect(failed?.error).toMatchObject({ message: expect.stringContaining('src/App.tsx') });
+    expect(failed?.error).toMatchObject({ message: expect.stringContaining(customPath) });
     expect(await versionsOf(app.id)).toEqual([]);
     // Not retried by graphile behind the user's back: the failure is final until they retry.
     expect(await countGraphileJobs(database.db)).toBe(0);
@@ -134,11 +140,25 @@ describe('generation faults (scripted model, real tasks, real Postgres)', () => 
       expect(validation.data.ok).toBe(false);
       expect(validation.data.problems.length).toBeGreaterThan(0);
     }
-    expect(validations[0]?.data.problems[0]).toMatchObject({ path: 'src/App.tsx', source: 'types' });
+    expect(validations[0]?.data.problems[0]).toMatchObject({ path: customPath, source: 'types' });
+    // The model was asked to customise, for exactly what the blueprint left out.
+    expect(model.callsFor(generationTasks.customise)).toHaveLength(1);
+    expect(model.callsFor(generationTasks.customise)[0]?.input).toMatchObject({
+      requirements: [{ kind: 'requirement', text: 'Print a label for each ticket' }],
+    });
+    // Each fix was asked to repair the type problem in the custom file, and the cap held.
     const fixes = eventsOfType(events, 'fix_started');
+    expect(fixes.map((fix) => fix.data.attempt)).toEqual(
+      Array.from({ length: fixes.length }, (_, index) => index + 1),
+    );
     expect(fixes.length).toBeGreaterThanOrEqual(1);
     expect(fixes.length).toBeLessThanOrEqual(maxFixAttempts);
+    for (const fix of fixes)
+      expect(fix.data.problems).toContainEqual(
+        expect.objectContaining({ path: customPath, source: 'types' }),
+      );
     expect(model.callsFor(generationTasks.fix)).toHaveLength(fixes.length);
+    expect(validations).toHaveLength(fixes.length + 1);
     expect(progressTypes(events).slice(-2)).toEqual(['job_failed', 'done']);
     expect(events.at(-2)?.data).toMatchObject({
       retryable: true,
@@ -159,7 +179,8 @@ describe('generation faults (scripted model, real tasks, real Postgres)', () => 
       where task.identifier = 'generate_app'`.execute(database.db);
     expect(queued.map((row) => row.payload)).toEqual([{ jobId: job.id, run: 2 }]);
 
-    // …and with a model that works, run 2 completes with the app's first version.
+    // …and with a model that works (offline: it writes no custom code), run 2 completes with the
+    // app's first version, the compiled app alone.
     await runner.run(taskDependencies(database), ['generate_app']);
     const complete = await findJob(database.db, job.id);
     expect(complete?.status).toBe('complete');
@@ -173,10 +194,10 @@ describe('generation faults (scripted model, real tasks, real Postgres)', () => 
   });
 
   it('cancel during a model call aborts it: the task returns within seconds, no version, the log ends with done', {
-    timeout: 30_000,
+    timeout: 60_000,
   }, async () => {
-    const { user, app, job } = await generatingJob();
-    const model = hangingModel(createOfflineModel(), generationTasks.writeStep);
+    const { user, app, job } = await generatingJob('Print a label for each ticket');
+    const model = hangingModel(createOfflineModel(), generationTasks.customise);
     const running = runner.run(taskDependencies(database, model), ['generate_app']);
     let settledAt: number | null = null;
     void running.then(
@@ -188,9 +209,13 @@ describe('generation faults (scripted model, real tasks, real Postgres)', () => 
       },
     );
 
-    await waitFor('the write step to hang', async () => (model.hanging() ? true : undefined), 20_000);
+    await waitFor('the customise call to hang', async () => (model.hanging() ? true : undefined), 20_000);
     const before = await listEvents(database.db, job.id);
-    expect(progressTypes(before).slice(-2)).toEqual(['plan_created', 'step_started']);
+    // Hanging in the plan's last step, the customisation (the compiled steps are written).
+    const steps = eventsOfType(before, 'plan_created')[0]?.data.steps ?? [];
+    expect(steps.at(-1)?.files).toEqual([]);
+    expect(before.at(-1)).toMatchObject({ type: 'step_started', data: { index: steps.at(-1)?.index } });
+    expect(eventsOfType(before, 'step_completed')).toHaveLength(steps.length - 1);
 
     const cancelledAt = Date.now();
     await cancelJob(database.db, { jobId: job.id, userId: user.id });

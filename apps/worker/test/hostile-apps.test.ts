@@ -2,36 +2,61 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createOpenAiModel, type JobEvent, maxMessageLength } from '@app/core';
-import { buildNow, findJob, listEvents } from '@app/db';
+import {
+  createOpenAiModel,
+  isCustomPath,
+  type JobEvent,
+  maxMessageLength,
+  normaliseAppPath,
+} from '@app/core';
+import { buildNow, findJob, findVersion, listEvents, loadVersionView } from '@app/db';
 import { createTestDatabase, createUserWithJob, type TestDatabase } from '@app/db/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createLogger } from '../src/logger.ts';
 import type { TaskDependencies } from '../src/tasks/index.ts';
 import { type AppModelServer, startAppModelServer } from './support/app-model-server.ts';
-import { benignApp, type HostilePayload, hostilePayloads } from './support/hostile-payloads.ts';
+import { expectCompiledFrom } from './support/compiled-app.ts';
+import {
+  allowedRegistry,
+  benignApp,
+  type HostilePayload,
+  hostilePayloads,
+  outsideCustomMarker,
+  writesOutsideCustom,
+} from './support/hostile-payloads.ts';
+import { addLeftOutRequirement } from './support/left-out-requirement.ts';
 import {
   closeTestVerifier,
   createTaskRunner,
   progressTypes,
   taskDependencies,
+  testVerification,
 } from './support/task-runner.ts';
 import { startTripwire, type Tripwire } from './support/tripwire.ts';
 
 /*
- * The hostile-app corpus (docs/architecture.md#security): generated apps that try to escape verification, each
- * returned by a local model over the real OpenAI wire format (plan, write step, and every fix:
- * the same app again) and run through the real `generate_app` task — real Postgres, the
- * worker's real verifier (the system's Chromium, sandboxed, default limits as main.ts sets them)
- * and the real type-check child. For every payload: nothing appears on disk, the tripwire gets
- * no connection, no secret reaches an event, a job row, a stored file, the log or the model,
- * every event message is capped, and the job ends visibly within a bound. Then a plain app still
- * builds on the same verifier.
+ * The hostile-code corpus (docs/architecture.md#security). In a compiled app a model's code can
+ * only arrive as files under src/custom/ from the customise and fix calls (whatever else it
+ * writes is dropped), so each payload is custom code that a local model returns over the real
+ * OpenAI wire format (customise, and every fix: the same code again) for a job whose ledger holds
+ * a requirement the blueprint leaves out, run through the real `generate_app` task — real
+ * Postgres, the worker's real verifier (the system's Chromium, sandboxed, with the CPU and memory
+ * limits main.ts sets; wall and action timeouts widened for a loaded test machine) and the real
+ * type-check child. For every payload: nothing appears on disk, the tripwire gets no connection,
+ * no secret reaches an event, a job row, a stored file, the log or the model, every event message
+ * is capped, and the job ends visibly within a bound. A model that writes outside src/custom/
+ * changes nothing but its custom files. Then plain custom code still builds on the same verifier.
  */
 
-/** Per payload, one generate_app run: the type check's and a check's wall limits are 20 s each, side by side. */
-const boundMs = 45_000;
+/**
+ * Per payload, one generate_app run: the type check's 20 s and the verifier's 30 s wall limit
+ * side by side, with room for a machine other tests load too.
+ */
+const boundMs = 75_000;
+
+/** The verifier's containment limits as main.ts sets them (defaults); only timing is widened. */
+const verifierLimits = { wallLimitMs: 30_000, checkWallLimitMs: 5_000, actionTimeoutMs: 10_000 };
 
 let database: TestDatabase;
 let runner: ReturnType<typeof createTaskRunner>;
@@ -51,6 +76,8 @@ let secrets: string[] = [];
 const savedEnv = { ...process.env };
 
 beforeAll(async () => {
+  // First: every later `taskDependencies` shares this file's one verifier, with these limits.
+  testVerification(verifierLimits);
   database = await createTestDatabase(inject('databaseServerUrl'));
   runner = createTaskRunner(database);
   tripwire = await startTripwire();
@@ -105,12 +132,16 @@ afterAll(async () => {
   await database?.destroy();
 });
 
-/** A job whose questioning is done (offline model, "build now"): `generating`, run 1 queued. */
+/**
+ * A job whose questioning is done (offline model, "build now"): `generating`, run 1 queued, with a
+ * requirement the blueprint leaves out, so generation asks the model to customise.
+ */
 async function generatingJob() {
   const { user, app, job } = await createUserWithJob(database.db, 'A tracker for our support tickets');
   await buildNow(database.db, { jobId: job.id, userId: user.id });
   await runner.run(taskDependencies(database), ['questioning_turn']);
   expect(await findJob(database.db, job.id)).toMatchObject({ status: 'generating', generation_run: 1 });
+  await addLeftOutRequirement(database.db, job.id, 'Print a label for each ticket');
   return { app, job };
 }
 
@@ -154,7 +185,7 @@ async function everythingStored(jobId: string, appId: string): Promise<Record<st
 
 async function runPayload(payload: HostilePayload) {
   const { app, job } = await generatingJob();
-  modelServer.setApp(payload.files);
+  modelServer.setChanges(payload);
   const callsBefore = new Map(modelServer.calls);
   const hitsBefore = tripwire.hits.length;
   const startedAt = performance.now();
@@ -173,10 +204,25 @@ async function runPayload(payload: HostilePayload) {
   });
 
   // The model really answered with the payload (the test is not passing on a broken wire).
-  expect((modelServer.calls.get('step_files') ?? 0) - (callsBefore.get('step_files') ?? 0)).toBe(1);
+  expect((modelServer.calls.get('custom_files') ?? 0) - (callsBefore.get('custom_files') ?? 0)).toBe(1);
+  // …and its files are what was verified: every custom file it wrote was written.
+  const written = events.flatMap((event) => (event.type === 'file_written' ? [event.data.path] : []));
+  for (const file of payload.files) {
+    const path = normaliseAppPath(file.path);
+    if (path && isCustomPath(path)) expect(written).toContain(path);
+  }
+  // A model's code only ever lands under src/custom/: the compiled steps write the template's
+  // files, the customisation step (the plan's last) writes only custom files.
+  const customStep = events.findLastIndex((event) => event.type === 'step_started');
+  for (const event of events.slice(customStep))
+    if (event.type === 'file_written') expect(event.data.path).toMatch(/^src\/custom\//);
   // A visible final state within the bound.
   expect(ms).toBeLessThan(boundMs);
-  const allowed = payload.outcome === 'failed' ? ['failed'] : ['failed', 'complete'];
+  const allowed = {
+    failed: ['failed'],
+    'failed-or-complete': ['failed', 'complete'],
+    complete: ['complete'],
+  }[payload.outcome];
   expect(allowed).toContain(final?.status);
   const types = progressTypes(events);
   if (final?.status === 'failed') {
@@ -227,20 +273,42 @@ describe('hostile generated apps through the real generate_app task (openai wire
     });
   }
 
-  it('keeps serving: a plain app then builds on the same verifier and type checker', {
-    timeout: 60_000,
+  it('drops what a model writes outside src/custom/: the app builds as compiled, with its custom registry', {
+    timeout: boundMs + 30_000,
+  }, async () => {
+    const payload = writesOutsideCustom();
+    const { final } = await runPayload(payload);
+    const version = await storedVersion(final?.version_id ?? null);
+    if (!version.blueprint) throw new Error('the version keeps its blueprint');
+    // Every template file as compiled, none deleted, nothing outside src/: only the registry changed.
+    expectCompiledFrom(version.files, version.blueprint, [allowedRegistry]);
+    for (const file of version.files) expect(file.content).not.toContain(outsideCustomMarker);
+    expect(version.status).toBe('ready');
+  });
+
+  it('keeps serving: plain custom code then builds on the same verifier and type checker', {
+    timeout: boundMs + 30_000,
   }, async () => {
     const { final, events } = await runPayload({
-      name: 'benign app (after)',
+      name: 'benign custom code (after)',
       files: benignApp,
-      outcome: 'failed-or-complete',
+      outcome: 'complete',
       stoppedBy: [],
     });
     expect(final?.status).toBe('complete');
-    expect(final?.version_id).not.toBeNull();
     expect(progressTypes(events)).toContain('version_created');
+    const version = await storedVersion(final?.version_id ?? null);
+    if (!version.blueprint) throw new Error('the version keeps its blueprint');
+    expectCompiledFrom(version.files, version.blueprint, benignApp);
+    expect(version.checks.every((check) => check.ok)).toBe(true);
     // Over the whole corpus: not one connection or datagram, not one file.
     expect(tripwire.hits).toEqual([]);
     expect(readdirSync(canaryDir)).toEqual([]);
   });
 });
+
+async function storedVersion(versionId: string | null) {
+  const row = versionId ? await findVersion(database.db, versionId) : undefined;
+  if (!row) throw new Error('no version was stored');
+  return loadVersionView(database.db, row);
+}

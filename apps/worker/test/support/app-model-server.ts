@@ -4,17 +4,16 @@ import type { AppFile } from '@app/core';
 import { completionReply, errorReply, writeWireReply } from '@app/core/testing';
 
 /**
- * A local model over the real OpenAI chat-completions wire format that "writes" whatever app the
- * test sets: the plan names its files, the write step returns them, and every fix returns them
- * again unchanged (a model that will not give up its payload). Replies are chosen by the response
- * schema's name, so the same server answers plan, write and fix calls in any order and needs no
- * per-job queue.
+ * A local model over the real OpenAI chat-completions wire format that "writes" whatever custom
+ * code the test sets: the customise call returns it, and every fix returns it again unchanged (a
+ * model that will not give up its payload). Replies are chosen by the response schema's name, so
+ * the same server answers customise and fix calls in any order and needs no per-job queue.
  */
 export interface AppModelServer {
   baseURL: string;
-  /** The app every later generation call answers with. */
-  setApp(files: readonly AppFile[]): void;
-  /** Requests per response schema (`generation_plan`, `step_files`, `fixed_files`, …). */
+  /** The files (and deletions) every later customise and fix call answers with. */
+  setChanges(changes: { files: readonly AppFile[]; deletedPaths?: readonly string[] }): void;
+  /** Requests per response schema (`custom_files`, `fixed_files`, …). */
   readonly calls: Map<string, number>;
   /** Every request body as received: what the pipeline sent the model (problems included). */
   readonly bodies: string[];
@@ -30,27 +29,16 @@ const schemaNameOf = (body: unknown): string | null => {
 
 export async function startAppModelServer(): Promise<AppModelServer> {
   let files: AppFile[] = [];
+  let deletedPaths: string[] = [];
   const calls = new Map<string, number>();
   const bodies: string[] = [];
   const sockets = new Set<Socket>();
 
   const replyFor = (name: string | null) => {
     switch (name) {
-      case 'generation_plan':
-        return completionReply({
-          summary: 'The app',
-          steps: [
-            {
-              title: 'App',
-              phase: 'scaffold',
-              description: 'The app',
-              files: files.map((file) => file.path),
-            },
-          ],
-        });
-      case 'step_files':
+      case 'custom_files':
       case 'fixed_files':
-        return completionReply({ files, deletedPaths: [] });
+        return completionReply({ files, deletedPaths });
       default:
         return errorReply(400, `app model server: no reply for schema ${name}`);
     }
@@ -81,8 +69,9 @@ export async function startAppModelServer(): Promise<AppModelServer> {
 
   return {
     baseURL: `http://127.0.0.1:${port}/v1`,
-    setApp: (next) => {
-      files = next.map((file) => ({ ...file }));
+    setChanges: (next) => {
+      files = next.files.map((file) => ({ ...file }));
+      deletedPaths = [...(next.deletedPaths ?? [])];
     },
     calls,
     bodies,

@@ -1,11 +1,12 @@
-import { createOfflineModel, type JobEvent, type Model } from '@app/core';
+import { type BrowserVerifierOptions, createOfflineModel, type JobEvent, type Model } from '@app/core';
+import { createTestVerifier } from '@app/core/testing';
 import { quietLogger, type TaskName } from '@app/db';
 import type { TestDatabase } from '@app/db/testing';
 import { runTaskListOnce } from 'graphile-worker';
 import pg from 'pg';
 import { createLogger } from '../../src/logger.ts';
 import { createTaskList, type TaskDependencies } from '../../src/tasks/index.ts';
-import { setUpVerification, type Verification } from '../../src/verification.ts';
+import type { Verification } from '../../src/verification.ts';
 
 export const silentLogger = createLogger({ level: 'error', write: () => {} });
 
@@ -27,18 +28,30 @@ export function taskDependencies(
   };
 }
 
-let verifier: ReturnType<typeof setUpVerification> | null = null;
+/**
+ * Limits for the tests' verifier: a compiled app runs ~25 acceptance checks, and on a machine
+ * other test files load as well, the production defaults (tuned for a quiet worker) can run out
+ * on a healthy app. Containment does not depend on them: a runaway app still hits each of them.
+ */
+export const testVerifierLimits = {
+  cpuLimitMs: 20_000,
+  checkCpuLimitMs: 3_000,
+  wallLimitMs: 60_000,
+  checkWallLimitMs: 5_000,
+  actionTimeoutMs: 10_000,
+} as const satisfies Partial<BrowserVerifierOptions>;
+
+let verifier: ReturnType<typeof createTestVerifier> | null = null;
 
 /**
- * The real verifier (the system's Chromium, as main.ts sets it up), one per test file: every file
+ * The real verifier (the system's Chromium, sandboxed, as main.ts sets it up, with
+ * `testVerifierLimits` unless `limits` are given on the first call), one per test file: every file
  * gets its own module instance. Its browser starts on the first build; close it in `afterAll`
- * with `closeTestVerifier`.
+ * with `closeTestVerifier`. Throws when there is no Chromium.
  */
-export function testVerification(): Verification {
-  verifier ??= setUpVerification(null);
-  if (!verifier.verification.available)
-    throw new Error(`Tests need Chromium: ${verifier.verification.message}`);
-  return verifier.verification;
+export function testVerification(limits: Partial<BrowserVerifierOptions> = testVerifierLimits): Verification {
+  verifier ??= createTestVerifier(limits);
+  return { available: true, verifier, browser: verifier.executablePath };
 }
 
 export async function closeTestVerifier(): Promise<void> {

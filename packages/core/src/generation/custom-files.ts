@@ -34,6 +34,8 @@ export function requirementsLeftOut(ledger: readonly Fact[], blueprint: Blueprin
   const mark = (ids: readonly string[]) => {
     for (const id of ids) used.add(id);
   };
+  // The sharing choice is the blueprint's too: "our tickets" is built (as shared data), not left out.
+  mark(blueprint.sharingSourceFactIds);
   for (const audience of blueprint.audience) mark(audience.sourceFactIds);
   for (const entity of blueprint.entities) {
     mark(entity.sourceFactIds);
