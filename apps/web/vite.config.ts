@@ -33,6 +33,8 @@ export default defineConfig({
     proxy: {
       '/trpc': apiProxy,
       '/healthz': apiProxy,
+      // versions.export links here (PUBLIC_URL is this dev server's origin).
+      '/exports': apiProxy,
     },
   },
   build: {

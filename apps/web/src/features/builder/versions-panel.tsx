@@ -5,6 +5,7 @@ import { Badge } from '../../components/ui/badge.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { formatAbsoluteTime, formatRelativeTime } from '../../lib/format-relative-time.ts';
 import { useNow } from '../../lib/use-now.ts';
+import { ExportVersionButton } from './export-version-button.tsx';
 import type { AppVersionSummary } from './use-builder-data.ts';
 import { VersionChecks } from './version-checks.tsx';
 
@@ -70,6 +71,7 @@ export function VersionsPanel({
                   </time>
                 </p>
               </div>
+              {!confirming && <ExportVersionButton versionId={version.id} number={version.number} />}
               {isCurrent ? (
                 // Current, not necessarily good: a version with failing checks gets no green.
                 <Badge tone={version.status === 'checks_failed' ? 'accent' : 'success'} dot>
