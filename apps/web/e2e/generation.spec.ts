@@ -37,6 +37,37 @@ test('generation: plan, preview that works, code viewer, a change to version 2, 
   const stepCount = await steps.count();
   await expect(progress.locator('[data-testid="plan-step"][data-status="done"]')).toHaveCount(stepCount);
 
+  // The acceptance checks ran in the browser and all passed: "N/N checks passed", one row each,
+  // the built-in render check first; no failing row, so none is open.
+  const allPassed = /^(\d+)\/\1 checks passed$/;
+  await expect(progress.getByTestId('checks-count')).toHaveText(allPassed);
+  const checkCount = Number((await progress.getByTestId('checks-count').textContent())?.split('/')[0]);
+  expect(checkCount).toBeGreaterThan(0);
+  await expect(progress.getByTestId('check')).toHaveCount(checkCount);
+  await expect(progress.getByTestId('check').first()).toHaveAttribute('data-check-id', 'renders');
+  await expect(progress.locator('[data-testid="check"][data-ok="false"]')).toHaveCount(0);
+  await expect(progress.getByTestId('check-detail')).toHaveCount(0);
+
+  // The Versions tab keeps version 1's checks: the count the build showed, a list opened on demand.
+  await page.getByRole('tab', { name: /Versions/ }).click();
+  const versionChecks = page
+    .locator('[data-testid="version-row"][data-number="1"]')
+    .getByTestId('version-checks');
+  await expect(versionChecks).toHaveAttribute('data-failing', 'false');
+  await expect(versionChecks.getByTestId('version-checks-count')).toHaveText(
+    `${checkCount}/${checkCount} checks passed`,
+  );
+  await expect(versionChecks.getByTestId('check')).toHaveCount(0);
+  await versionChecks.getByRole('button', { name: /checks passed/ }).click();
+  await expect(versionChecks.getByRole('button', { name: /checks passed/ })).toHaveAttribute(
+    'aria-expanded',
+    'true',
+  );
+  await expect(versionChecks.getByTestId('check')).toHaveCount(checkCount);
+  // A passing check opens to its detail too.
+  await versionChecks.getByTestId('check').first().getByRole('button').click();
+  await expect(versionChecks.getByTestId('check-detail')).toHaveCount(1);
+
   // The preview shows the generated app from its own origin on the apps host, and it works: add a
   // record.
   const appPreviewUrl = /^http:\/\/[0-9a-f]{32}\.localhost:\d+\/v\/[0-9a-f-]{36}\/\?token=/;
