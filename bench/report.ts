@@ -5,6 +5,16 @@ export interface Results {
   turnJobsPerSecond: number;
   idleSubscriptions: { count: number; kibPerSubscription: number };
   previewBundle: { p50Ms: number };
+  /** Offline: the Build request → `preview_ready` at the client, every acceptance check run. */
+  buildToVerifiedPreview: { p50Ms: number; p99Ms: number };
+  /** Tokens over the same builds (≈ chars / 4); ratio = writeEveryFile / blueprintPath. */
+  tokensPerBuild: {
+    blueprintPath: number;
+    writeEveryFile: number;
+    ratio: number;
+    /** Over the builds that called the model at all (the others cost no tokens now). */
+    ratioWhenCustomised: number | null;
+  };
   scaling: {
     deliveryP99Ms: Record<string, number>;
     deliverySharedJobP99Ms: Record<string, number>;
@@ -21,28 +31,61 @@ interface Row {
   met: boolean | null;
 }
 
-export function printReport(results: Results): void {
+/** Prints the figures there are: a partial run (--only) merged into older results may lack some. */
+export function printReport(results: Partial<Results>): void {
   const rows: Row[] = [
-    row('event delivery p50', results.eventDelivery.p50Ms, 'ms', '≤', 5),
-    row('event delivery p99', results.eventDelivery.p99Ms, 'ms', '≤', 20),
-    row('turn overhead p50', results.turnOverhead.p50Ms, 'ms', '≤', 30),
-    row('turn overhead p99', results.turnOverhead.p99Ms, 'ms', '≤', 100),
-    row('turn jobs / s (1 worker process)', results.turnJobsPerSecond, '/s', '≥', 200),
-    row('idle subscriptions held', results.idleSubscriptions.count, '', '≥', 2_000),
-    row('memory per subscription', results.idleSubscriptions.kibPerSubscription, 'KiB', '≤', 150),
-    row('preview bundle p50', results.previewBundle.p50Ms, 'ms', '≤', 300),
+    ...(results.eventDelivery
+      ? [
+          row('event delivery p50', results.eventDelivery.p50Ms, 'ms', '≤', 5),
+          row('event delivery p99', results.eventDelivery.p99Ms, 'ms', '≤', 20),
+        ]
+      : []),
+    ...(results.turnOverhead
+      ? [
+          row('turn overhead p50', results.turnOverhead.p50Ms, 'ms', '≤', 30),
+          row('turn overhead p99', results.turnOverhead.p99Ms, 'ms', '≤', 100),
+        ]
+      : []),
+    ...(results.turnJobsPerSecond !== undefined
+      ? [row('turn jobs / s (1 worker process)', results.turnJobsPerSecond, '/s', '≥', 200)]
+      : []),
+    ...(results.idleSubscriptions
+      ? [
+          row('idle subscriptions held', results.idleSubscriptions.count, '', '≥', 2_000),
+          row('memory per subscription', results.idleSubscriptions.kibPerSubscription, 'KiB', '≤', 150),
+        ]
+      : []),
+    ...(results.previewBundle
+      ? [row('preview bundle p50', results.previewBundle.p50Ms, 'ms', '≤', 300)]
+      : []),
+    ...(results.buildToVerifiedPreview
+      ? [
+          row('build → verified preview p50', results.buildToVerifiedPreview.p50Ms, 'ms', '≤', 3_000),
+          info('build → verified preview p99', results.buildToVerifiedPreview.p99Ms, 'ms'),
+        ]
+      : []),
+    ...(results.tokensPerBuild
+      ? [
+          info('tokens, blueprint path (all builds)', results.tokensPerBuild.blueprintPath, ''),
+          info('tokens, writing every file (same builds)', results.tokensPerBuild.writeEveryFile, ''),
+          info('tokens per build ratio (old / new)', results.tokensPerBuild.ratio, '×'),
+          info('  …over builds that customised', results.tokensPerBuild.ratioWhenCustomised ?? 0, '×'),
+        ]
+      : []),
   ];
-  const scaling: Row[] = [
-    ...Object.entries(results.scaling.deliveryP99Ms).map(([key, value]) =>
-      info(`delivery p99, ${key.replace('subscribers', '')} subscribers (1 per job)`, value, 'ms'),
-    ),
-    ...Object.entries(results.scaling.deliverySharedJobP99Ms).map(([key, value]) =>
-      info(`delivery p99, ${key.replace('subscribers', '')} subscribers on one job`, value, 'ms'),
-    ),
-    ...Object.entries(results.scaling.turnsPerSecond).map(([key, value]) =>
-      info(`turn jobs / s, ${key.replace('workers', '')} worker process(es)`, value, '/s'),
-    ),
-  ];
+  const scaling: Row[] = results.scaling
+    ? [
+        ...Object.entries(results.scaling.deliveryP99Ms).map(([key, value]) =>
+          info(`delivery p99, ${key.replace('subscribers', '')} subscribers (1 per job)`, value, 'ms'),
+        ),
+        ...Object.entries(results.scaling.deliverySharedJobP99Ms).map(([key, value]) =>
+          info(`delivery p99, ${key.replace('subscribers', '')} subscribers on one job`, value, 'ms'),
+        ),
+        ...Object.entries(results.scaling.turnsPerSecond).map(([key, value]) =>
+          info(`turn jobs / s, ${key.replace('workers', '')} worker process(es)`, value, '/s'),
+        ),
+      ]
+    : [];
   const width = Math.max(...[...rows, ...scaling].map((entry) => entry.metric.length));
   const line = (entry: Row) => {
     const value = `${entry.value}${entry.unit ? ` ${entry.unit}` : ''}`.padStart(12);

@@ -1,11 +1,13 @@
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { createBrowserVerifier, findChromium } from '@app/core';
 import { createDb, migrate, startEmbeddedPostgres } from '@app/db';
 import { createTestClient } from './client.ts';
 import { postgresPids, startCpuMeter } from './cpu.ts';
 import { type BenchProcess, startBenchProcess, stopAll } from './processes.ts';
 import { printReport, type Results } from './report.ts';
+import { measureBuildToVerifiedPreview } from './scenarios/build-to-verified-preview.ts';
 import {
   type DeliveryOptions,
   type DeliveryResult,
@@ -14,6 +16,7 @@ import {
 import { measureIdleSubscriptions } from './scenarios/idle-subscriptions.ts';
 import { measureNoiseFloor } from './scenarios/noise-floor.ts';
 import { measurePreviewBundle } from './scenarios/preview-bundle.ts';
+import { measureTokensPerBuild } from './scenarios/tokens-per-build.ts';
 import { measureTurnOverhead } from './scenarios/turn-overhead.ts';
 import {
   answerAllOpenQuestions,
@@ -44,7 +47,33 @@ const config = {
   /** The headline delivery figure: this many subscribers, one per job. */
   deliveryHeadlineSubscribers: 100,
   idleSubscriptions: { count: 2_000, batchSize: 200, settleMs: 1_000 },
+  buildToVerifiedPreview: { warmup: 1, samples: 7 },
+  /** Eval requests (packages/core/eval/requests.json) built for tokensPerBuild beside the fixtures. */
+  tokensPerBuildRequests: [
+    'agency-timesheet',
+    'hr-job-applicants',
+    'school-it-help-desk',
+    'dispatch-deliveries',
+  ],
 };
+
+/**
+ * `pnpm bench --only=tokensPerBuild,buildToVerifiedPreview` runs just those (the names of
+ * results.json); the figures measured are merged into the results.json already there. The
+ * questioning benchmarks (turns, delivery, subscriptions, preview bundle) share one set-up and
+ * run together when any of them is named.
+ */
+const only = ((arg) => (arg ? new Set(arg.slice('--only='.length).split(',')) : null))(
+  process.argv.find((candidate) => candidate.startsWith('--only=')),
+);
+const runs = (...names: string[]) => only === null || names.some((name) => only.has(name));
+const questioningBenchmarks = [
+  'eventDelivery',
+  'turnOverhead',
+  'turnJobsPerSecond',
+  'idleSubscriptions',
+  'previewBundle',
+] as const;
 
 /** 1-minute load average at each step: on a shared machine, other work inflates every figure. */
 const loadByStep: { step: string; load1: number }[] = [];
@@ -92,153 +121,225 @@ async function main(): Promise<void> {
   try {
     await migrate(db, postgres.adminUrl, { appRole: postgres.appRole });
 
-    step('preview bundle (offline generator output, bundleApp)');
-    const previewBundle = await measurePreviewBundle(config.previewBundle);
+    const results: Partial<Results> & { details: Record<string, unknown> } = { details: {} };
+    if (runs(...questioningBenchmarks)) {
+      step('preview bundle (offline generator output, bundleApp)');
+      const previewBundle = await measurePreviewBundle(config.previewBundle);
 
-    step('starting server and one worker');
-    server = await startBenchProcess('server', 'server-process.ts', {
-      ...childEnv,
-      SESSION_SECRET: config.sessionSecret,
-    });
-    await startWorkerProcess();
-    const client = createTestClient(`http://127.0.0.1:${server.port}`);
-    const user = await client.signUp();
-
-    step('noise floor (Postgres and HTTP round trips on this machine, right now)');
-    const noiseFloor = await measureNoiseFloor(
-      () => pool.query('select 1'),
-      `http://127.0.0.1:${server.port}`,
-      {
-        samples: 1_000,
-        perSecond: 400,
-      },
-    );
-    step(
-      `  select 1: p50 ${noiseFloor.postgresRoundTrip.p50Ms} ms, p99 ${noiseFloor.postgresRoundTrip.p99Ms} ms; GET /healthz: p50 ${noiseFloor.healthzRoundTrip.p50Ms} ms, p99 ${noiseFloor.healthzRoundTrip.p99Ms} ms`,
-    );
-
-    step(`turn overhead (${config.turnOverhead.samples} turns, one person at a time)`);
-    const turnOverhead = await measureTurnOverhead(client, config.turnOverhead);
-
-    step(`turn throughput: backlog of ${config.backlogJobs} jobs`);
-    const throughput: Record<string, ThroughputResult & { cpuMsPerTurn?: Record<string, number> }> = {};
-    const jobIds = await createTurnBacklog(db, user.id, config.backlogJobs);
-    throughput.firstTurns = await waitForTurns(db, jobIds, performance.now(), config.backlogTimeoutMs);
-    step(`  first turns, 1 worker: ${throughput.firstTurns.turnsPerSecond}/s`);
-    const dataDir = path.join(tmp, 'pg');
-    for (const [round, count] of config.workerScaling.entries()) {
-      while (workers.length < count) await startWorkerProcess();
-      const half = round % 2 === 0 ? 0 : config.answerRoundJobs;
-      const roundJobs = jobIds.slice(half, half + config.answerRoundJobs);
-      await answerAllOpenQuestions(db, user.id, roundJobs);
-      // CPU used while the backlog drains, per turn: where a turn's cost goes.
-      const meter = await startCpuMeter({
-        workers: async () => workers.map((worker) => worker.pid),
-        postgres: () => postgresPids(dataDir),
-        server: async () => [(server as BenchProcess).pid],
+      step('starting server and one worker');
+      server = await startBenchProcess('server', 'server-process.ts', {
+        ...childEnv,
+        SESSION_SECRET: config.sessionSecret,
       });
-      const result = await waitForTurns(db, roundJobs, performance.now(), config.backlogTimeoutMs);
-      const cpu = await meter.stop();
-      const perTurn = (ms: number | undefined) => Math.round(((ms ?? 0) / result.turns) * 100) / 100;
-      throughput[`workers${count}`] = {
-        ...result,
-        cpuMsPerTurn: {
-          workers: perTurn(cpu.workers),
-          postgres: perTurn(cpu.postgres),
-          server: perTurn(cpu.server),
-        },
-      };
-      step(
-        `  answer turns, ${count} worker process(es): ${result.turnsPerSecond}/s (CPU ms per turn: workers ${perTurn(cpu.workers)}, postgres ${perTurn(cpu.postgres)})`,
-      );
-    }
-    while (workers.length > 1) await workers.pop()?.stop();
+      await startWorkerProcess();
+      const client = createTestClient(`http://127.0.0.1:${server.port}`);
+      const user = await client.signUp();
 
-    const delivery = async (
-      subscribers: number,
-      layout: DeliveryOptions['layout'],
-    ): Promise<DeliveryResult> => {
-      const shared = layout === 'shared';
-      const result = await measureEventDelivery(db, client, server as BenchProcess, jobIds, {
-        ...config.delivery,
-        subscribers,
-        layout,
-        warmupEvents: shared ? 5 : config.delivery.warmupEvents,
-        samples: shared ? Math.max(config.delivery.samples, 20 * subscribers) : config.delivery.samples,
-        // Shared: each event fans out to every subscriber; keep deliveries per second comparable.
-        cpu: {
+      step('noise floor (Postgres and HTTP round trips on this machine, right now)');
+      const noiseFloor = await measureNoiseFloor(
+        () => pool.query('select 1'),
+        `http://127.0.0.1:${server.port}`,
+        {
+          samples: 1_000,
+          perSecond: 400,
+        },
+      );
+      step(
+        `  select 1: p50 ${noiseFloor.postgresRoundTrip.p50Ms} ms, p99 ${noiseFloor.postgresRoundTrip.p99Ms} ms; GET /healthz: p50 ${noiseFloor.healthzRoundTrip.p50Ms} ms, p99 ${noiseFloor.healthzRoundTrip.p99Ms} ms`,
+      );
+
+      step(`turn overhead (${config.turnOverhead.samples} turns, one person at a time)`);
+      const turnOverhead = await measureTurnOverhead(client, config.turnOverhead);
+
+      step(`turn throughput: backlog of ${config.backlogJobs} jobs`);
+      const throughput: Record<string, ThroughputResult & { cpuMsPerTurn?: Record<string, number> }> = {};
+      const jobIds = await createTurnBacklog(db, user.id, config.backlogJobs);
+      throughput.firstTurns = await waitForTurns(db, jobIds, performance.now(), config.backlogTimeoutMs);
+      step(`  first turns, 1 worker: ${throughput.firstTurns.turnsPerSecond}/s`);
+      const dataDir = path.join(tmp, 'pg');
+      for (const [round, count] of config.workerScaling.entries()) {
+        while (workers.length < count) await startWorkerProcess();
+        const half = round % 2 === 0 ? 0 : config.answerRoundJobs;
+        const roundJobs = jobIds.slice(half, half + config.answerRoundJobs);
+        await answerAllOpenQuestions(db, user.id, roundJobs);
+        // CPU used while the backlog drains, per turn: where a turn's cost goes.
+        const meter = await startCpuMeter({
+          workers: async () => workers.map((worker) => worker.pid),
+          postgres: () => postgresPids(dataDir),
           server: async () => [(server as BenchProcess).pid],
-          postgres: () => postgresPids(path.join(tmp, 'pg')),
-          clients: async () => [process.pid],
+        });
+        const result = await waitForTurns(db, roundJobs, performance.now(), config.backlogTimeoutMs);
+        const cpu = await meter.stop();
+        const perTurn = (ms: number | undefined) => Math.round(((ms ?? 0) / result.turns) * 100) / 100;
+        throughput[`workers${count}`] = {
+          ...result,
+          cpuMsPerTurn: {
+            workers: perTurn(cpu.workers),
+            postgres: perTurn(cpu.postgres),
+            server: perTurn(cpu.server),
+          },
+        };
+        step(
+          `  answer turns, ${count} worker process(es): ${result.turnsPerSecond}/s (CPU ms per turn: workers ${perTurn(cpu.workers)}, postgres ${perTurn(cpu.postgres)})`,
+        );
+      }
+      while (workers.length > 1) await workers.pop()?.stop();
+
+      const delivery = async (
+        subscribers: number,
+        layout: DeliveryOptions['layout'],
+      ): Promise<DeliveryResult> => {
+        const shared = layout === 'shared';
+        const result = await measureEventDelivery(db, client, server as BenchProcess, jobIds, {
+          ...config.delivery,
+          subscribers,
+          layout,
+          warmupEvents: shared ? 5 : config.delivery.warmupEvents,
+          samples: shared ? Math.max(config.delivery.samples, 20 * subscribers) : config.delivery.samples,
+          // Shared: each event fans out to every subscriber; keep deliveries per second comparable.
+          cpu: {
+            server: async () => [(server as BenchProcess).pid],
+            postgres: () => postgresPids(path.join(tmp, 'pg')),
+            clients: async () => [process.pid],
+          },
+          eventsPerSecond: shared
+            ? Math.min(config.delivery.eventsPerSecond, Math.max(2, 2_000 / subscribers))
+            : config.delivery.eventsPerSecond,
+        });
+        step(
+          `  ${layout} ×${subscribers}: p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms (${result.samples} samples, ${result.notDeliveredWithin10s} not delivered within 10 s; CPU ms per delivery ${JSON.stringify(result.cpuMsPerDelivery)})`,
+        );
+        return result;
+      };
+      step('event delivery (commit → parsed by a subscribed client)');
+      const deliveryDistinct: Record<string, DeliveryResult> = {};
+      for (const subscribers of config.deliveryScaling) {
+        deliveryDistinct[subscribers] = await delivery(subscribers, 'distinct');
+      }
+      const deliveryShared: Record<string, DeliveryResult> = {};
+      for (const subscribers of config.deliveryScaling) {
+        deliveryShared[subscribers] = await delivery(subscribers, 'shared');
+      }
+
+      step(`idle subscriptions (${config.idleSubscriptions.count} on one server process)`);
+      const idle = await measureIdleSubscriptions(client, server, jobIds, config.idleSubscriptions);
+
+      const headline = deliveryDistinct[config.deliveryHeadlineSubscribers] as DeliveryResult;
+      Object.assign(results, {
+        eventDelivery: { p50Ms: headline.p50Ms, p99Ms: headline.p99Ms },
+        turnOverhead: { p50Ms: turnOverhead.p50Ms, p99Ms: turnOverhead.p99Ms },
+        turnJobsPerSecond: (throughput.workers1 as ThroughputResult).turnsPerSecond,
+        idleSubscriptions: { count: idle.count, kibPerSubscription: idle.kibPerSubscription },
+        previewBundle: { p50Ms: previewBundle.p50Ms },
+        scaling: {
+          deliveryP99Ms: Object.fromEntries(
+            Object.entries(deliveryDistinct).map(([count, result]) => [`subscribers${count}`, result.p99Ms]),
+          ),
+          deliverySharedJobP99Ms: Object.fromEntries(
+            Object.entries(deliveryShared).map(([count, result]) => [`subscribers${count}`, result.p99Ms]),
+          ),
+          turnsPerSecond: Object.fromEntries(
+            config.workerScaling.map((count) => [
+              `workers${count}`,
+              (throughput[`workers${count}`] as ThroughputResult).turnsPerSecond,
+            ]),
+          ),
         },
-        eventsPerSecond: shared
-          ? Math.min(config.delivery.eventsPerSecond, Math.max(2, 2_000 / subscribers))
-          : config.delivery.eventsPerSecond,
+        details: {
+          eventDelivery: { distinct: deliveryDistinct, shared: deliveryShared },
+          turnOverhead,
+          turnThroughput: throughput,
+          idleSubscriptions: idle,
+          previewBundle,
+          noiseFloor,
+          loadAverageByStep: loadByStep,
+          environment: {
+            node: process.version,
+            cpus: os.cpus().length,
+            workerConcurrency: config.workerConcurrency,
+            seconds: Math.round((performance.now() - benchStarted) / 1000),
+          },
+        },
       });
-      step(
-        `  ${layout} ×${subscribers}: p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms (${result.samples} samples, ${result.notDeliveredWithin10s} not delivered within 10 s; CPU ms per delivery ${JSON.stringify(result.cpuMsPerDelivery)})`,
-      );
-      return result;
-    };
-    step('event delivery (commit → parsed by a subscribed client)');
-    const deliveryDistinct: Record<string, DeliveryResult> = {};
-    for (const subscribers of config.deliveryScaling) {
-      deliveryDistinct[subscribers] = await delivery(subscribers, 'distinct');
-    }
-    const deliveryShared: Record<string, DeliveryResult> = {};
-    for (const subscribers of config.deliveryScaling) {
-      deliveryShared[subscribers] = await delivery(subscribers, 'shared');
     }
 
-    step(`idle subscriptions (${config.idleSubscriptions.count} on one server process)`);
-    const idle = await measureIdleSubscriptions(client, server, jobIds, config.idleSubscriptions);
+    if (runs('tokensPerBuild')) {
+      step('tokens per build (stand-in model counting tokens: blueprint path vs. writing every file)');
+      const chromium = findChromium({ configuredPath: null });
+      if (!chromium.found) throw new Error(`tokensPerBuild verifies every build: ${chromium.reason}`);
+      const verifier = createBrowserVerifier({ executablePath: chromium.executablePath });
+      try {
+        const tokens = await measureTokensPerBuild({
+          verifier,
+          evalRequestIds: config.tokensPerBuildRequests,
+        });
+        for (const entry of tokens.cases) {
+          step(
+            `  ${entry.name}: ${entry.blueprintPath.total} tokens in ${entry.blueprintPath.calls} calls vs. ${entry.writeEveryFile.total} in ${entry.writeEveryFile.calls} (${entry.requirementsLeftOut} requirements left out, ${entry.customFiles} custom files, ${entry.outcome})`,
+          );
+        }
+        results.tokensPerBuild = {
+          blueprintPath: tokens.blueprintPathTokens,
+          writeEveryFile: tokens.writeEveryFileTokens,
+          ratio: tokens.ratio,
+          ratioWhenCustomised: tokens.customisedBuilds.ratio,
+        };
+        results.details.tokensPerBuild = tokens;
+        step(
+          `  all ${tokens.cases.length} builds: ${tokens.blueprintPathTokens} vs. ${tokens.writeEveryFileTokens} tokens (${tokens.ratio}×); the ${tokens.customisedBuilds.builds} that customised: ${tokens.customisedBuilds.blueprintPathTokens} vs. ${tokens.customisedBuilds.writeEveryFileTokens} (${tokens.customisedBuilds.ratio}×)`,
+        );
+      } finally {
+        await verifier.close();
+      }
+    }
 
-    const headline = deliveryDistinct[config.deliveryHeadlineSubscribers] as DeliveryResult;
-    const results: Results = {
-      eventDelivery: { p50Ms: headline.p50Ms, p99Ms: headline.p99Ms },
-      turnOverhead: { p50Ms: turnOverhead.p50Ms, p99Ms: turnOverhead.p99Ms },
-      turnJobsPerSecond: (throughput.workers1 as ThroughputResult).turnsPerSecond,
-      idleSubscriptions: { count: idle.count, kibPerSubscription: idle.kibPerSubscription },
-      previewBundle: { p50Ms: previewBundle.p50Ms },
-      scaling: {
-        deliveryP99Ms: Object.fromEntries(
-          Object.entries(deliveryDistinct).map(([count, result]) => [`subscribers${count}`, result.p99Ms]),
-        ),
-        deliverySharedJobP99Ms: Object.fromEntries(
-          Object.entries(deliveryShared).map(([count, result]) => [`subscribers${count}`, result.p99Ms]),
-        ),
-        turnsPerSecond: Object.fromEntries(
-          config.workerScaling.map((count) => [
-            `workers${count}`,
-            (throughput[`workers${count}`] as ThroughputResult).turnsPerSecond,
-          ]),
-        ),
-      },
-      details: {
-        eventDelivery: { distinct: deliveryDistinct, shared: deliveryShared },
-        turnOverhead,
-        turnThroughput: throughput,
-        idleSubscriptions: idle,
-        previewBundle,
-        noiseFloor,
-        loadAverageByStep: loadByStep,
-        environment: {
-          node: process.version,
-          cpus: os.cpus().length,
-          workerConcurrency: config.workerConcurrency,
-          seconds: Math.round((performance.now() - benchStarted) / 1000),
-        },
-      },
-    };
-    printReport(results);
+    if (runs('buildToVerifiedPreview')) {
+      // The instant questioning model must not take these jobs: only the offline build worker runs.
+      while (workers.length > 0) await workers.pop()?.stop();
+      if (!server) {
+        step('starting server');
+        server = await startBenchProcess('server', 'server-process.ts', {
+          ...childEnv,
+          SESSION_SECRET: config.sessionSecret,
+        });
+      }
+      step('starting a worker with the offline model and a sandboxed browser');
+      const buildWorker = await startBenchProcess('build-worker', 'build-worker-process.ts', {
+        ...childEnv,
+        WORKER_CONCURRENCY: String(config.workerConcurrency),
+      });
+      try {
+        const client = createTestClient(`http://127.0.0.1:${server.port}`);
+        await client.signUp();
+        const { warmup, samples } = config.buildToVerifiedPreview;
+        step(`build to verified preview (${warmup} warm-up + ${samples} builds, offline, every check run)`);
+        const builds = await measureBuildToVerifiedPreview(client, config.buildToVerifiedPreview);
+        step(
+          `  p50 ${builds.p50Ms} ms, p99 ${builds.p99Ms} ms; checks per build ${builds.checksPerBuild.join(', ')} (passed ${builds.checksPassed.join(', ')}); ${builds.failures.length} failed builds, ${builds.skipped} interviews that built by themselves`,
+        );
+        results.buildToVerifiedPreview = { p50Ms: builds.p50Ms, p99Ms: builds.p99Ms };
+        results.details.buildToVerifiedPreview = builds;
+      } finally {
+        await buildWorker.stop();
+      }
+    }
+
+    const file = path.join(import.meta.dirname, 'results.json');
+    // A partial run (--only) keeps the figures it did not measure from the results.json there.
+    const kept = only === null ? null : await readPreviousResults(file);
+    const merged = {
+      ...kept,
+      ...results,
+      details: { ...kept?.details, ...results.details, loadAverageByStep: loadByStep },
+    } as Results;
+    printReport(merged);
     const peakLoad = Math.max(...loadByStep.map((entry) => entry.load1));
     if (peakLoad > os.cpus().length) {
       step(
-        `note: load average reached ${peakLoad} on ${os.cpus().length} cores — other processes shared the CPU, so tails include their contention (compare details.noiseFloor: GET /healthz p99 ${noiseFloor.healthzRoundTrip.p99Ms} ms)`,
+        `note: load average reached ${peakLoad} on ${os.cpus().length} cores — other processes shared the CPU, so tails include their contention (compare details.noiseFloor)`,
       );
     }
-    const file = path.join(import.meta.dirname, 'results.json');
-    await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
+    await writeFile(file, `${JSON.stringify(merged, null, 2)}\n`);
     step(`wrote ${path.relative(process.cwd(), file)}`);
   } catch (error) {
     for (const child of [server, ...workers]) {
@@ -247,6 +348,14 @@ async function main(): Promise<void> {
     throw error;
   } finally {
     await cleanup();
+  }
+}
+
+async function readPreviousResults(file: string): Promise<Partial<Results> | null> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as Partial<Results>;
+  } catch {
+    return null;
   }
 }
 
