@@ -2,8 +2,10 @@ import { Route, Switch } from 'wouter';
 import { AppBuilderRoute } from './app-builder-route.tsx';
 import { AppsListRoute } from './apps-list-route.tsx';
 import { SignInRoute, SignUpRoute } from './auth-routes.tsx';
+import { InviteRoute } from './invite-route.tsx';
 import { NotFoundRoute } from './not-found-route.tsx';
 import { TokensRoute } from './tokens-route.tsx';
+import { WorkspaceMembersRoute } from './workspace-members-route.tsx';
 
 export function AppRoutes() {
   return (
@@ -12,6 +14,12 @@ export function AppRoutes() {
       <Route path="/signup" component={SignUpRoute} />
       <Route path="/" component={AppsListRoute} />
       <Route path="/settings/tokens" component={TokensRoute} />
+      <Route path="/workspaces/:workspaceId/members">
+        {(params: { workspaceId: string }) => <WorkspaceMembersRoute workspaceId={params.workspaceId} />}
+      </Route>
+      <Route path="/invite/:token">
+        {(params: { token: string }) => <InviteRoute token={params.token} />}
+      </Route>
       <Route path="/apps/:appId">
         {(params: { appId: string }) => <AppBuilderRoute appId={params.appId} />}
       </Route>

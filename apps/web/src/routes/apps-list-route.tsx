@@ -5,6 +5,9 @@ import { AppGrid } from '../features/apps/app-grid.tsx';
 import { NewAppComposer } from '../features/apps/new-app-composer.tsx';
 import { RequireSession } from '../features/auth/require-session.tsx';
 import { AppShell, AppShellSkeleton } from '../features/shell/app-shell.tsx';
+import { useSelectedWorkspace } from '../features/workspaces/use-workspaces.ts';
+import { WorkspaceSwitcher } from '../features/workspaces/workspace-switcher.tsx';
+import { canBuild } from '../features/workspaces/workspace-view.ts';
 
 function AppsListLayout({ composer, grid }: { composer: ReactNode; grid: ReactNode }) {
   return (
@@ -38,12 +41,28 @@ function AppsListSkeleton() {
   );
 }
 
+/** The selected workspace's apps; viewers (who only use published apps) get no composer. */
+function WorkspaceApps() {
+  const { workspace, isPending } = useSelectedWorkspace();
+  if (isPending) return <AppsListSkeleton />;
+  return (
+    <AppShell breadcrumb={<WorkspaceSwitcher />}>
+      <AppsListLayout
+        composer={
+          !workspace || canBuild(workspace.role) ? (
+            <NewAppComposer workspaceId={workspace?.id ?? null} />
+          ) : null
+        }
+        grid={<AppGrid workspace={workspace} />}
+      />
+    </AppShell>
+  );
+}
+
 export function AppsListRoute() {
   return (
     <RequireSession fallback={<AppsListSkeleton />}>
-      <AppShell>
-        <AppsListLayout composer={<NewAppComposer />} grid={<AppGrid />} />
-      </AppShell>
+      <WorkspaceApps />
     </RequireSession>
   );
 }

@@ -3,15 +3,16 @@ import type { ReactNode } from 'react';
 import { Button } from '../../components/ui/button.tsx';
 import { describeError } from '../../lib/describe-error.ts';
 import { useNow } from '../../lib/use-now.ts';
+import type { Workspace } from '../workspaces/workspace-view.ts';
 import { AppCard, AppCardSkeleton } from './app-card.tsx';
 import { useAppsList } from './use-apps.ts';
 
 const gridClassName = 'grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3';
 
-function SectionHeader({ count }: { count?: number }) {
+function SectionHeader({ count, title = 'Your apps' }: { count?: number; title?: string }) {
   return (
     <div className="mb-3 flex items-baseline gap-2">
-      <h2 className="text-sm font-semibold text-text">Your apps</h2>
+      <h2 className="text-sm font-semibold text-text">{title}</h2>
       {count !== undefined && count > 0 && <span className="text-xs text-subtle">{count}</span>}
     </div>
   );
@@ -42,9 +43,10 @@ function Notice({
   );
 }
 
-/** The person's apps, most recently touched first. */
-export function AppGrid() {
-  const appsQuery = useAppsList();
+/** The workspace's apps, most recently touched first. */
+export function AppGrid({ workspace }: { workspace: Workspace | null }) {
+  const appsQuery = useAppsList(workspace?.id ?? null);
+  const title = workspace && !workspace.personal ? `Apps in ${workspace.name}` : 'Your apps';
   const now = useNow();
 
   if (appsQuery.isPending) {
@@ -82,10 +84,12 @@ export function AppGrid() {
   const { apps } = appsQuery.data;
   return (
     <section aria-label="Your apps">
-      <SectionHeader count={apps.length} />
+      <SectionHeader count={apps.length} title={title} />
       {apps.length === 0 ? (
         <Notice testId="apps-empty" icon={<LayoutGrid className="size-5" />} title="No apps yet">
-          Describe one above. Your apps will show up here with their latest version and progress.
+          {workspace?.role === 'viewer'
+            ? 'Apps published in this workspace will show up here.'
+            : 'Describe one above. Your apps will show up here with their latest version and progress.'}
         </Notice>
       ) : (
         <ul className={gridClassName}>

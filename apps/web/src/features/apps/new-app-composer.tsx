@@ -16,8 +16,11 @@ function isTypingInField(target: EventTarget | null): boolean {
   );
 }
 
-/** The big "Describe a new app" box: Enter starts, Shift+Enter adds a line, "/" focuses it. */
-export function NewAppComposer() {
+/**
+ * The big "Describe a new app" box: Enter starts, Shift+Enter adds a line, "/" focuses it. The
+ * app goes into `workspaceId` (null: the person's personal workspace).
+ */
+export function NewAppComposer({ workspaceId }: { workspaceId: string | null }) {
   const [prompt, setPrompt] = useState('');
   const [error, setError] = useState<string | null>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
@@ -43,13 +46,10 @@ export function NewAppComposer() {
   const submit = () => {
     if (!trimmedPrompt || tooLong || createApp.isPending) return;
     setError(null);
-    createApp.mutate(
-      { prompt: trimmedPrompt },
-      {
-        onSuccess: ({ app }) => navigate(`/apps/${app.id}`),
-        onError: (mutationError) => setError(describeError(mutationError)),
-      },
-    );
+    createApp.mutate(workspaceId ? { prompt: trimmedPrompt, workspaceId } : { prompt: trimmedPrompt }, {
+      onSuccess: ({ app }) => navigate(`/apps/${app.id}`),
+      onError: (mutationError) => setError(describeError(mutationError)),
+    });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {

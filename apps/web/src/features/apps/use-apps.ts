@@ -9,10 +9,10 @@ const inProgressStatuses = new Set(['questioning', 'generating']);
  * The list has no stream of its own: while any app is thinking or building, poll so its badge
  * moves on without a reload; otherwise refetch on focus is enough.
  */
-export function useAppsList() {
+export function useAppsList(workspaceId: string | null) {
   const trpc = useTRPC();
   return useQuery(
-    trpc.apps.list.queryOptions(undefined, {
+    trpc.apps.list.queryOptions(workspaceId ? { workspaceId } : undefined, {
       refetchInterval: (query) =>
         query.state.data?.apps.some((app) => app.activeJob && inProgressStatuses.has(app.activeJob.status))
           ? 4000

@@ -1,13 +1,14 @@
 import { passwordMinLength } from '@app/core/schemas';
 import { AlertCircle, ArrowRight } from 'lucide-react';
 import { type FormEvent, useId, useState } from 'react';
-import { Link } from 'wouter';
+import { Link, useSearch } from 'wouter';
 import { Button } from '../../components/ui/button.tsx';
 import { Card } from '../../components/ui/card.tsx';
 import { FieldMessage, Input, Label } from '../../components/ui/input.tsx';
 import { LogoMark } from '../../components/ui/logo.tsx';
 import { describeError } from '../../lib/describe-error.ts';
 import { type CredentialErrors, validateCredentials } from './credentials-validation.ts';
+import { switchAuthPath } from './next-path.ts';
 import { useAuthMutation } from './use-session.ts';
 
 export type AuthMode = 'signIn' | 'signUp';
@@ -38,6 +39,7 @@ const copyByMode = {
 const invalidCredentialsMessage = 'Wrong email or password';
 
 export function AuthForm({ mode, onAuthenticated }: { mode: AuthMode; onAuthenticated: () => void }) {
+  const search = useSearch();
   const copy = copyByMode[mode];
   const authMutation = useAuthMutation(mode);
   const [email, setEmail] = useState('');
@@ -152,7 +154,10 @@ export function AuthForm({ mode, onAuthenticated }: { mode: AuthMode; onAuthenti
         </Card>
         <p className="mt-5 text-center text-[13px] text-muted">
           {copy.switchPrompt}{' '}
-          <Link href={copy.switchPath} className="font-medium text-accent-text hover:underline">
+          <Link
+            href={switchAuthPath(copy.switchPath, search)}
+            className="font-medium text-accent-text hover:underline"
+          >
             {copy.switchLabel}
           </Link>
         </p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeNextPath } from './next-path.ts';
+import { safeNextPath, switchAuthPath } from './next-path.ts';
 
 describe('safeNextPath', () => {
   it('returns to the page the person was sent away from', () => {
@@ -12,5 +12,13 @@ describe('safeNextPath', () => {
     expect(safeNextPath('?next=https://evil.example')).toBe('/');
     expect(safeNextPath('?next=//evil.example')).toBe('/');
     expect(safeNextPath('?next=/\\evil.example')).toBe('/');
+  });
+});
+
+describe('switchAuthPath', () => {
+  it('carries a safe next path to the other auth screen, and nothing else', () => {
+    expect(switchAuthPath('/signup', '?next=%2Finvite%2Fabc')).toBe('/signup?next=%2Finvite%2Fabc');
+    expect(switchAuthPath('/signin', '')).toBe('/signin');
+    expect(switchAuthPath('/signup', '?next=https://evil.example&x=1')).toBe('/signup');
   });
 });

@@ -19,7 +19,14 @@ function jobSummary(id: string, status: AppJobSummary['status'], kind: AppJobSum
 
 function details(overrides: Partial<AppDetails> = {}): AppDetails {
   return {
-    app: { id: 'app', name: 'Tickets', createdAt: at, updatedAt: at },
+    app: {
+      id: 'app',
+      name: 'Tickets',
+      workspaceId: 'workspace',
+      role: 'owner',
+      createdAt: at,
+      updatedAt: at,
+    },
     versions: [],
     jobs: [jobSummary('job-1', 'awaiting_answer')],
     activeJobId: 'job-1',
