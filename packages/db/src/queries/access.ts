@@ -3,7 +3,7 @@ import { ForbiddenError, NotFoundError } from '../errors.ts';
 import type { AppRow, JobRow, VersionRow, WorkspaceRole } from '../schema.ts';
 
 /**
- * THE access check (SPEC §12, docs/architecture.md#workspaces). Every read or action on an app, a
+ * THE access check (SPEC §12, docs/architecture.md#team-workspaces-and-access). Every read or action on an app, a
  * job, a version, a workspace — in the builder's API and on the apps origin — asks here, so who
  * may do what is decided in one place:
  *
