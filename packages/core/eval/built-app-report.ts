@@ -1,11 +1,13 @@
 import type { Blueprint } from '../src/blueprint/blueprint.ts';
 import type { BrowserVerifier } from '../src/validation/browser/browser-verifier.ts';
-import { type CaseScore, type EvalCase, percent, sum, type Tally } from './score-blueprint.ts';
-import { buildAndRead, scoreBuiltApp } from './score-built-app.ts';
+import { type CaseScore, type EvalCase, percent, scoreDesign, sum, type Tally } from './score-blueprint.ts';
+import { buildAndRead, designOfShownApp } from './score-built-app.ts';
 
 /** One request's final blueprint, built and scored on what the app shows. */
 export interface BuiltCase {
   score: CaseScore;
+  /** Stated items (expect) matched by words written on the screen only, view kinds left out. */
+  writtenItems: Tally;
   /** Missed in the app although the blueprint has it: lost between blueprint and screen. */
   lostInBuild: string[];
   problems: string[];
@@ -16,6 +18,8 @@ export interface BuiltCase {
 export interface BuiltAppReport {
   apps: number;
   statedItems: number;
+  /** The same, without counting a rendered view's kind as its word ("chart", "board"). */
+  statedItemsWritten: number;
   options: number;
   entities: number;
   views: number;
@@ -23,6 +27,8 @@ export interface BuiltAppReport {
   /** Apps that did not bundle, logged errors or could not be read fully. */
   appsWithProblems: number;
   averageMilliseconds: number;
+  /** The hits behind the percentages, to add sets up. */
+  tallies: { statedItems: Tally; statedItemsWritten: Tally };
   lostInBuild: Record<string, string[]>;
   problems: Record<string, string[]>;
 }
@@ -40,12 +46,13 @@ export async function buildCase(
   blueprintScore: CaseScore,
 ): Promise<BuiltCase> {
   const built = await buildAndRead(verifier, blueprint);
-  const score = built.shown
-    ? scoreBuiltApp(testCase, built.shown)
-    : scoreBuiltApp(testCase, { headings: [], links: [], views: [], forms: [], failures: [] });
+  const shown = built.shown ?? { headings: [], links: [], views: [], forms: [], failures: [] };
+  const score = scoreDesign(testCase, designOfShownApp(shown));
+  const written = scoreDesign(testCase, designOfShownApp(shown, { viewKindsAsWords: false }));
   const missedInBlueprint = new Set(blueprintScore.misses.map(itemOf));
   return {
     score,
+    writtenItems: written.expect,
     lostInBuild: score.misses.filter((miss) => !missedInBlueprint.has(itemOf(miss))),
     problems: built.problems,
     milliseconds: built.milliseconds,
@@ -63,6 +70,7 @@ export function reportBuiltApps(results: readonly { id: string; built: BuiltCase
   return {
     apps: built.length,
     statedItems: total((score) => score.expect),
+    statedItemsWritten: percent(sum(built.map((result) => result.writtenItems))),
     options: total((score) => score.options),
     entities: total((score) => score.entities),
     views: total((score) => score.views),
@@ -72,6 +80,10 @@ export function reportBuiltApps(results: readonly { id: string; built: BuiltCase
       built.length === 0
         ? 0
         : Math.round(built.reduce((time, result) => time + result.milliseconds, 0) / built.length),
+    tallies: {
+      statedItems: sum(built.map((result) => result.score.expect)),
+      statedItemsWritten: sum(built.map((result) => result.writtenItems)),
+    },
     lostInBuild: keyed((result) => result.lostInBuild),
     problems: keyed((result) => result.problems),
   };

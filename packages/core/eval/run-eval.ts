@@ -40,6 +40,8 @@ export interface SetReport {
   set: string;
   cases: number;
   statedItems: number;
+  /** The hits behind `statedItems`, to add sets up. */
+  statedItemsTally: Tally;
   fieldTypes: number;
   options: number;
   entities: number;
@@ -129,6 +131,7 @@ export async function evaluate(
     set,
     cases: cases.length,
     statedItems: total((score) => score.expect),
+    statedItemsTally: sum(results.map((result) => result.score.expect)),
     fieldTypes: total((score) => score.types),
     options: total((score) => score.options),
     entities: total((score) => score.entities),
@@ -198,6 +201,7 @@ function printReport(reports: readonly SetReport[]): void {
   const built: [string, (report: BuiltAppReport) => string][] = [
     ['apps built and run in the browser', (report) => String(report.apps)],
     ['stated items in the built app (expect)', (report) => `${report.statedItems} %`],
+    ['  the same, view kinds not counted as words', (report) => `${report.statedItemsWritten} %`],
     ['options shown, in order (options)', (report) => `${report.options} %`],
     ['entities shown (entities)', (report) => `${report.entities} %`],
     ['views shown, kind + title (views)', (report) => `${report.views} %`],
@@ -217,7 +221,16 @@ function printReport(reports: readonly SetReport[]): void {
       console.log(
         `${label.padEnd(width)}  ${withApps.map((report) => value(report).padStart(10)).join('  ')}`,
       );
-  } else console.log('\nBuilt apps not measured (run without --no-browser to build and read every app).');
+  }
+  const overall = overallOf(reports);
+  console.log(
+    `\nOverall, ${overall.cases} requests: stated items in the blueprint ${overall.statedItems} %` +
+      (overall.builtApp
+        ? `, in the built app ${overall.builtApp.statedItems} % (written words only ${overall.builtApp.statedItemsWritten} %)`
+        : ''),
+  );
+  if (withApps.length !== reports.length)
+    console.log('\nBuilt apps not measured (run without --no-browser to build and read every app).');
   for (const report of reports) {
     const entries = Object.entries(report.misses);
     if (entries.length === 0) continue;
@@ -235,6 +248,22 @@ function printReport(reports: readonly SetReport[]): void {
       for (const [id, items] of entries) console.log(`  ${id}: ${items.join('; ')}`);
     }
   }
+}
+
+/** Every set added up: the stated items' shares over all requests. */
+export function overallOf(reports: readonly SetReport[]) {
+  const built = reports.flatMap((report) => (report.builtApp ? [report.builtApp] : []));
+  return {
+    cases: reports.reduce((count, report) => count + report.cases, 0),
+    statedItems: percent(sum(reports.map((report) => report.statedItemsTally))),
+    builtApp:
+      built.length === reports.length
+        ? {
+            statedItems: percent(sum(built.map((report) => report.tallies.statedItems))),
+            statedItemsWritten: percent(sum(built.map((report) => report.tallies.statedItemsWritten))),
+          }
+        : null,
+  };
 }
 
 export async function runEval(options: EvaluateOptions = {}): Promise<SetReport[]> {
@@ -267,7 +296,7 @@ async function main(): Promise<void> {
     console.log(`\nthe whole eval took ${seconds} s`);
     writeFileSync(
       path.join(here, 'results.json'),
-      `${JSON.stringify({ generatedAt: new Date().toISOString(), seconds, reports }, null, 2)}\n`,
+      `${JSON.stringify({ generatedAt: new Date().toISOString(), seconds, overall: overallOf(reports), reports }, null, 2)}\n`,
     );
   } finally {
     await verifier?.close();

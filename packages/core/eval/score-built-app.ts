@@ -6,7 +6,7 @@ import type { AppFile } from '../src/validation/app-files.ts';
 import type { BrowserVerifier } from '../src/validation/browser/browser-verifier.ts';
 import { bundleApp } from '../src/validation/bundle-app.ts';
 import { builtAppReader, type ShownApp } from './read-built-app.ts';
-import { type CaseScore, type EvalCase, type ScoredDesign, scoreDesign } from './score-blueprint.ts';
+import type { ScoredDesign } from './score-blueprint.ts';
 
 /** "+ New Loan" / "New Loan" → "Loan": the entity's own name, as the template words its buttons. */
 const entityOfNew = (text: string) => text.replace(/^\+?\s*New\s+/, '');
@@ -24,8 +24,14 @@ function pluralOfSubtitle(subtitle: string): string {
  * labels on cards and detail panels, each entity's name (from its New form) and its form's labels
  * and choice options. Records' values are left out: sample data must not count as the app's words,
  * and neither does the app's title (as for the blueprint). Audience: the app shows none.
+ *
+ * `viewKindsAsWords: false` leaves the kinds out, for the stricter figure of words written on the
+ * screen only (a rendered chart then no longer keeps "a chart of …").
  */
-export function designOfShownApp(shown: ShownApp): ScoredDesign {
+export function designOfShownApp(
+  shown: ShownApp,
+  { viewKindsAsWords = true }: { viewKindsAsWords?: boolean } = {},
+): ScoredDesign {
   const entities = shown.forms.map((form) => {
     const name = entityOfNew(form.title);
     const view = shown.views.find((candidate) => entityOfNew(candidate.newButton) === name);
@@ -39,7 +45,7 @@ export function designOfShownApp(shown: ShownApp): ScoredDesign {
     ...shown.headings,
     ...shown.views.flatMap((view) => [
       view.title,
-      ...(view.kind ? [view.kind] : []),
+      ...(view.kind && viewKindsAsWords ? [view.kind] : []),
       ...view.columns,
       ...view.boardColumns,
       ...view.notes,
@@ -56,10 +62,6 @@ export function designOfShownApp(shown: ShownApp): ScoredDesign {
     views: shown.views.flatMap((view) => (view.kind ? [{ kind: view.kind, title: view.title }] : [])),
     audience: [],
   };
-}
-
-export function scoreBuiltApp(testCase: EvalCase, shown: ShownApp): CaseScore {
-  return scoreDesign(testCase, designOfShownApp(shown));
 }
 
 export interface BuiltApp {
