@@ -11,11 +11,15 @@ import { localToday } from './template/src/logic/dates.ts';
 import { buildModel } from './template/src/logic/model.ts';
 
 /**
- * The acceptance checks of a compiled blueprint (`Check`, docs/architecture.md#verification), run in order on one page by
- * the sandboxed browser: first what reads the sample as it was seeded (views, chart values,
- * calendars, filtered views, boards — a board puts its card back), then what adds records (forms,
- * new records, references), then what changes and deletes the spare record of each entity, which
- * nothing else relies on. Pass the options the app was compiled with: checks look for its sample.
+ * The acceptance checks of a compiled blueprint (`Check`, docs/architecture.md#verification), run
+ * by the sandboxed browser on several pages side by side (`VerificationCheck.group`). What reads
+ * the sample as it was seeded (views, chart values, calendars, filtered views) only reads, so it
+ * may share any page, before that page's own checks. What changes records is grouped by the
+ * entity whose records it changes, in this order on a fresh page of the entity's own: a board
+ * moves a card, the form is opened (and saved empty, which must not save), new records are added
+ * (forms, references: another entity's related list is read as a count before and after), then
+ * the spare record, which nothing else relies on, is changed and deleted. No check depends on
+ * another one having run. Pass the options the app was compiled with: checks look for its sample.
  */
 export function acceptanceChecks(blueprint: Blueprint, options: CompileOptions = {}): VerificationCheck[] {
   const ids = createIdMap(blueprint);
@@ -43,24 +47,30 @@ export function acceptanceChecks(blueprint: Blueprint, options: CompileOptions =
     });
   let tags = 0;
   const tag = () => `Check ${++tags}`;
-  return [
+  const reads: VerificationCheck[] = [
     ...perView((view, entity) => viewRendersCheck(context, view, entity)),
     ...perView((view, entity) => (view.kind === 'chart' ? chartValuesCheck(context, view, entity) : null)),
     ...perView((view, entity) => (view.kind === 'calendar' ? calendarCheck(context, view, entity) : null)),
     ...perView((view, entity) => filterCheck(context, view, entity)),
-    ...perView((view, entity) => (view.kind === 'board' ? boardCheck(context, view, entity) : null)),
-    ...model.entities.map((entity) => formCheck(context, entity)),
-    ...model.entities.map((entity) => createCheck(context, entity, tag())),
+  ];
+  const changes = (entityId: string, checks: readonly (VerificationCheck | null)[]) =>
+    checks.flatMap((made) => (made ? [{ ...made, group: `records:${entityId}` }] : []));
+  return [
+    ...reads.map((made) => ({ ...made, onlyReads: true })),
+    ...perView((view, entity) =>
+      view.kind === 'board' ? changes(entity.id, [boardCheck(context, view, entity)]) : null,
+    ).flat(),
+    ...model.entities.flatMap((entity) => changes(entity.id, [formCheck(context, entity)])),
+    ...model.entities.flatMap((entity) => changes(entity.id, [createCheck(context, entity, tag())])),
     ...model.entities.flatMap((entity) =>
-      entity.fields.flatMap((field) => {
-        const made = field.type === 'reference' ? referenceCheck(context, entity, field, tag()) : null;
-        return made ? [made] : [];
-      }),
+      changes(
+        entity.id,
+        entity.fields.map((field) =>
+          field.type === 'reference' ? referenceCheck(context, entity, field, tag()) : null,
+        ),
+      ),
     ),
-    ...model.entities.flatMap((entity) => {
-      const made = editCheck(context, entity, tag());
-      return made ? [made] : [];
-    }),
-    ...model.entities.map((entity) => deleteCheck(context, entity)),
+    ...model.entities.flatMap((entity) => changes(entity.id, [editCheck(context, entity, tag())])),
+    ...model.entities.flatMap((entity) => changes(entity.id, [deleteCheck(context, entity)])),
   ];
 }

@@ -10,10 +10,8 @@ import { compileBlueprint } from './compile-blueprint.ts';
 import { classBookings, complaintLog, fixtureBlueprints, toolLibrary } from './fixtures/blueprints.ts';
 import { randomBlueprint } from './fixtures/random-blueprint.ts';
 
-// The apps run in the development build of React (as verification bundles them), whose renders
-// cost several times the production build's; with ~25 checks a run needs more than the default
-// 3 s of renderer CPU on a loaded machine, so the budget here is per run of a whole check list.
-const verifier = createTestVerifier({ cpuLimitMs: 20_000, wallLimitMs: 60_000 });
+// The verifier's default limits, as the worker uses them: a run's CPU budget grows with its checks.
+const verifier = createTestVerifier();
 afterAll(() => verifier.close());
 
 async function verify(

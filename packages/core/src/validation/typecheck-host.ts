@@ -3,6 +3,7 @@
 // a host file. So the compiler host is deny-by-default: it answers from the virtual app files and
 // from an explicit list of real type-library directories found once at start-up, and for every
 // other path says "does not exist" without touching the disk.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type ts from 'typescript';
@@ -150,6 +151,20 @@ export interface SandboxedHostSetup {
   previousProgram: ts.Program | undefined;
 }
 
+/** A text's identity for the incremental builder: files with equal hashes are the same file to it. */
+export const contentHash = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * The incremental builder (typecheck-program.ts) tells changed files from unchanged ones by a
+ * `version` on each SourceFile, which the compiler API sets only through its own hosts: here it
+ * is the hash of the text, as `ts.setGetSourceFileAsHashVersioned` would set it.
+ */
+function versioned(sourceFile: ts.SourceFile): ts.SourceFile {
+  const withVersion = sourceFile as ts.SourceFile & { version?: string };
+  withVersion.version ??= contentHash(sourceFile.text);
+  return sourceFile;
+}
+
 /** A compiler host built from scratch (not a patched default host), so no method reaches `ts.sys` unchecked. */
 export function createSandboxedHost(ts: TypeScript, setup: SandboxedHostSetup): ts.CompilerHost {
   const { virtualRoot, virtualFiles, access, librarySourceFiles } = setup;
@@ -170,15 +185,15 @@ export function createSandboxedHost(ts: TypeScript, setup: SandboxedHostSetup): 
       if (virtual !== undefined) {
         // Reuse the previous program's tree when the text is unchanged: that is what makes oldProgram fast.
         const previous = setup.previousProgram?.getSourceFile(fileName);
-        if (previous && previous.text === virtual) return previous;
-        return ts.createSourceFile(fileName, virtual, languageVersionOrOptions, true);
+        if (previous && previous.text === virtual) return versioned(previous);
+        return versioned(ts.createSourceFile(fileName, virtual, languageVersionOrOptions, true));
       }
       if (isVirtual(fileName) || !access.mayReadFile(fileName)) return undefined;
       const cached = librarySourceFiles.get(fileName);
       if (cached) return cached;
       const text = ts.sys.readFile(fileName);
       if (text === undefined) return undefined;
-      const sourceFile = ts.createSourceFile(fileName, text, languageVersionOrOptions);
+      const sourceFile = versioned(ts.createSourceFile(fileName, text, languageVersionOrOptions));
       librarySourceFiles.set(fileName, sourceFile);
       return sourceFile;
     },
@@ -220,6 +235,7 @@ export function createSandboxedHost(ts: TypeScript, setup: SandboxedHostSetup): 
     getCanonicalFileName: (fileName) => fileName,
     useCaseSensitiveFileNames: () => true,
     getNewLine: () => '\n',
+    createHash: contentHash,
     writeFile: () => {},
   };
   return host;

@@ -116,6 +116,108 @@ describe('createBrowserVerifier', () => {
     expect(existsSync(staleLaunch)).toBe(false);
   });
 
+  it('runs groups side by side on fresh pages: what one group changes, no other group sees', async () => {
+    // Clicks are counted in memory and kept in localStorage, read back when the page loads.
+    const persisted = withFile(
+      'src/App.tsx',
+      `import { useState } from 'react';
+export default function App() {
+  const [count, setCount] = useState(() => Number(localStorage.getItem('count') ?? '0'));
+  const click = () => {
+    localStorage.setItem('count', String(count + 1));
+    setCount(count + 1);
+  };
+  return <button type="button" onClick={click}>Clicked {count} times</button>;
+}
+`,
+    );
+    let clicked: () => void = () => {};
+    const changed = new Promise<void>((resolve) => {
+      clicked = resolve;
+    });
+    const reads = (id: string, extra: Partial<VerificationCheck> = {}): VerificationCheck => ({
+      id,
+      title: `${id} sees the app as first loaded`,
+      ...extra,
+      async run(page) {
+        // Reads only once the other group has changed its page, so sharing would show.
+        await Promise.race([changed, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+        const text = await page.textOf('role=button');
+        return { ok: text === 'Clicked 0 times', detail: `button reads "${text}"` };
+      },
+    });
+    const changes: VerificationCheck = {
+      id: 'changes',
+      title: 'Clicking three times counts three',
+      group: 'changes',
+      async run(page) {
+        for (let click = 0; click < 3; click += 1) await page.click('role=button');
+        const text = await page.textOf('role=button');
+        clicked();
+        return { ok: text === 'Clicked 3 times', detail: `button reads "${text}"` };
+      },
+    };
+    // Four groups on three pages side by side: the fourth gets a page opened after one of the
+    // first three is done, in a fresh context (the same context would have kept localStorage).
+    const checks = [
+      reads('reader', { onlyReads: true }),
+      changes,
+      reads('second', { group: 'second' }),
+      reads('third', { group: 'third' }),
+      reads('fourth', { group: 'fourth' }),
+    ];
+    const result = await verifier.verifyApp(await bundle(persisted), checks);
+    expect(result.checks.map((check) => [check.id, check.ok, check.detail])).toEqual([
+      ['renders', true, expect.any(String)],
+      ['reader', true, 'button reads "Clicked 0 times"'],
+      ['changes', true, 'button reads "Clicked 3 times"'],
+      ['second', true, 'button reads "Clicked 0 times"'],
+      ['third', true, 'button reads "Clicked 0 times"'],
+      ['fourth', true, 'button reads "Clicked 0 times"'],
+    ]);
+    expect(result.ok).toBe(true);
+  });
+
+  it('blames an error on the check whose page threw it, not on checks running beside it', async () => {
+    const throwing = withFile(
+      'src/App.tsx',
+      `import { useState } from 'react';
+export default function App() {
+  const [count, setCount] = useState(0);
+  const click = () => {
+    setTimeout(() => {
+      throw new Error('clicked into a broken handler');
+    }, 0);
+    setCount(count + 1);
+  };
+  return <button type="button" onClick={click}>Clicked {count} times</button>;
+}
+`,
+    );
+    const slowRead = (id: string): VerificationCheck => ({
+      id,
+      title: `${id} reads the button`,
+      group: id,
+      async run(page) {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const text = await page.textOf('role=button');
+        return { ok: text === 'Clicked 0 times', detail: `button reads "${text}"` };
+      },
+    });
+    const result = await verifier.verifyApp(await bundle(throwing), [
+      { ...clickCheck, group: 'clicks' },
+      slowRead('beside'),
+      slowRead('also-beside'),
+    ]);
+    expect(result.checks.map((check) => [check.id, check.ok])).toEqual([
+      ['renders', true],
+      ['click-counts', false],
+      ['beside', true],
+      ['also-beside', true],
+    ]);
+    expect(result.checks[1]?.detail).toMatch(/clicked into a broken handler/);
+  });
+
   it('fails a check that does not hold, as a problem from the check', async () => {
     const wrong: VerificationCheck = {
       id: 'wrong',

@@ -4,18 +4,17 @@ import type { Check, Problem } from '../../events.ts';
 import { appEntryPath } from '../app-files.ts';
 import type { RawSourceMap } from '../source-map.ts';
 import { createCheckPage } from './check-page.ts';
-import {
-  type CheckOutcome,
-  notRun,
-  renderCheckId,
-  renderCheckTitle,
-  type VerificationCheck,
-} from './checks.ts';
+import { planPages } from './check-plan.ts';
+import { notRun, renderCheckId, renderCheckTitle, type VerificationCheck } from './checks.ts';
 import { harnessOrigin, serveBundle } from './harness-page.ts';
 import { capMessage, consoleErrorProblem, pageErrorProblem, refusedRequestProblem } from './page-problems.ts';
 import { killProcessTree } from './process-tree.ts';
 import { type LimitBreach, type ResourceLimits, watchResources } from './resource-watch.ts';
+import { renderCheck, runCheck } from './run-check.ts';
 import { launchSandboxedChromium, type SandboxedBrowser } from './sandboxed-launch.ts';
+import { breachProblem, problemKey, type VerificationResult, verdict } from './verdict.ts';
+
+export type { VerificationResult } from './verdict.ts';
 
 /** An app as esbuild bundled it (`bundleApp(files, { sourceMap: true })`). */
 export interface AppBundle {
@@ -24,31 +23,34 @@ export interface AppBundle {
   sourceMap: RawSourceMap | null;
 }
 
-export interface VerificationResult {
-  /** True only when every check passed and the page reported no problem. */
-  ok: boolean;
-  /** The built-in render check first, then the given checks, in order. */
-  checks: Check[];
-  problems: Problem[];
-}
-
 export interface BrowserVerifierOptions {
   /** A Chromium executable (`findChromium`). */
   executablePath: string;
   /** The system user the browser runs as when this process is root. Default `app-verifier`. */
   sandboxUser?: string;
-  /** CPU time the app's renderer may use per run. Default 3 s. */
+  /**
+   * CPU time the app's renderers may use to load and render, per page of a run (a run with few
+   * checks has one page). Default 3 s.
+   */
   cpuLimitMs?: number;
-  /** Wall clock per run. Default 20 s. */
+  /** CPU time each acceptance check adds to its run's budget when it starts. Default 1 s. */
+  checkCpuLimitMs?: number;
+  /** Wall clock per run, before `checkWallLimitMs`. Default 20 s. */
   wallLimitMs?: number;
+  /** Wall clock each acceptance check adds to its run. Default 1 s. */
+  checkWallLimitMs?: number;
   /** V8 heap of each renderer. Default 128 MB. */
   rendererHeapMb?: number;
-  /** Resident memory of the renderer. Default 512 MB. */
+  /** Resident memory of each renderer. Default 512 MB. */
   rendererMemoryMb?: number;
   /** Each CheckPage action, and the wait for the first render. Default 2 s. */
   actionTimeoutMs?: number;
   /** Quiet time after the first render for effects and timers that throw. Default 150 ms. */
   settleMs?: number;
+  /** Quiet time after each check, so an error it sets off a moment later is its own. Default 20 ms. */
+  checkSettleMs?: number;
+  /** Pages (each its own context and renderer) a run uses side by side. Default 3. */
+  parallelPages?: number;
 }
 
 export interface VerifyOptions {
@@ -69,8 +71,8 @@ export interface BrowserVerifier {
 interface Session {
   launched: SandboxedBrowser;
   dead: boolean;
-  /** A fresh context + page made ready after the previous run, so the next run starts at `goto`. */
-  spare: Promise<PreparedPage> | null;
+  /** Fresh contexts + pages made ready after the previous run, so the next run starts at `goto`. */
+  spares: Promise<PreparedPage>[];
   /** Kills the browser's whole process tree (idempotent). */
   kill(): void;
 }
@@ -95,22 +97,30 @@ interface PreparedPage {
   hooks: PageHooks;
 }
 
+/** One page of a run with the app loaded, and the problems it reported (for blaming a check). */
+interface LoadedPage {
+  context: BrowserContext;
+  page: Page;
+  problems: Problem[];
+}
+
 type RunEnd =
   | { kind: 'finished'; checks: Check[] }
   | { kind: 'breach'; breach: LimitBreach | 'crash' | 'exit' };
 
-/** Bounds on what one app can pour into a verdict. */
-const maxProblems = 20;
 const maxCollectedPageProblems = 50;
 
 /**
  * Verification in a sandboxed real browser (docs/architecture.md#verification, #security). One warm browser per verifier, launched
- * on first use and replaced whenever it died or was killed; every run gets a fresh context (no
- * storage, cookies or service workers carried over) with the app served by route fulfilment.
+ * on first use and replaced whenever it died or was killed; every page of a run is a fresh
+ * context (no storage, cookies or service workers carried over) with the app served by route
+ * fulfilment.
  *
- * Runs are serialised: one app at a time per browser. Verifying takes a few hundred ms, and it is
- * what lets a run's CPU be measured per renderer and a runaway app's browser be killed without
- * taking another job's run down with it.
+ * Runs are serialised: one app at a time per browser, which is what lets a run's CPU be measured
+ * over the browser's renderers and a runaway app's browser be killed without taking another job's
+ * run down with it. Within a run, the checks are spread over up to `parallelPages` pages side by
+ * side (check-plan.ts): each group of checks that changes records gets a fresh page of its own,
+ * so no check sees another group's changes, and checks that only read fill the pages up.
  *
  * The verdict is the harness's alone: uncaught errors, console errors and refused requests seen
  * over the DevTools protocol, and what the checks read from the DOM. Nothing the app prints,
@@ -122,9 +132,13 @@ export function createBrowserVerifier(options: BrowserVerifierOptions): BrowserV
     wallLimitMs: options.wallLimitMs ?? 20_000,
     memoryLimitMb: options.rendererMemoryMb ?? 512,
   };
+  const checkCpuLimitMs = options.checkCpuLimitMs ?? 1_000;
+  const checkWallLimitMs = options.checkWallLimitMs ?? 1_000;
   const rendererHeapMb = options.rendererHeapMb ?? 128;
   const actionTimeoutMs = options.actionTimeoutMs ?? 2_000;
   const settleMs = options.settleMs ?? 150;
+  const checkSettleMs = options.checkSettleMs ?? 20;
+  const parallelPages = Math.max(1, Math.floor(options.parallelPages ?? 3));
   let session: Promise<Session> | null = null;
   let queue: Promise<void> = Promise.resolve();
   let closed = false;
@@ -149,7 +163,7 @@ export function createBrowserVerifier(options: BrowserVerifierOptions): BrowserV
     const current: Session = {
       launched,
       dead: false,
-      spare: null,
+      spares: [],
       kill() {
         if (launched.pid !== null) killProcessTree(launched.pid, launched.profileDirectory);
         current.dead = true;
@@ -167,7 +181,7 @@ export function createBrowserVerifier(options: BrowserVerifierOptions): BrowserV
 
   /**
    * A never-navigated context and page whose routes and listeners read `hooks`: creating the
-   * context and the page's renderer is most of a run's fixed cost (~300 ms), paid between runs.
+   * context and the page's renderer is most of a page's fixed cost (~300 ms), paid between runs.
    */
   async function prepare(current: Session): Promise<PreparedPage> {
     const hooks: PageHooks = { bundle: null, report: () => {}, wants: () => false, onCrash: () => {} };
@@ -197,8 +211,7 @@ export function createBrowserVerifier(options: BrowserVerifierOptions): BrowserV
   }
 
   async function takePage(current: Session): Promise<PreparedPage> {
-    const spare = current.spare;
-    current.spare = null;
+    const spare = current.spares.shift();
     return (spare && (await spare.catch(() => null))) ?? prepare(current);
   }
 
@@ -207,38 +220,56 @@ export function createBrowserVerifier(options: BrowserVerifierOptions): BrowserV
     bundle: AppBundle,
     checks: readonly VerificationCheck[],
     stop: AbortSignal,
-    /** Receives the run's clean-up (closing its page), which the next run waits for. */
+    /** Receives the run's clean-up (closing its pages), which the next run waits for. */
     cleanups: Promise<void>[],
   ): Promise<VerificationResult> {
     const pageProblems: Problem[] = [];
-    const report = (problem: Problem) => {
-      if (pageProblems.length < maxCollectedPageProblems) pageProblems.push(problem);
-    };
-    let context: BrowserContext | null = null;
+    const wants = () => pageProblems.length < maxCollectedPageProblems;
+    const contexts: BrowserContext[] = [];
     let tripped: (end: RunEnd) => void = () => {};
     const trip = new Promise<RunEnd>((resolve) => {
       tripped = resolve;
     });
     const onDisconnected = () => tripped({ kind: 'breach', breach: 'exit' });
     current.launched.browser.once('disconnected', onDisconnected);
-    const watch = watchResources(current.launched.pid, limits, (breach) =>
-      tripped({ kind: 'breach', breach }),
+    // Grants only grow: each check as it starts, each page after the first as it opens.
+    let grantedCpuMs = 0;
+    const watch = watchResources(
+      current.launched.pid,
+      {
+        ...limits,
+        wallLimitMs: limits.wallLimitMs + checkWallLimitMs * checks.length,
+        grantedCpuMs: () => grantedCpuMs,
+      },
+      (breach) => tripped({ kind: 'breach', breach }),
     );
     const stopped = new Promise<never>((_, reject) => {
       const onStop = () => reject(new ModelAbortedError('verification cancelled'));
       if (stop.aborted) onStop();
       else stop.addEventListener('abort', onStop, { once: true });
     });
-    // The checks still pending when a run is cut short are reported as not run.
-    const results: Check[] = [];
+    // By position: the render check, then checks[i] at i + 1. What is missing when a run is cut
+    // short was running (it fails with the reason) or never ran.
+    const results: (Check | undefined)[] = [];
+    const running = new Set<number>();
+    const plan = planPages(checks, parallelPages);
+    const sideBySide = Math.min(parallelPages, plan.length);
 
-    const exercise = async (): Promise<RunEnd> => {
+    let pagesOpened = 0;
+    const openPage = async (): Promise<LoadedPage> => {
+      // The first page's share is the base budget; each further page brings its own.
+      if (pagesOpened++ > 0) grantedCpuMs += limits.cpuLimitMs;
       const prepared = await takePage(current);
-      context = prepared.context;
+      contexts.push(prepared.context);
       const { page, hooks } = prepared;
+      const loaded: LoadedPage = { context: prepared.context, page, problems: [] };
       hooks.bundle = bundle;
-      hooks.report = report;
-      hooks.wants = () => pageProblems.length < maxCollectedPageProblems;
+      hooks.wants = wants;
+      hooks.report = (problem) => {
+        if (!wants()) return;
+        pageProblems.push(problem);
+        loaded.problems.push(problem);
+      };
       hooks.onCrash = () => tripped({ kind: 'breach', breach: 'crash' });
       await page.goto(`${harnessOrigin}/`, { waitUntil: 'load', timeout: limits.wallLimitMs });
       await page
@@ -246,30 +277,70 @@ export function createBrowserVerifier(options: BrowserVerifierOptions): BrowserV
         .first()
         .waitFor({ state: 'attached', timeout: actionTimeoutMs })
         .catch(() => {});
-      await page.waitForTimeout(settleMs);
-      const render = await renderCheck(page, pageProblems.length, actionTimeoutMs);
-      results.push(render);
-      const checkPage = createCheckPage(page, actionTimeoutMs);
-      for (const check of checks) {
-        if (!render.ok) {
-          results.push(notRun(check, 'the app did not render'));
-          continue;
-        }
-        const before = pageProblems.length;
+      return loaded;
+    };
+
+    const runPage = async (loaded: LoadedPage, indices: readonly number[]) => {
+      const checkPage = createCheckPage(loaded.page, actionTimeoutMs);
+      for (const index of indices) {
+        const check = checks[index];
+        if (!check) continue;
+        grantedCpuMs += checkCpuLimitMs;
+        running.add(index);
+        const before = loaded.problems.length;
         const outcome = await runCheck(check, () => check.run(checkPage), 4 * actionTimeoutMs);
-        await page.waitForTimeout(Math.min(settleMs, 50));
-        const thrown = pageProblems.slice(before);
-        results.push(
+        if (checkSettleMs > 0) await loaded.page.waitForTimeout(checkSettleMs);
+        // Only this page's problems: another page's are another check's doing.
+        const thrown = loaded.problems.slice(before);
+        results[index + 1] =
           thrown.length > 0
             ? {
                 ...outcome,
                 ok: false,
                 detail: capMessage(`${outcome.detail}; meanwhile ${thrown[0]?.message}`),
               }
-            : outcome,
-        );
+            : outcome;
+        running.delete(index);
       }
-      return { kind: 'finished', checks: results };
+    };
+
+    const exercise = async (): Promise<RunEnd> => {
+      // The first pages load side by side; the render check reads the first of them.
+      const first = await Promise.all(Array.from({ length: sideBySide }, openPage));
+      const primary = first[0];
+      if (!primary) throw new Error('a run opened no page');
+      await primary.page.waitForTimeout(settleMs);
+      const distinct = new Set(pageProblems.map(problemKey)).size;
+      const render = await renderCheck(primary.page, distinct, actionTimeoutMs);
+      results[0] = render;
+      if (!render.ok) {
+        return {
+          kind: 'finished',
+          checks: [render, ...checks.map((check) => notRun(check, 'the app did not render'))],
+        };
+      }
+      let nextPlan = sideBySide;
+      await Promise.all(
+        first.map(async (loaded, lane) => {
+          let page = loaded;
+          let indices = plan[lane] ?? [];
+          for (;;) {
+            await runPage(page, indices);
+            if (nextPlan >= plan.length || closed || current.dead) return;
+            indices = plan[nextPlan++] ?? [];
+            // Its checks are done: its renderer's memory and CPU go to the next page.
+            void page.context.close().catch(() => {});
+            page = await openPage();
+          }
+        }),
+      );
+      return {
+        kind: 'finished',
+        checks: [
+          render,
+          ...checks.map((check, index) => results[index + 1] ?? notRun(check, 'its page closed')),
+        ],
+      };
     };
 
     const exercising = exercise();
@@ -283,18 +354,22 @@ export function createBrowserVerifier(options: BrowserVerifierOptions): BrowserV
         // First, not after whatever the app logged: it is why the run stopped, and the verdict
         // keeps only the first few problems.
         pageProblems.unshift(problem);
-        // Checks that finished keep their result; the one running when the run was cut short fails
-        // with the reason, and the rest never ran.
-        const finished = new Map(results.map((check) => [check.id, check]));
-        let interrupted = false;
-        const checksOut = [{ id: renderCheckId, title: renderCheckTitle }, ...checks].map((check): Check => {
-          const result = finished.get(check.id);
+        // Checks that finished keep their result; those running when the run was cut short fail
+        // with the reason (the render check, if it had not finished), and the rest never ran.
+        const render = results[0] ?? {
+          id: renderCheckId,
+          title: renderCheckTitle,
+          ok: false,
+          detail: problem.message,
+        };
+        const checksOut = checks.map((check, index): Check => {
+          const result = results[index + 1];
           if (result) return result;
-          if (interrupted) return notRun(check, 'the page was stopped');
-          interrupted = true;
-          return { id: check.id, title: check.title, ok: false, detail: problem.message };
+          if (results[0] && running.has(index))
+            return { id: check.id, title: check.title, ok: false, detail: problem.message };
+          return notRun(check, 'the page was stopped');
         });
-        return verdict(checksOut, pageProblems);
+        return verdict([render, ...checksOut], pageProblems);
       }
       return verdict(end.checks, pageProblems);
     } catch (error) {
@@ -305,7 +380,7 @@ export function createBrowserVerifier(options: BrowserVerifierOptions): BrowserV
       const message = capMessage(
         `Verification could not finish: ${error instanceof Error ? error.message : String(error)}`,
       );
-      report({ path: appEntryPath, line: null, message, source: 'render' });
+      pageProblems.push({ path: appEntryPath, line: null, message, source: 'render' });
       return verdict(
         [
           { id: renderCheckId, title: renderCheckTitle, ok: false, detail: message },
@@ -316,15 +391,21 @@ export function createBrowserVerifier(options: BrowserVerifierOptions): BrowserV
     } finally {
       watch.stop();
       current.launched.browser.off('disconnected', onDisconnected);
-      // Off the caller's path: the verdict is known, the page only has to go (~50 ms).
-      const closing = context;
+      // Off the caller's path: the verdict is known, the pages only have to go (~50 ms each).
+      const closing = [...contexts];
       cleanups.push(
         (async () => {
-          await closeOrKill(closing, current);
+          await Promise.all(closing.map((context) => closeOrKill(context, current)));
           if (!current.dead && !closed) {
-            current.spare = prepare(current);
-            // A spare that fails to open is replaced by a fresh one at the next run.
-            current.spare.catch(() => {});
+            while (current.spares.length < parallelPages) {
+              const spare = prepare(current);
+              // A spare that fails to open is replaced by a fresh one at the next run.
+              spare.catch(() => {});
+              current.spares.push(spare);
+            }
+            // The next run waits for them: a renderer that starts during a run has all of its CPU
+            // counted as that run's (resource-watch.ts), and starting one costs a few hundred ms.
+            await Promise.race([Promise.allSettled(current.spares), delay(5_000)]);
           }
         })(),
       );
@@ -381,98 +462,6 @@ export function createBrowserVerifier(options: BrowserVerifierOptions): BrowserV
       }
     },
   };
-}
-
-async function renderCheck(page: Page, problemCount: number, timeout: number): Promise<Check> {
-  const root = page.locator('#root');
-  const visible = await root.isVisible();
-  // What a person sees, not hidden nodes' text: rendered text is the point here.
-  // biome-ignore lint/performance/useDomNodeTextContent: layout-aware text is wanted
-  const text = visible ? (await root.innerText({ timeout })).trim() : '';
-  const media = await page
-    .locator('#root :is(img, svg, canvas, video, input, button, select, textarea)')
-    .count();
-  const base = { id: renderCheckId, title: renderCheckTitle };
-  if (problemCount > 0) {
-    return {
-      ...base,
-      ok: false,
-      detail: `${problemCount} error${problemCount === 1 ? '' : 's'} while loading`,
-    };
-  }
-  if (!visible || (text === '' && media === 0)) {
-    return { ...base, ok: false, detail: 'The app rendered nothing visible into #root' };
-  }
-  return { ...base, ok: true, detail: `Rendered ${text.length} characters of text` };
-}
-
-async function runCheck(
-  check: VerificationCheck,
-  body: () => Promise<CheckOutcome>,
-  timeoutMs: number,
-): Promise<Check> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    const outcome = await Promise.race([
-      body(),
-      new Promise<CheckOutcome>((resolve) => {
-        timer = setTimeout(
-          () => resolve({ ok: false, detail: `The check did not finish within ${timeoutMs} ms` }),
-          timeoutMs,
-        );
-      }),
-    ]);
-    return { id: check.id, title: check.title, ok: outcome.ok, detail: capMessage(outcome.detail) };
-  } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return {
-      id: check.id,
-      title: check.title,
-      ok: false,
-      detail: capMessage(`The check could not run: ${message}`),
-    };
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** One verdict: the checks, the page's problems (deduplicated), and a problem per failed check. */
-function verdict(checks: Check[], pageProblems: readonly Problem[]): VerificationResult {
-  const seen = new Set<string>();
-  const problems: Problem[] = [];
-  for (const problem of pageProblems) {
-    const key = `${problem.path}:${problem.line}:${problem.message}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      problems.push(problem);
-    }
-  }
-  for (const check of checks) {
-    // The render check's failure is already explained by the page's problems, when there are any.
-    if (check.ok || (check.id === renderCheckId && problems.length > 0)) continue;
-    problems.push({
-      path: appEntryPath,
-      line: null,
-      message: capMessage(`Check "${check.title}" failed: ${check.detail}`),
-      source: 'check',
-    });
-  }
-  const capped = problems.slice(0, maxProblems);
-  return { ok: capped.length === 0 && checks.every((check) => check.ok), checks, problems: capped };
-}
-
-function breachProblem(breach: LimitBreach | 'crash' | 'exit', heapMb: number): Problem {
-  const message =
-    breach === 'crash'
-      ? `The app's page crashed: it most likely ran out of memory (${heapMb} MB of JavaScript heap). Unbounded allocation, or a loop that keeps creating objects?`
-      : breach === 'exit'
-        ? 'The verification browser exited while the app was running'
-        : breach.kind === 'memory'
-          ? `The app used more than ${breach.limitMb} MB of memory (out of memory): unbounded allocation?`
-          : breach.kind === 'cpu'
-            ? `The app did not finish loading and checking within ${breach.limitMs} ms of CPU time (an infinite loop or endless re-render?)`
-            : `The app did not finish loading and checking within ${breach.limitMs} ms`;
-  return { path: appEntryPath, line: null, message, source: 'render' };
 }
 
 /** Closes a run's context; one that does not close in time (a wedged renderer) costs the browser. */

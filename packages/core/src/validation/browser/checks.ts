@@ -35,10 +35,20 @@ export interface CheckOutcome {
   detail: string;
 }
 
-/** One acceptance check. `id` is stable (it keys the check across versions); `title` is shown. */
+/**
+ * One acceptance check. `id` is stable (it keys the check across versions); `title` is shown.
+ *
+ * Where it runs (check-plan.ts): checks of one `group` run in the given order on one page of
+ * their own, a fresh context with the app as first loaded, so nothing a group changes is seen by
+ * another group; checks without a group form the default group. A check that `onlyReads` (it may
+ * click through views, but leaves every record and setting as it found them) may instead share
+ * any group's page, where it runs before that group's own checks, on the app as seeded.
+ */
 export interface VerificationCheck {
   id: string;
   title: string;
+  group?: string;
+  onlyReads?: boolean;
   run(page: CheckPage): Promise<CheckOutcome>;
 }
 

@@ -6,8 +6,14 @@ export type LimitBreach =
   | { kind: 'memory'; limitMb: number };
 
 export interface ResourceLimits {
-  /** CPU time the app's renderer processes may use in one run. */
+  /** CPU time the app's renderer processes may use in one run, before `grantedCpuMs`. */
   cpuLimitMs: number;
+  /**
+   * CPU granted since the run began, on top of `cpuLimitMs`: the verifier grants each check its
+   * share as it starts, so a long check list is not judged by a budget made for loading the app,
+   * while an app that spins from its first render is stopped as soon as before.
+   */
+  grantedCpuMs?: () => number;
   /** Wall clock for one run; a backstop for an app that stalls without computing. */
   wallLimitMs: number;
   /** Resident memory of one renderer (catches allocations outside the V8 heap, e.g. ArrayBuffers). */
@@ -22,7 +28,7 @@ const sampleIntervalMs = 100;
  *
  * CPU time, not wall clock, is what decides "infinite loop": on a loaded 2-core machine a slow
  * but finite app must not fail. Runs are serialised per browser (browser-verifier.ts), so every
- * renderer's CPU since the run began is this run's; renderers that already existed count from
+ * renderer's CPU since the run began is this run's (all of its pages together); renderers that already existed count from
  * their value at the start. Without /proc (or without the browser's pid) only wall clock is
  * left, and then the CPU limit is used as the wall limit.
  */
@@ -45,7 +51,8 @@ export function watchResources(
     browserPid === null ? [] : processTree(browserPid).filter((info) => isRenderer(info.pid));
   const baseline = new Map(renderers().map((info) => [info.pid, info.cpuMs]));
   const canMeasure = browserPid !== null && processTree(browserPid).length > 0;
-  const wallLimitMs = canMeasure ? limits.wallLimitMs : Math.min(limits.wallLimitMs, limits.cpuLimitMs);
+  const cpuLimitMs = () => limits.cpuLimitMs + (limits.grantedCpuMs?.() ?? 0);
+  const wallLimitMs = () => (canMeasure ? limits.wallLimitMs : Math.min(limits.wallLimitMs, cpuLimitMs()));
 
   let done = false;
   const breach = (value: LimitBreach) => {
@@ -64,9 +71,11 @@ export function watchResources(
           return breach({ kind: 'memory', limitMb: limits.memoryLimitMb });
         }
       }
-      if (cpuMs >= limits.cpuLimitMs) return breach({ kind: 'cpu', limitMs: limits.cpuLimitMs });
+      const limitMs = cpuLimitMs();
+      if (cpuMs >= limitMs) return breach({ kind: 'cpu', limitMs });
     }
-    if (performance.now() - startedAt >= wallLimitMs) breach({ kind: 'time', limitMs: wallLimitMs });
+    const limitMs = wallLimitMs();
+    if (performance.now() - startedAt >= limitMs) breach({ kind: 'time', limitMs });
   }, sampleIntervalMs);
   return {
     stop() {
