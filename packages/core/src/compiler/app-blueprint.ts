@@ -52,6 +52,7 @@ export function toAppBlueprint(blueprint: Blueprint, ids: IdMap = createIdMap(bl
   return {
     title: blueprint.title,
     summary: blueprint.summary,
+    audience: blueprint.audience.map((audience) => audience.name),
     entities: blueprint.entities.map((entity) => ({
       id: ids(entity.id),
       name: entity.name,

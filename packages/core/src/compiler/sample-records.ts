@@ -73,7 +73,7 @@ interface Context {
  * Deterministic given the blueprint, `today` and `seed`. Ids are the compiled app's.
  */
 export function sampleRecords(blueprint: Blueprint | AppBlueprint, today: string, seed = 1): SampleSet {
-  const app = 'audience' in blueprint ? toAppBlueprint(blueprint) : blueprint;
+  const app = 'sharing' in blueprint ? toAppBlueprint(blueprint) : blueprint;
   const regular: Record<string, string[]> = {};
   const context: Context = { today, next: random(seed), regular };
   const records: Record<string, AppRecord[]> = {};

@@ -4,6 +4,7 @@ import type { AppBlueprint } from './schema';
 export const blueprint: AppBlueprint = {
   title: 'Tool Library',
   summary: 'Lend tools to members and see what is out and overdue.',
+  audience: [],
   entities: [
     {
       id: 'tool',

@@ -71,6 +71,8 @@ export interface AppView {
 export interface AppBlueprint {
   title: string;
   summary: string;
+  /** Who uses it, in the person's words ("dispatchers", "the finance team"). */
+  audience: readonly string[];
   entities: readonly AppEntity[];
   views: readonly AppView[];
 }

@@ -12,6 +12,7 @@ export function Shell() {
   const [theme, setTheme] = useTheme();
   const [menuOpen, setMenuOpen] = useState(false);
   const title = model.blueprint.title;
+  const audience = model.blueprint.audience;
   return (
     <div className="app" data-theme={theme} data-testid="app">
       <span data-testid="today" hidden>
@@ -38,7 +39,14 @@ export function Shell() {
           <span className="brand-mark" aria-hidden="true">
             {title.trim().charAt(0).toUpperCase() || 'A'}
           </span>
-          <span className="brand-title">{title}</span>
+          <span className="brand-text">
+            <span className="brand-title">{title}</span>
+            {audience.length > 0 ? (
+              <span className="brand-audience" data-testid="audience">
+                For {audienceList(audience)}
+              </span>
+            ) : null}
+          </span>
         </div>
         <Nav onNavigate={() => setMenuOpen(false)} />
         <div className="sidebar-footer">
@@ -65,4 +73,10 @@ export function Shell() {
       </main>
     </div>
   );
+}
+
+/** "dispatchers", "dispatchers and drivers", "dispatchers, drivers and the finance team". */
+function audienceList(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
