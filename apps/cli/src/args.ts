@@ -20,7 +20,7 @@ Commands:
       [--workspace <id>]
   change <appId> "<request>" [--yes]
                                    a change to an app's latest version
-  apps                             your apps, their latest version and active job
+  apps [--workspace <id>]          your apps, their latest version and active job
   publish <versionId>              serve this version at the app's stable URL
   export <versionId>               a download link of the version as a project
 

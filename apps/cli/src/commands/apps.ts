@@ -4,11 +4,17 @@ import { type ExitCode, exitCodes } from '../exit-codes.ts';
 import { authenticatedClient, resolveTarget } from '../target.ts';
 import type { CommandContext } from './context.ts';
 
-/** `apps`: one line per app — id, name, latest version, active job. */
+/** `apps [--workspace <id>]`: one line per app — id, name, latest version, active job (every page). */
 export async function listApps(context: CommandContext): Promise<ExitCode> {
   if (context.args.positionals.length > 0) throw usageError('apps takes no arguments');
   const client = authenticatedClient(await resolveTarget(context.args, context.env));
-  const { apps } = await client.apps.list.query();
+  const apps = [];
+  let cursor: string | undefined;
+  do {
+    const page = await client.apps.list.query({ workspaceId: context.args.workspace ?? undefined, cursor });
+    apps.push(...page.apps);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
   const { terminal, style } = context;
   if (apps.length === 0) {
     terminal.write('No apps yet. Start one: pnpm cli new "<what it is for>"\n');

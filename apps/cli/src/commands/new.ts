@@ -8,11 +8,10 @@ import type { CommandContext } from './context.ts';
 export async function newApp(context: CommandContext): Promise<ExitCode> {
   const [request, ...extra] = context.args.positionals;
   if (!request?.trim() || extra.length > 0) throw usageError('new takes one quoted request: new "<request>"');
-  if (context.args.workspace) {
-    throw usageError('--workspace: this server has no workspaces yet; apps go to your own');
-  }
   const client = authenticatedClient(await resolveTarget(context.args, context.env));
-  const { app, job } = await client.apps.create.mutate({ prompt: request });
+  // Without --workspace the app goes to the person's own workspace.
+  const workspaceId = context.args.workspace ?? undefined;
+  const { app, job } = await client.apps.create.mutate({ prompt: request, workspaceId });
   context.terminal.write(`${context.style.bold(app.name)} · app ${app.id}\n`);
   return followJob({ ...context, client, yes: context.args.yes }, job);
 }
