@@ -6,12 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueEmail } from '../../../apps/server/test/harness.ts';
 import { useBuilder } from '../../../packages/client/test/builder.ts';
 import { severalQuestionsRequest } from '../../../tests/faults/support/requests.ts';
-import { cliEnv, freshConfigHome, runCli, TmuxSession } from './run-cli.ts';
+import { cliEnv, freshConfigHome, removeTemporaryDirectories, runCli, TmuxSession } from './run-cli.ts';
 
 const builder = useBuilder({ maxQuestions: 3 });
 const password = 'correct horse battery';
 // Builds run the verifier in Chromium: seconds on an idle machine, far more on a busy one.
 const buildTimeout = { timeout: 120_000 };
+afterAll(removeTemporaryDirectories);
 
 async function tokenOf(configPath: string) {
   const config = JSON.parse(await readFile(configPath, 'utf8')) as { url: string; token: string };

@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -14,9 +14,23 @@ export interface CliResult {
   stderr: string;
 }
 
+const temporaryDirectories: string[] = [];
+
+async function temporaryDirectory(prefix: string): Promise<string> {
+  const directory = await mkdtemp(path.join(os.tmpdir(), prefix));
+  temporaryDirectories.push(directory);
+  return directory;
+}
+
+/** Removes every config home and tmux script directory this file made (call in afterAll). */
+export async function removeTemporaryDirectories(): Promise<void> {
+  const directories = temporaryDirectories.splice(0);
+  await Promise.all(directories.map((directory) => rm(directory, { recursive: true, force: true })));
+}
+
 /** A config home of its own, so tests never read or write the real ~/.config. */
-export async function freshConfigHome(): Promise<string> {
-  return mkdtemp(path.join(os.tmpdir(), 'cli-config-'));
+export function freshConfigHome(): Promise<string> {
+  return temporaryDirectory('cli-config-');
 }
 
 export function cliEnv(configHome: string, extra: Record<string, string> = {}): Record<string, string> {
@@ -57,7 +71,7 @@ export class TmuxSession {
   ) {}
 
   static async start(args: string[], env: Record<string, string>): Promise<TmuxSession> {
-    const directory = await mkdtemp(path.join(os.tmpdir(), 'cli-tty-'));
+    const directory = await temporaryDirectory('cli-tty-');
     const socket = `cli-test-${process.pid}-${path.basename(directory)}`;
     const exitFile = path.join(directory, 'exit-code');
     const script = path.join(directory, 'run.sh');
