@@ -74,6 +74,31 @@ export interface AppsTable {
   name: string;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** The version the app's stable URL serves (migration 0012); null = not published. */
+  published_version_id: ColumnType<string | null, string | null | undefined, string | null>;
+  published_at: NullableTimestamp;
+}
+
+/** A one-time sign-in code for (person, app) on the app's origin: only its SHA-256 is stored. */
+export interface AppOriginCodesTable {
+  id: Generated<string>;
+  code_hash: string;
+  user_id: string;
+  app_id: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+}
+
+/** A session on one app's origin (never the builder's): only the SHA-256 of its token is stored. */
+export interface AppOriginSessionsTable {
+  id: Generated<string>;
+  token_hash: string;
+  user_id: string;
+  app_id: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  revoked_at: NullableTimestamp;
 }
 
 export interface JobsTable {
@@ -171,6 +196,41 @@ export interface WorkerHeartbeatsTable {
   verifier_browser: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** An app's records (migration 0011): per entity, per dataset ('live' or 'preview:<versionId>'). */
+export interface AppRecordsTable {
+  id: Generated<string>;
+  app_id: string;
+  dataset: string;
+  entity_id: string;
+  /** Field id → value, as the compiled app keys them (core's data-store validates writes). */
+  values: Json<Record<string, unknown>>;
+  version: Generated<number>;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** A dataset seeded once (a version's preview data starts as its sample records). */
+export interface AppDatasetsTable {
+  app_id: string;
+  dataset: string;
+  created_at: CreatedAt;
+}
+
+export interface AppRecordAuditTable {
+  id: Generated<number>;
+  record_id: string;
+  app_id: string;
+  dataset: string;
+  entity_id: string;
+  actor_id: string | null;
+  action: 'create' | 'update' | 'delete';
+  before: NullableJson<Record<string, unknown>>;
+  after: NullableJson<Record<string, unknown>>;
+  at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -179,6 +239,8 @@ export interface Database {
   workspace_members: WorkspaceMembersTable;
   workspace_invites: WorkspaceInvitesTable;
   apps: AppsTable;
+  app_origin_codes: AppOriginCodesTable;
+  app_origin_sessions: AppOriginSessionsTable;
   jobs: JobsTable;
   questions: QuestionsTable;
   ledger_facts: LedgerFactsTable;
@@ -186,6 +248,9 @@ export interface Database {
   versions: VersionsTable;
   version_files: VersionFilesTable;
   worker_heartbeats: WorkerHeartbeatsTable;
+  app_records: AppRecordsTable;
+  app_record_audit: AppRecordAuditTable;
+  app_datasets: AppDatasetsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -10,7 +10,8 @@ import { sql } from 'kysely';
 import { type DbOrTrx, inTransaction } from '../client.ts';
 import { InvalidInputError } from '../errors.ts';
 import type { AppRow, JobRow, WorkspaceRole } from '../schema.ts';
-import { requireWorkspaceRole, rolesAllowedTo } from './access.ts';
+import { requireWorkspaceRole, roleAllows, rolesAllowedTo } from './access.ts';
+import type { PublishedVersion } from './publishing.ts';
 import { transitionJob } from './transition.ts';
 import { storedChecks, storedVersionStatus } from './versions.ts';
 import { findPersonalWorkspaceId } from './workspaces.ts';
@@ -25,6 +26,8 @@ export interface AppSummary {
   updatedAt: string;
   latestVersion: { id: string; number: number; createdAt: string } | null;
   activeJob: { id: string; status: JobStatus; kind: JobKind } | null;
+  /** What the app's stable URL serves (queries/publishing.ts); the server adds its URL. */
+  published: PublishedVersion | null;
 }
 
 /**
@@ -123,8 +126,8 @@ function decodeCursor(cursor: string): AppsCursor {
 /**
  * `apps.list`: the apps of the workspaces the person is in (or of one, `workspaceId`), most
  * recently updated first, a page at a time. Editors and owners see every app; viewers only use
- * published apps, so they list only those (publishing: migration 0012 — until it lands a viewer
- * lists none). A workspace the person is not in is NOT_FOUND.
+ * published apps, so they list only those, without the builder's version and job (they may not
+ * open them). A workspace the person is not in is NOT_FOUND.
  */
 export async function listAppSummaries(
   db: DbOrTrx,
@@ -155,6 +158,7 @@ export async function listAppSummaries(
           .as('latest'),
       (join) => join.onTrue(),
     )
+    .leftJoin('versions as published', 'published.id', 'apps.published_version_id')
     .leftJoin('jobs', (join) =>
       join.onRef('jobs.app_id', '=', 'apps.id').on('jobs.status', 'in', activeJobStatuses),
     )
@@ -174,8 +178,16 @@ export async function listAppSummaries(
       'jobs.id as job_id',
       'jobs.status as job_status',
       'jobs.kind as job_kind',
+      'apps.published_at',
+      'published.id as published_version_id',
+      'published.number as published_number',
     ])
-    .where('member.role', 'in', rolesAllowedTo('build'))
+    .where((eb) =>
+      eb.or([
+        eb('member.role', 'in', rolesAllowedTo('build')),
+        eb('apps.published_version_id', 'is not', null),
+      ]),
+    )
     .orderBy('apps.updated_at', 'desc')
     .orderBy('apps.id', 'desc')
     .limit(limit + 1);
@@ -191,22 +203,33 @@ export async function listAppSummaries(
   const nextCursor =
     rows.length > limit && last ? encodeCursor({ updatedAt: last.updated_key, id: last.id }) : null;
   return {
-    apps: page.map((row) => ({
-      id: row.id,
-      name: row.name,
-      workspaceId: row.workspace_id,
-      role: row.role,
-      createdAt: row.created_at.toISOString(),
-      updatedAt: row.updated_at.toISOString(),
-      latestVersion:
-        row.version_id && row.number !== null && row.version_created_at
-          ? { id: row.version_id, number: row.number, createdAt: row.version_created_at.toISOString() }
-          : null,
-      activeJob:
-        row.job_id && row.job_status && row.job_kind
-          ? { id: row.job_id, status: row.job_status, kind: row.job_kind }
-          : null,
-    })),
+    apps: page.map((row) => {
+      const builds = roleAllows(row.role, 'build');
+      return {
+        id: row.id,
+        name: row.name,
+        workspaceId: row.workspace_id,
+        role: row.role,
+        createdAt: row.created_at.toISOString(),
+        updatedAt: row.updated_at.toISOString(),
+        latestVersion:
+          builds && row.version_id && row.number !== null && row.version_created_at
+            ? { id: row.version_id, number: row.number, createdAt: row.version_created_at.toISOString() }
+            : null,
+        activeJob:
+          builds && row.job_id && row.job_status && row.job_kind
+            ? { id: row.job_id, status: row.job_status, kind: row.job_kind }
+            : null,
+        published:
+          row.published_version_id && row.published_number !== null && row.published_at
+            ? {
+                versionId: row.published_version_id,
+                number: row.published_number,
+                publishedAt: row.published_at.toISOString(),
+              }
+            : null,
+      };
+    }),
     nextCursor,
   };
 }

@@ -1,0 +1,174 @@
+import type { VersionStatus } from '@app/core/schemas';
+import { sql } from 'kysely';
+import { type DbOrTrx, inTransaction } from '../client.ts';
+import { NotFoundError } from '../errors.ts';
+import { requireAppRole, requireVersionRole } from './access.ts';
+import { storedVersionStatus } from './versions.ts';
+
+/**
+ * Publishing (docs/architecture.md#publishing): `apps.published_version_id` is the one pointer the
+ * app's stable URL follows. Publishing another version moves the pointer and nothing else — the
+ * app's live data belongs to the app, not to a version, so it stays.
+ */
+export interface PublishedVersion {
+  versionId: string;
+  number: number;
+  publishedAt: string;
+}
+
+/**
+ * Points the app's stable URL at this version (editors and owners). The version names its app, so
+ * a version is only ever published on its own app. Publishing the version that is already
+ * published keeps its original `publishedAt`.
+ */
+export async function publishVersion(
+  db: DbOrTrx,
+  input: { userId: string; versionId: string },
+): Promise<{ appId: string; published: PublishedVersion; status: VersionStatus }> {
+  return inTransaction(db, async (trx) => {
+    const { version } = await requireVersionRole(trx, {
+      userId: input.userId,
+      versionId: input.versionId,
+      action: 'build',
+    });
+    const app = await trx
+      .updateTable('apps')
+      .set({
+        published_version_id: version.id,
+        published_at: sql<string>`case when published_version_id = ${version.id}::uuid then published_at else now() end`,
+      })
+      .where('id', '=', version.app_id)
+      .returning(['id', 'published_at'])
+      .executeTakeFirst();
+    if (!app?.published_at) throw new NotFoundError('App not found');
+    return {
+      appId: app.id,
+      published: {
+        versionId: version.id,
+        number: version.number,
+        publishedAt: app.published_at.toISOString(),
+      },
+      status: storedVersionStatus(version.status),
+    };
+  });
+}
+
+/** Takes the app off its stable URL (editors and owners); members then get the 404 page. */
+export async function unpublishApp(db: DbOrTrx, input: { userId: string; appId: string }): Promise<void> {
+  await requireAppRole(db, { userId: input.userId, appId: input.appId, action: 'build' });
+  await db
+    .updateTable('apps')
+    .set({ published_version_id: null, published_at: null })
+    .where('id', '=', input.appId)
+    .execute();
+}
+
+/** What the app's stable URL serves now, or null when it is not published (or no such app). */
+export async function findPublishedVersion(
+  db: DbOrTrx,
+  appId: string,
+): Promise<(PublishedVersion & { appName: string }) | null> {
+  const row = await db
+    .selectFrom('apps')
+    .innerJoin('versions', 'versions.id', 'apps.published_version_id')
+    .select(['apps.name', 'apps.published_at', 'versions.id as version_id', 'versions.number'])
+    .where('apps.id', '=', appId)
+    .executeTakeFirst();
+  if (!row?.published_at) return null;
+  return {
+    appName: row.name,
+    versionId: row.version_id,
+    number: row.number,
+    publishedAt: row.published_at.toISOString(),
+  };
+}
+
+/** How long a sign-in code lives: the builder redirects to the app's origin at once. */
+export const appOriginCodeLifetimeSeconds = 60;
+/** How long a session on an app's origin lives; membership is still checked on every request. */
+export const appOriginSessionLifetimeSeconds = 7 * 24 * 60 * 60;
+
+/** Stores a code's hash for (person, app); the caller checked the person may use the app. */
+export async function insertAppOriginCode(
+  db: DbOrTrx,
+  input: { codeHash: string; userId: string; appId: string; lifetimeSeconds?: number },
+): Promise<void> {
+  const lifetime = input.lifetimeSeconds ?? appOriginCodeLifetimeSeconds;
+  await db
+    .insertInto('app_origin_codes')
+    .values({
+      code_hash: input.codeHash,
+      user_id: input.userId,
+      app_id: input.appId,
+      // The database's clock decides expiry at both ends, never two machines' clocks.
+      expires_at: sql<string>`now() + make_interval(secs => ${lifetime})`,
+    })
+    .execute();
+}
+
+/**
+ * Uses a code up: the person it names, or null when it is unknown, expired, already used or for
+ * another app. One conditional update, so of two concurrent exchanges of the same code exactly one
+ * gets the row; a code presented on the wrong app's host is refused and stays usable on its own.
+ */
+export async function consumeAppOriginCode(
+  db: DbOrTrx,
+  input: { codeHash: string; appId: string },
+): Promise<string | null> {
+  const row = await db
+    .updateTable('app_origin_codes')
+    .set({ used_at: sql<string>`now()` })
+    .where('code_hash', '=', input.codeHash)
+    .where('app_id', '=', input.appId)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .returning('user_id')
+    .executeTakeFirst();
+  return row?.user_id ?? null;
+}
+
+export async function insertAppOriginSession(
+  db: DbOrTrx,
+  input: { tokenHash: string; userId: string; appId: string; lifetimeSeconds?: number },
+): Promise<void> {
+  const lifetime = input.lifetimeSeconds ?? appOriginSessionLifetimeSeconds;
+  await db
+    .insertInto('app_origin_sessions')
+    .values({
+      token_hash: input.tokenHash,
+      user_id: input.userId,
+      app_id: input.appId,
+      expires_at: sql<string>`now() + make_interval(secs => ${lifetime})`,
+    })
+    .execute();
+}
+
+/** The person behind a live session of this app's origin; a session of another app is no session. */
+export async function findAppOriginSessionUser(
+  db: DbOrTrx,
+  input: { tokenHash: string; appId: string },
+): Promise<{ id: string; email: string } | null> {
+  const row = await db
+    .selectFrom('app_origin_sessions')
+    .innerJoin('users', 'users.id', 'app_origin_sessions.user_id')
+    .select(['users.id', 'users.email'])
+    .where('app_origin_sessions.token_hash', '=', input.tokenHash)
+    .where('app_origin_sessions.app_id', '=', input.appId)
+    .where('app_origin_sessions.revoked_at', 'is', null)
+    .where('app_origin_sessions.expires_at', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+export async function revokeAppOriginSession(
+  db: DbOrTrx,
+  input: { tokenHash: string; appId: string },
+): Promise<void> {
+  await db
+    .updateTable('app_origin_sessions')
+    .set({ revoked_at: sql<string>`now()` })
+    .where('token_hash', '=', input.tokenHash)
+    .where('app_id', '=', input.appId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
