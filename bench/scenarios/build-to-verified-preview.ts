@@ -5,6 +5,8 @@ import { type LatencySummary, summarize } from '../stats.ts';
 export interface BuildToPreviewResult extends LatencySummary {
   /** Jobs whose interview completed by itself (no question to press Build on): not samples. */
   skipped: number;
+  /** Each build's Build → preview_ready, in order (the request cycles through three apps). */
+  timingsMs: number[];
   /** Builds that ended in job_failed instead of a preview (their messages), not timed. */
   failures: string[];
   /** Acceptance checks run per build (validation_finished.checks of the last verification). */
@@ -17,10 +19,11 @@ export interface BuildToPreviewResult extends LatencySummary {
   generatingMs: LatencySummary;
 }
 
+// Requests the offline interview asks about (a well-specified one builds without waiting for Build).
 const requests = [
-  'Our makerspace lends tools to members: each tool has a name, a status (available, out, in repair) and a replacement value; each loan has a tool, a member and a due date. Show loans past due.',
-  'A log of hotel guest complaints with the guest name, room number, category (noise, cleanliness, billing) and a status from open to resolved, on a board by status.',
-  'Plant watering schedule for our office: each plant has a name, location, how often it needs water (in days) and when it was last watered.',
+  'A tool library for our makerspace: members borrow tools and we track loans with due dates.',
+  'Track job applicants for our hiring pipeline.',
+  'A log of hotel guest complaints.',
 ];
 const stepTimeoutMs = 120_000;
 
@@ -47,7 +50,9 @@ export async function measureBuildToVerifiedPreview(
   const wanted = options.warmup + options.samples;
   for (let index = 0; timings.length < options.samples; index++) {
     if (index >= 3 * wanted)
-      throw new Error(`buildToVerifiedPreview: ${skipped} of ${index} jobs never waited for Build`);
+      throw new Error(
+        `buildToVerifiedPreview: ${index} jobs, ${skipped} never waited for Build, ${failures.length} failed: ${failures[0]}`,
+      );
     const prompt = `${requests[index % requests.length]} (${index + 1})`;
     const { job } = await client.trpc.apps.create.mutate({ prompt });
     const events = watch(client, job.id);
@@ -90,6 +95,7 @@ export async function measureBuildToVerifiedPreview(
   return {
     ...summarize(timings),
     skipped,
+    timingsMs: timings.map((ms) => Math.round(ms)),
     failures,
     checksPerBuild,
     checksPassed,
