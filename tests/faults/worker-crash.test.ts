@@ -11,8 +11,10 @@ import { createRandom, type Random, scenarioSeed } from './support/prng.ts';
 import { severalQuestionsRequest } from './support/requests.ts';
 import type { FaultWorkerConfig } from './support/worker-config.ts';
 
-// Worker processes killed at random points of questioning turns and generations (kill -9), or
-// stopped with SIGTERM mid-turn: the job runs again elsewhere and the log stays exact.
+// Worker processes killed at random points of questioning turns and of generations' verification
+// in the sandboxed browser (kill -9), or stopped with SIGTERM mid-turn: the job runs again
+// elsewhere and the log stays exact. (Offline, a build compiles the blueprint and makes no model
+// call: verification is the long step a crash lands in.)
 
 let database: TestDatabase;
 let cluster: Cluster;
@@ -28,23 +30,32 @@ afterAll(async () => {
   await database?.destroy();
 });
 
-const modelCalls = (worker: WorkerHandle, phase: 'questioning' | 'generation') =>
+const linesOf = (worker: WorkerHandle, prefix: string) =>
   worker
     .stdout()
     .split('\n')
-    .filter((line) => line.startsWith(`model-call ${worker.label} ${phase}.`)).length;
+    .filter((line) => line.startsWith(`${prefix} ${worker.label}`)).length;
 
-/** Waits until a live worker starts a new model call of `phase`; returns that worker. */
-async function nextCallIn(workers: WorkerHandle[], phase: 'questioning' | 'generation', timeoutMs: number) {
+/** What a worker prints when it starts a step a kill should land in. */
+type Step = 'questioning' | 'verification';
+const starts = (worker: WorkerHandle, step: Step) =>
+  step === 'questioning'
+    ? worker
+        .stdout()
+        .split('\n')
+        .filter((line) => line.startsWith(`model-call ${worker.label} questioning.`)).length
+    : linesOf(worker, 'verification-start');
+const modelCalls = (worker: WorkerHandle, phase: 'questioning') => starts(worker, phase);
+
+/** Waits until a live worker starts a new model call of a turn, or a new verification; returns that worker. */
+async function nextStepIn(workers: WorkerHandle[], step: Step, timeoutMs: number) {
   const alive = workers.filter((worker) => worker.alive());
-  const before = new Map(alive.map((worker) => [worker, modelCalls(worker, phase)]));
+  const before = new Map(alive.map((worker) => [worker, starts(worker, step)]));
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const busy = alive.find(
-      (worker) => worker.alive() && modelCalls(worker, phase) > (before.get(worker) ?? 0),
-    );
+    const busy = alive.find((worker) => worker.alive() && starts(worker, step) > (before.get(worker) ?? 0));
     if (busy) return busy;
-    if (Date.now() > deadline) throw new Error(`no ${phase} model call within ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(`no ${step} started within ${timeoutMs} ms`);
     await sleep(5);
   }
 }
@@ -57,7 +68,8 @@ async function crashRound(random: Random, round: number) {
     concurrency: 1,
     deadAfterMs: 8_000,
     maxQuestions: 2,
-    model: { kind: 'offline', delayMs: 250, generationDelayMs: 120, announce: true },
+    warmTypeChecker: true,
+    model: { kind: 'offline', delayMs: 250, announce: true },
   };
   const workers = [await cluster.startWorker(workerOptions), await cluster.startWorker(workerOptions)];
   const history = new History();
@@ -75,15 +87,21 @@ async function crashRound(random: Random, round: number) {
     driveJob(history, owner, streams[index]!, jobs[index]!, { timeoutMs: 150_000 }),
   );
 
-  // One kill inside a turn, one inside a generation, each at a random offset into the model call.
-  for (const phase of ['questioning', 'generation'] as const) {
-    const victim = await nextCallIn(workers, phase, 60_000);
-    const offsetMs = random.between(0, phase === 'questioning' ? 400 : 200);
+  // One kill inside a turn's model call, one inside a generation's verification (the browser
+  // running the app and its checks), each at a random offset into it.
+  let killedVerifying = 0;
+  for (const step of ['questioning', 'verification'] as const) {
+    const victim = await nextStepIn(workers, step, 90_000);
+    const offsetMs = random.between(0, step === 'questioning' ? 400 : 600);
     await sleep(offsetMs);
+    // Verification still running when the kill lands (not already over): the case under test.
+    const midVerification =
+      step === 'verification' && linesOf(victim, 'verification-start') > linesOf(victim, 'verification-end');
     victim.child.kill('SIGKILL');
     await victim.exited;
+    if (midVerification) killedVerifying += 1;
     console.info(
-      `[faults] round ${round}: kill -9 ${victim.label} ${offsetMs} ms into a ${phase} model call`,
+      `[faults] round ${round}: kill -9 ${victim.label} ${offsetMs} ms into ${step === 'questioning' ? 'a questioning model call' : `a verification${midVerification ? '' : ' (already over)'}`}`,
     );
     workers.push(await cluster.startWorker(workerOptions));
   }
@@ -111,15 +129,30 @@ async function crashRound(random: Random, round: number) {
   expect(outcomes).toEqual(['complete', 'complete']);
   // Both jobs went through the question limit's two turns with a question, then built.
   for (const job of snapshot) expect(job.questions).toHaveLength(2);
+  // The killed verification was redone: a job that saw two generation starts has one version.
+  for (const job of snapshot) {
+    const types = job.events.map((event) => event.type);
+    expect(types.filter((type) => type === 'version_created')).toHaveLength(1);
+    expect(types.filter((type) => type === 'validation_finished').length).toBeGreaterThanOrEqual(1);
+  }
+  // A kill mid-verification made its job's generation run again.
+  if (killedVerifying > 0)
+    expect(
+      snapshot.some((job) => job.events.filter((event) => event.type === 'generation_started').length > 1),
+    ).toBe(true);
+  return killedVerifying;
 }
 
 describe('worker crashes', () => {
-  it('recovers from kill -9 at random points of turns and generations', { timeout: 240_000 }, async () => {
+  it('recovers from kill -9 at random points of turns and generations', { timeout: 420_000 }, async () => {
     const random = createRandom(scenarioSeed('worker kill -9'));
+    let killedVerifying = 0;
     for (let round = 1; round <= 2; round++) {
-      await crashRound(random, round);
+      killedVerifying += await crashRound(random, round);
       await cluster.stopAll();
     }
+    // Not vacuous: at least one kill landed while a verification was running.
+    expect(killedVerifying).toBeGreaterThan(0);
   });
 
   it('SIGTERM mid-turn aborts the model call, writes nothing, and the turn runs elsewhere', {

@@ -3,6 +3,7 @@ import type { JobEvent } from '@app/core';
 import { answerQuestion, buildNow, findJob, listEvents, listQuestions } from '@app/db';
 import { countGraphileJobs, createTestDatabase, createUserWithJob, type TestDatabase } from '@app/db/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { addLeftOutRequirement } from './support/left-out-requirement.ts';
 import {
   closeTestVerifier,
   createTaskRunner,
@@ -66,7 +67,8 @@ function eventsOfType<T extends JobEvent['type']>(events: readonly JobEvent[], t
 
 describe('kill -9 mid-task (real worker processes)', () => {
   it('a worker killed during generation: the next worker finishes the run with exactly one version', {
-    timeout: 60_000,
+    // A fresh worker process, its browser and type checker started cold, then a full verification.
+    timeout: 150_000,
   }, async () => {
     // Questioning in this process; the queued generate_app run is left for the worker processes.
     const { user, app, job } = await createUserWithJob(database.db, 'A tracker for our support tickets');
@@ -78,13 +80,18 @@ describe('kill -9 mid-task (real worker processes)', () => {
       await runner.close();
     }
     expect(await findJob(database.db, job.id)).toMatchObject({ status: 'generating', generation_run: 1 });
+    // Something the blueprint leaves out, so the run makes a (slowed) customise call to be killed in.
+    await addLeftOutRequirement(database.db, job.id, 'Print a label for each ticket');
 
-    const first = await startWorker({ phase: 'generation', delayMs: 1_000 });
-    await waitFor('generation to be mid-step', async () =>
-      modelCalls(first).includes('generation.write_step') ? true : undefined,
+    const first = await startWorker({ phase: 'generation', delayMs: 2_000 });
+    await waitFor('generation to be mid-customise', async () =>
+      modelCalls(first).includes('generation.customise') ? true : undefined,
     );
     const before = await listEvents(database.db, job.id);
+    // Killed inside the plan's last step (the customisation), the compiled files already written.
     expect(eventsOfType(before, 'step_started').length).toBeGreaterThan(0);
+    expect(eventsOfType(before, 'file_written').length).toBeGreaterThan(0);
+    expect(before.at(-1)?.type).toBe('step_started');
     expect(eventsOfType(before, 'done')).toEqual([]);
     await killHard(first);
     const killedAt = Date.now();
@@ -96,7 +103,7 @@ describe('kill -9 mid-task (real worker processes)', () => {
         const all = await listEvents(database.db, job.id);
         return all.some((event) => event.type === 'done') ? all : undefined;
       },
-      45_000,
+      120_000,
     );
     console.info(`kill -9 mid-generation → done after ${Date.now() - killedAt} ms`);
     await waitFor('graphile to mark the job done', async () =>
@@ -106,7 +113,10 @@ describe('kill -9 mid-task (real worker processes)', () => {
     const final = await listEvents(database.db, job.id);
     expect(final).toHaveLength(events.length);
     expect(seqsOf(final)).toEqual(gapless(final.length));
-    expect(eventsOfType(final, 'done').map((event) => event.data)).toEqual([{ status: 'complete' }]);
+    expect(
+      eventsOfType(final, 'done').map((event) => event.data),
+      JSON.stringify(eventsOfType(final, 'job_failed')),
+    ).toEqual([{ status: 'complete' }]);
     expect(eventsOfType(final, 'version_created')).toHaveLength(1);
     // The first attempt's progress is in the log, then the rerun starts over.
     expect(eventsOfType(final, 'generation_started').length).toBe(2);
@@ -122,6 +132,10 @@ describe('kill -9 mid-task (real worker processes)', () => {
       [1, job.id, 1],
     ]);
     expect(after?.version_id).toBe(versions[0]?.id);
+    // The rerun built and verified the whole app: every check of the blueprint passed.
+    const validations = eventsOfType(final, 'validation_finished');
+    expect(validations.at(-1)?.data).toMatchObject({ ok: true, problems: [] });
+    expect(versions[0]?.status).toBe('ready');
     expect(second.log()).not.toMatch(/last attempt failed/);
   });
 

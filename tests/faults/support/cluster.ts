@@ -6,7 +6,8 @@ import type { FaultWorkerConfig } from './worker-config.ts';
 
 const workerCwd = path.resolve(import.meta.dirname, '../../../apps/worker');
 // A cold tsx start on a loaded 2-core CI box can take 20 s and more.
-const startDeadlineMs = 60_000;
+// A fault worker warms its type checker before it says ready (warm-type-checker.ts).
+const startDeadlineMs = 150_000;
 const workerFixture = path.resolve(import.meta.dirname, '../fixtures/fault-worker.ts');
 
 export interface ServerHandle {

@@ -31,7 +31,7 @@ export async function startTicker(db: Db, ownerEmail: string): Promise<Ticker> {
   const owner = await findUserByEmail(db, ownerEmail);
   if (!owner) throw new Error(`no user ${ownerEmail}`);
   const jobId = await inTransaction(db, async (trx) => {
-    const { job } = await createAppWithJob(trx, { ownerId: owner.id, name: 'Ticker', request: 'A ticker' });
+    const { job } = await createAppWithJob(trx, { userId: owner.id, name: 'Ticker', request: 'A ticker' });
     await transitionJob(trx, {
       jobId: job.id,
       guard: { status: 'questioning', turn: 1 },

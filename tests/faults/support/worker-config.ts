@@ -12,6 +12,11 @@ export interface FaultWorkerConfig {
    * Only scenarios that test death detection itself (and run light) should set it lower.
    */
   deadAfterMs?: number;
+  /**
+   * Type-check a compiled app before saying ready (apps/worker/test/support/warm-type-checker.ts):
+   * for scenarios that build and crash, so the first build's cold type check is not what fails.
+   */
+  warmTypeChecker?: boolean;
   model:
     | {
         kind: 'offline';

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { createLogger } from '../../src/logger.ts';
 import { createTaskList, type TaskDependencies } from '../../src/tasks/index.ts';
 import type { Verification } from '../../src/verification.ts';
+import { warmTypeChecker } from './warm-type-checker.ts';
 
 export const silentLogger = createLogger({ level: 'error', write: () => {} });
 
@@ -62,12 +63,14 @@ export async function closeTestVerifier(): Promise<void> {
 /**
  * Drives the real task list in this process with graphile's `runTaskListOnce`: every queued job of
  * the named tasks runs until none is left (graphile only fetches jobs whose task it was given, so
- * passing one task name stops the pipeline at the next phase's queued job).
+ * passing one task name stops the pipeline at the next phase's queued job). Before the first
+ * run that may build, the type checker is warmed (warm-type-checker.ts).
  */
 export function createTaskRunner(database: TestDatabase) {
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   return {
     async run(deps: TaskDependencies, only?: readonly TaskName[]): Promise<void> {
+      if (!only || only.includes('generate_app')) await warmTypeChecker();
       const all = createTaskList(deps);
       const taskList = only ? Object.fromEntries(only.map((name) => [name, all[name]])) : all;
       const client = await pool.connect();
