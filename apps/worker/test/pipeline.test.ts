@@ -1,4 +1,11 @@
-import { type Blueprint, createOfflineModel, type JobEvent, type Model, type Question } from '@app/core';
+import {
+  type Blueprint,
+  createOfflineModel,
+  dataModulePaths,
+  type JobEvent,
+  type Model,
+  type Question,
+} from '@app/core';
 import {
   answerQuestion,
   buildNow,
@@ -21,6 +28,7 @@ import { sql } from 'kysely';
 import { afterAll, afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { generateApp } from '../src/tasks/generate-app.ts';
 import { questioningTurn } from '../src/tasks/questioning-turn.ts';
+import { checkIdsOf, compiledEntities, expectCompiledFrom } from './support/compiled-app.ts';
 import {
   closeTestVerifier,
   createTaskRunner,
@@ -62,9 +70,10 @@ function eventsOfType<T extends JobEvent['type']>(events: readonly JobEvent[], t
 
 /**
  * Generation's progress as a user sees it: started, the plan, each step's start → files →
- * completion in plan order, a passing validation, then the version, its preview and `done`.
+ * completion in plan order, one validation in which every check of the blueprint passed, then
+ * the version, its preview and `done`. Returns the validation's checks.
  */
-function expectGenerationOrder(events: readonly JobEvent[]) {
+function expectGenerationOrder(events: readonly JobEvent[], blueprint: Blueprint) {
   const types = progressTypes(events);
   expect(types.slice(0, 2)).toEqual(['generation_started', 'plan_created']);
   const plan = eventsOfType(events, 'plan_created')[0];
@@ -75,7 +84,14 @@ function expectGenerationOrder(events: readonly JobEvent[]) {
   for (const step of steps) {
     expect(progress[position]).toMatchObject({ type: 'step_started', data: { index: step.index } });
     position += 1;
-    while (progress[position]?.type === 'file_written') position += 1;
+    // Each compiled step writes exactly the files it names, in order.
+    const written: string[] = [];
+    while (progress[position]?.type === 'file_written') {
+      const file = progress[position];
+      if (file?.type === 'file_written') written.push(file.data.path);
+      position += 1;
+    }
+    expect(written).toEqual(step.files);
     expect(progress[position]).toMatchObject({ type: 'step_completed', data: { index: step.index } });
     position += 1;
   }
@@ -85,15 +101,17 @@ function expectGenerationOrder(events: readonly JobEvent[]) {
     'preview_ready',
     'done',
   ]);
-  // Verified in the browser: the harness's render check ran and passed.
-  expect(progress[position]?.data).toEqual({
-    ok: true,
-    problems: [],
-    checks: [
-      { id: 'renders', title: 'The app renders without errors', ok: true, detail: expect.any(String) },
-    ],
-  });
+  // Verified in the browser: the harness's render check and every acceptance check of the
+  // blueprint ran and passed.
+  const validation = progress[position];
+  if (validation?.type !== 'validation_finished') throw new Error('no validation');
+  expect(validation.data).toMatchObject({ ok: true, problems: [] });
+  const failing = validation.data.checks.filter((check) => !check.ok);
+  expect(failing, JSON.stringify(failing)).toEqual([]);
+  expect(validation.data.checks.map((check) => check.id)).toEqual(checkIdsOf(blueprint));
+  expect(validation.data.checks.length).toBeGreaterThan(5);
   expect(progress.at(-1)?.data).toEqual({ status: 'complete' });
+  return validation.data.checks;
 }
 
 async function runUntilGenerating(jobId: string, ownerId: string, deps = taskDependencies(database)) {
@@ -174,7 +192,7 @@ describe('offline pipeline (real tasks, real Postgres)', () => {
     // Generation.
     await runner.run(deps, ['generate_app']);
     const done = await findJob(database.db, job.id);
-    expect(done?.status).toBe('complete');
+    expect(done?.status, JSON.stringify(done?.error)).toBe('complete');
     expect(done?.version_id).toEqual(expect.any(String));
     const events = await listEvents(database.db, job.id);
     expect(seqsOf(events)).toEqual(gapless(events.length));
@@ -204,7 +222,10 @@ describe('offline pipeline (real tasks, real Postgres)', () => {
       eventsOfType(questioningEvents, 'ledger_updated').map((event) => event.data.readiness),
     );
     const generationEvents = events.slice(questioningEvents.length);
-    expectGenerationOrder(generationEvents);
+    if (!lastBlueprint) throw new Error('no blueprint');
+    const checks = expectGenerationOrder(generationEvents, lastBlueprint);
+    // Offline, with nothing the blueprint leaves out, generation asks no model for anything.
+    expect(eventsOfType(generationEvents, 'usage')).toEqual([]);
 
     const created = eventsOfType(events, 'version_created')[0];
     expect(created?.data).toEqual({ versionId: done?.version_id, number: 1 });
@@ -218,9 +239,9 @@ describe('offline pipeline (real tasks, real Postgres)', () => {
     if (!versionRow) throw new Error('version missing');
     const version = await loadVersionView(database.db, versionRow);
     expect(version.number).toBe(1);
-    const paths = version.files.map((file) => file.path);
-    expect(paths).toContain('src/App.tsx');
-    expect(version.files.find((file) => file.path === 'src/App.tsx')?.content).toMatch(/export default/);
+    // Stored as verified: every check passed, kept with the version.
+    expect(version.status).toBe('ready');
+    expect(version.checks).toEqual(checks);
     // The files written during the run are the files stored: the last write of each path wins.
     const written = new Map(
       eventsOfType(events, 'file_written').map((event) => [event.data.path, event.data.content]),
@@ -235,12 +256,14 @@ describe('offline pipeline (real tasks, real Postgres)', () => {
     expect(version.ledger).toContainEqual(
       expect.objectContaining({ kind: 'assumption', source: { kind: 'skip', questionId: second.id } }),
     );
-    expect(version.plan.length).toBe(eventsOfType(events, 'plan_created')[0]?.data.steps.length);
-    // The version keeps the blueprint it was built from, and the app uses its words.
+    expect(version.plan).toEqual(eventsOfType(events, 'plan_created')[0]?.data.steps);
+    // The version keeps the blueprint it was built from, and the app is that blueprint compiled:
+    // the template plus data modules, with the person's Ticket and its Priority choices.
     expect(version.blueprint).toEqual(lastBlueprint);
-    expect(version.files.find((file) => file.path === 'src/types.ts')?.content).toMatch(
-      /export interface Ticket \{/,
-    );
+    expectCompiledFrom(version.files, lastBlueprint);
+    const [ticket] = compiledEntities(version.files);
+    expect(ticket?.name).toBe('Ticket');
+    expect(ticket?.fields).toContainEqual(expect.objectContaining({ name: 'Priority', type: 'choice' }));
     expect(await countGraphileJobs(database.db)).toBe(0);
   });
 
@@ -413,14 +436,28 @@ describe('offline pipeline (real tasks, real Postgres)', () => {
     const v2 = await loadVersionView(database.db, v2Row);
     expect(v2.number).toBe(2);
     expect(v2.id).not.toBe(v1.id);
-    const file = (version: typeof v1, path: string) =>
-      version.files.find((candidate) => candidate.path === path)?.content ?? '';
-    expect(v2.files.map((f) => f.path)).toContain('src/App.tsx');
     expect(v2.files).not.toEqual(v1.files);
-    // The record type gained the field the person asked for; v1's did not have it.
-    expect(file(v1, 'src/types.ts')).toMatch(/export interface Ticket \{/);
-    expect(file(v1, 'src/types.ts')).not.toContain('  notes: ');
-    expect(file(v2, 'src/types.ts')).toMatch(/ {2}notes\w*: string;/);
+    // The app is v2's blueprint compiled: its Ticket gained the field the person asked for; v1's
+    // did not have it, and what v1 had is all still there.
+    if (!v2.blueprint || !v1.blueprint) throw new Error('versions keep their blueprints');
+    expect(v2.blueprint).toEqual(changed);
+    expectCompiledFrom(v2.files, v2.blueprint);
+    const fieldsOf = (version: typeof v1) =>
+      compiledEntities(version.files)[0]?.fields.map((f) => f.name) ?? [];
+    expect(fieldsOf(v1).some((name) => /^notes/i.test(name))).toBe(false);
+    expect(fieldsOf(v2)).toEqual([...fieldsOf(v1), expect.stringMatching(/^notes/i)]);
+    // The change wrote only what changed (the data modules), and its plan says so.
+    const changeEvents = await listEvents(database.db, change.id);
+    const changedPaths = eventsOfType(changeEvents, 'file_written').map((event) => event.data.path);
+    expect(changedPaths.sort()).toEqual([...dataModulePaths].sort());
+    expect(
+      eventsOfType(changeEvents, 'plan_created')[0]
+        ?.data.steps.flatMap((step) => step.files)
+        .sort(),
+    ).toEqual([...dataModulePaths].sort());
+    expect(v2.status).toBe('ready');
+    expect(v2.checks.map((check) => check.id)).toEqual(checkIdsOf(v2.blueprint));
+    expect(v2.checks.every((check) => check.ok)).toBe(true);
     // Version 1 is untouched.
     expect((await loadVersionView(database.db, v1Row)).files).toEqual(v1.files);
 
