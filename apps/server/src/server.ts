@@ -60,12 +60,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   // Apps are served on `<key>.<host>`, so the default base is `localhost` (Chromium resolves every
   // `*.localhost` to loopback itself), never an IP address, which has no subdomains.
   const previewHostname = new URL(options.previewBaseUrl ?? 'http://localhost').hostname;
+  // The builder's own port is known only once it listens (below); the apps origin asks lazily.
+  let builderPort = options.port;
   const preview = createPreviewServer({
     db: options.db,
     sessionSecret: options.sessionSecret,
     previewHostname,
     builderOrigins: builderOrigins(options.builderOrigin),
     bundle: options.bundle,
+    builderUrl: () => options.builderOrigin ?? `http://localhost:${builderPort}`,
+    secureCookies: (options.previewBaseUrl ?? '').startsWith('https://'),
     onError: (error) => log('error', 'preview failed', { error: String(error) }),
   });
   const previewPort = await preview.listen(options.previewPort, options.host);
@@ -97,6 +101,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       log('error', 'request failed', { path, error: String(error), stack: (error as Error)?.stack }),
   });
   const port = await http.listen(options.port, options.host);
+  builderPort = port;
   return {
     port,
     previewPort,

@@ -1,7 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { appKeyFor, appKeyFromHost, checkPreviewToken } from '@app/core';
+import { appIdFromKey, appKeyFor, appKeyFromHost, checkPreviewToken } from '@app/core';
 import { type AppFile, type Db, findVersion, listVersionFiles } from '@app/db';
+import { createAppOriginUserResolver } from '../apps-origin/app-origin-session.ts';
+import { handlePublishedRoutes } from '../apps-origin/apps-origin-routes.ts';
 
 export type BundleResult =
   | { ok: true; js: string; css: string }
@@ -15,6 +17,9 @@ export interface PreviewServerOptions {
   /** The builder's origin(s): the only pages allowed to frame previews. */
   builderOrigins: readonly string[];
   bundle: (files: AppFile[]) => Promise<BundleResult>;
+  /** Published apps (apps-origin/): the builder's origin for signing in (default: dev's), https cookies. */
+  builderUrl?: () => string;
+  secureCookies?: boolean;
   onError?: (error: unknown) => void;
 }
 
@@ -43,12 +48,18 @@ export function createPreviewServer(options: PreviewServerOptions) {
     return result;
   };
 
+  const cookies = { secure: options.secureCookies ?? false };
+  const builderUrl = options.builderUrl ?? (() => 'http://localhost:3000');
+  const published = { db: options.db, cookies, builderUrl, bundleVersion };
+
   const server = http.createServer(async (req, res) => {
     try {
       const appKey = appKeyFromHost(req.headers.host, options.previewHostname);
       if (!appKey) return send(res, 404, 'text/plain', 'Not found');
       const url = URL.parse(req.url ?? '/', 'http://preview');
       if (!url) return send(res, 400, 'text/plain', 'Bad request');
+      const appId = appIdFromKey(appKey);
+      if (appId && (await handlePublishedRoutes(published, req, res, { appId, url }))) return;
       const match = versionPathPattern.exec(url.pathname);
       if (!match?.[1]) return send(res, 404, 'text/plain', 'Not found');
       const versionId = match[1];
@@ -96,6 +107,8 @@ export function createPreviewServer(options: PreviewServerOptions) {
 
   return {
     server,
+    /** Who is signed in on an app's origin (null: nobody); callers check membership themselves. */
+    resolveAppOriginUser: createAppOriginUserResolver(options.db, cookies),
     async listen(port: number, host = '127.0.0.1'): Promise<number> {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);

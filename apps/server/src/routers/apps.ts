@@ -1,15 +1,18 @@
 import { isActiveStatus, nameFromPrompt } from '@app/core/schemas';
 import {
   createAppWithJob,
+  findPublishedVersion,
   listAppJobs,
   listAppSummaries,
   listAppVersions,
   requireAppRole,
   startJob,
   toJobView,
+  unpublishApp,
 } from '@app/db';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { publishedView } from '../apps-origin/published-url.ts';
 import { protectedProcedure, router } from '../trpc.ts';
 import { AppName, Id, Prompt } from './inputs.ts';
 
@@ -30,13 +33,20 @@ export const appsRouter = router({
   /** Without `workspaceId`: every workspace the person is in. `nextCursor` fetches the next page. */
   list: protectedProcedure
     .input(z.object({ workspaceId: Id.optional(), cursor: z.string().max(500).optional() }).optional())
-    .query(async ({ ctx, input }) =>
-      listAppSummaries(ctx.db, {
+    .query(async ({ ctx, input }) => {
+      const { apps, nextCursor } = await listAppSummaries(ctx.db, {
         userId: ctx.user.id,
         workspaceId: input?.workspaceId ?? null,
         cursor: input?.cursor ?? null,
-      }),
-    ),
+      });
+      return {
+        apps: apps.map((app) => ({
+          ...app,
+          published: publishedView(ctx.previewBaseUrl, app.id, app.published),
+        })),
+        nextCursor,
+      };
+    }),
 
   /** The builder's view of one app (its conversations, jobs, versions): editors and owners. */
   get: protectedProcedure.input(z.object({ appId: Id })).query(async ({ ctx, input }) => {
@@ -45,9 +55,10 @@ export const appsRouter = router({
       appId: input.appId,
       action: 'build',
     });
-    const [versions, jobs] = await Promise.all([
+    const [versions, jobs, published] = await Promise.all([
       listAppVersions(ctx.db, app.id),
       listAppJobs(ctx.db, app.id),
+      findPublishedVersion(ctx.db, app.id),
     ]);
     const active = jobs.find((job) => isActiveStatus(job.status));
     return {
@@ -69,7 +80,14 @@ export const appsRouter = router({
         createdAt: job.created_at.toISOString(),
       })),
       activeJobId: active?.id ?? null,
+      published: publishedView(ctx.previewBaseUrl, app.id, published),
     };
+  }),
+
+  /** Takes the app off its stable URL (editors and owners); its data stays for the next publish. */
+  unpublish: protectedProcedure.input(z.object({ appId: Id })).mutation(async ({ ctx, input }) => {
+    await unpublishApp(ctx.db, { userId: ctx.user.id, appId: input.appId });
+    return { ok: true as const };
   }),
 
   requestChange: protectedProcedure

@@ -8,14 +8,18 @@ import {
 import {
   createAccessToken,
   findUserByEmail,
+  insertAppOriginCode,
   insertSession,
   insertUser,
   listAccessTokens,
+  requireAppRole,
   revokeAccessToken,
   revokeSession,
 } from '@app/db';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { hashOriginSecret, newOriginSecret } from '../apps-origin/app-origin-session.ts';
+import { signInCallbackUrlFor } from '../apps-origin/published-url.ts';
 import { hashAccessToken, newAccessToken } from '../auth/access-tokens.ts';
 import {
   clearSessionCookie,
@@ -118,6 +122,26 @@ export const authRouter = router({
     });
     return { token, tokenId: created.id };
   }),
+
+  /**
+   * Signing in on a published app's origin (apps-origin/sign-in.ts, step 2): a one-time code for
+   * (this person, this app), valid 60 seconds, and the app origin's callback URL carrying it. The
+   * URL is built here from the app id alone (plus the browser's `state`, a fixed-shape nonce), so
+   * the SPA that navigates to it can never be turned into an open redirect. Any member may: it is
+   * the way into the published app, which every role uses.
+   */
+  appOriginCode: protectedProcedure
+    .input(z.object({ appId: Id, state: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'not a sign-in state') }))
+    .mutation(async ({ ctx, input }) => {
+      await requireAppRole(ctx.db, { userId: ctx.user.id, appId: input.appId, action: 'use' });
+      const code = newOriginSecret();
+      await insertAppOriginCode(ctx.db, {
+        codeHash: hashOriginSecret(code),
+        userId: ctx.user.id,
+        appId: input.appId,
+      });
+      return { url: signInCallbackUrlFor(ctx.previewBaseUrl, input.appId, { code, state: input.state }) };
+    }),
 
   /** The person's live tokens (never the secrets), newest first. */
   listTokens: protectedProcedure.query(async ({ ctx }) =>

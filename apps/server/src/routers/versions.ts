@@ -1,6 +1,7 @@
 import { previewUrlFor } from '@app/core';
-import { loadVersionView, requireVersionRole, restoreVersion } from '@app/db';
+import { loadVersionView, publishVersion, requireVersionRole, restoreVersion } from '@app/db';
 import { z } from 'zod';
+import { publishedUrlFor } from '../apps-origin/published-url.ts';
 import type { Context } from '../context.ts';
 import { createExportLink } from '../exports/export-link.ts';
 import { protectedProcedure, router } from '../trpc.ts';
@@ -30,6 +31,25 @@ export const versionsRouter = router({
   restore: protectedProcedure.input(z.object({ versionId: Id })).mutation(async ({ ctx, input }) => {
     const version = await restoreVersion(ctx.db, { versionId: input.versionId, userId: ctx.user.id });
     return { version: await versionWithPreview(ctx, version) };
+  }),
+
+  /**
+   * The app's stable URL serves this version from now on (editors and owners). A version whose
+   * acceptance checks failed may still be published — the person decides, the SPA asks first —
+   * and `checksFailed` says so, for clients that should warn.
+   */
+  publish: protectedProcedure.input(z.object({ versionId: Id })).mutation(async ({ ctx, input }) => {
+    const { appId, published, status } = await publishVersion(ctx.db, {
+      userId: ctx.user.id,
+      versionId: input.versionId,
+    });
+    return {
+      url: publishedUrlFor(ctx.previewBaseUrl, appId),
+      versionId: published.versionId,
+      number: published.number,
+      publishedAt: published.publishedAt,
+      checksFailed: status === 'checks_failed',
+    };
   }),
 
   export: protectedProcedure

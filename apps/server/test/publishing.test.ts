@@ -1,0 +1,354 @@
+import http from 'node:http';
+import { appKeyFor } from '@app/core';
+import { insertVersion } from '@app/db';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { createTestClient, expectTRPCError, type TestClient, uniqueEmail, useTestServer } from './harness.ts';
+
+const context = useTestServer();
+
+interface Person {
+  client: TestClient;
+  id: string;
+  email: string;
+}
+
+async function person(): Promise<Person> {
+  const client = createTestClient(context.baseUrl);
+  const email = uniqueEmail();
+  const user = await client.signUp(email);
+  return { client, id: user.id, email };
+}
+
+const appFiles = (greeting: string) => [
+  {
+    path: 'src/App.tsx',
+    content: `export default function App() {\n  return <h1>${greeting}</h1>;\n}\n`,
+  },
+];
+
+/** A team workspace: an owner who builds, a viewer; one app with two versions (v1, v2). */
+async function teamApp(name = 'Tool library') {
+  const owner = await person();
+  const viewer = await person();
+  const { workspace } = await owner.client.trpc.workspaces.create.mutate({ name: 'Makerspace' });
+  const { inviteUrl } = await owner.client.trpc.workspaces.invite.mutate({
+    workspaceId: workspace.id,
+    email: viewer.email,
+    role: 'viewer',
+  });
+  const token = new URL(inviteUrl).pathname.split('/').at(-1) ?? '';
+  await viewer.client.trpc.workspaces.acceptInvite.mutate({ token });
+  const { app, job } = await owner.client.trpc.apps.create.mutate({
+    prompt: 'Lend tools to members',
+    name,
+    workspaceId: workspace.id,
+  });
+  await owner.client.trpc.jobs.cancel.mutate({ jobId: job.id });
+  const v1 = await insertVersion(context.database.db, {
+    appId: app.id,
+    request: 'Lend tools',
+    files: appFiles('Version one of the tools'),
+    ledger: [],
+    plan: [],
+  });
+  const v2 = await insertVersion(context.database.db, {
+    appId: app.id,
+    request: 'Add due dates',
+    files: appFiles('Version two with due dates'),
+    ledger: [],
+    plan: [],
+  });
+  return { owner, viewer, workspace, app, v1, v2 };
+}
+
+interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/**
+ * Straight to the apps origin with the app's Host: glibc here does not resolve `<key>.localhost`
+ * (docs/architecture.md#localhost-subdomains), so Node connects to loopback and names the host.
+ */
+function request(
+  host: string,
+  path: string,
+  options: { method?: string; headers?: Record<string, string> } = {},
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const outgoing = http.request(
+      {
+        host: '127.0.0.1',
+        port: context.server.previewPort,
+        path,
+        method: options.method ?? 'GET',
+        headers: { host, ...options.headers },
+      },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          body += chunk;
+        });
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body }),
+        );
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
+}
+
+const hostOf = (appId: string) => `${appKeyFor(appId)}.localhost:${context.server.previewPort}`;
+
+/** `name=value` of a Set-Cookie the reply made, and the whole header for its attributes. */
+function cookieSet(reply: Reply, name: string): { pair: string; header: string } | null {
+  const header = (reply.headers['set-cookie'] ?? []).find((cookie) => cookie.startsWith(`${name}=`));
+  return header ? { pair: header.split(';')[0] ?? '', header } : null;
+}
+
+/** Steps 1 and 2 of signing in: the visit that is sent to the builder, and the code it issues. */
+async function startSignIn(visitor: Person, appId: string) {
+  const visit = await request(hostOf(appId), '/');
+  expect(visit.status).toBe(302);
+  const target = new URL(String(visit.headers.location));
+  const state = target.searchParams.get('state') ?? '';
+  const stateCookie = cookieSet(visit, 'app_signin_state');
+  if (!stateCookie) throw new Error('no state cookie');
+  const { url } = await visitor.client.trpc.auth.appOriginCode.mutate({ appId, state });
+  return { target, state, stateCookie: stateCookie.pair, callback: new URL(url) };
+}
+
+/** The whole round trip: the app-origin session cookie (`app_session=…`). */
+async function signInOnOrigin(visitor: Person, appId: string): Promise<string> {
+  const { stateCookie, callback } = await startSignIn(visitor, appId);
+  const exchanged = await request(callback.host, `${callback.pathname}${callback.search}`, {
+    headers: { cookie: stateCookie },
+  });
+  expect(exchanged.status).toBe(303);
+  expect(exchanged.headers.location).toBe('/');
+  const session = cookieSet(exchanged, 'app_session');
+  if (!session) throw new Error('no app session cookie');
+  return session.pair;
+}
+
+describe('publishing', () => {
+  it('publish → the app’s stable URL serves that version, full screen with the bar; apps.get says so', async () => {
+    const { owner, app, v1 } = await teamApp();
+    expect((await owner.client.trpc.apps.get.query({ appId: app.id })).published).toBeNull();
+    const published = await owner.client.trpc.versions.publish.mutate({ versionId: v1.id });
+    expect(published.url).toBe(`http://${hostOf(app.id)}/`);
+    expect(published).toMatchObject({ versionId: v1.id, number: 1, checksFailed: false });
+    expect((await owner.client.trpc.apps.get.query({ appId: app.id })).published).toEqual({
+      versionId: v1.id,
+      number: 1,
+      url: published.url,
+      publishedAt: published.publishedAt,
+    });
+
+    const cookie = await signInOnOrigin(owner, app.id);
+    const page = await request(hostOf(app.id), '/', { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Version one of the tools');
+    expect(page.body).toContain('<div id="root"></div>');
+    expect(page.body).toMatch(/<header id="app-bar"[\s\S]*Tool library[\s\S]*<\/header>/);
+    expect(page.body).toContain(owner.email);
+    expect(page.body).toContain('action="/_auth/sign-out"');
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("default-src 'none'");
+    expect(page.headers['cache-control']).toBe('private, no-store');
+  });
+
+  it('escapes the app’s name in the bar and the title', async () => {
+    const { owner, app, v1 } = await teamApp('<img src=x onerror=alert(1)> & "Tools"');
+    await owner.client.trpc.versions.publish.mutate({ versionId: v1.id });
+    const page = await request(hostOf(app.id), '/', {
+      headers: { cookie: await signInOnOrigin(owner, app.id) },
+    });
+    expect(page.status).toBe(200);
+    expect(page.body).not.toContain('<img src=x');
+    expect(page.body).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;Tools&quot;');
+  });
+
+  it('an unauthenticated visitor is sent to the builder’s sign-in with this app and a state', async () => {
+    const { owner, app, v1 } = await teamApp();
+    await owner.client.trpc.versions.publish.mutate({ versionId: v1.id });
+    const visit = await request(hostOf(app.id), '/');
+    expect(visit.status).toBe(302);
+    const target = new URL(String(visit.headers.location));
+    expect(`${target.origin}${target.pathname}`).toBe(`http://localhost:${context.server.port}/apps-sign-in`);
+    expect(target.searchParams.get('app')).toBe(app.id);
+    expect(target.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const state = cookieSet(visit, 'app_signin_state');
+    expect(state?.pair).toBe(`app_signin_state=${target.searchParams.get('state')}`);
+    expect(state?.header).toMatch(/HttpOnly/);
+    expect(state?.header).toMatch(/SameSite=Lax/);
+    expect(state?.header).not.toMatch(/Domain=/i);
+    expect(visit.body).not.toContain('Version one');
+  });
+
+  it('the code works once, for a minute, on its own app’s host, in the browser that started', async () => {
+    const { owner, app, v1 } = await teamApp();
+    const other = await teamApp();
+    await owner.client.trpc.versions.publish.mutate({ versionId: v1.id });
+    const { stateCookie, callback, state } = await startSignIn(owner, app.id);
+    expect(callback.origin).toBe(`http://${hostOf(app.id)}`);
+    expect(callback.pathname).toBe('/_auth/callback');
+    expect(callback.searchParams.get('state')).toBe(state);
+    const path = `${callback.pathname}${callback.search}`;
+
+    // Another app's host (with a state of its own): refused, and the code stays good where it belongs.
+    const elsewhere = await startSignIn(other.owner, other.app.id);
+    const wrongHost = await request(hostOf(other.app.id), path.replace(state, elsewhere.state), {
+      headers: { cookie: elsewhere.stateCookie },
+    });
+    expect(wrongHost.status).toBe(400);
+    expect(cookieSet(wrongHost, 'app_session')).toBeNull();
+    // Without the state cookie of the browser that started (someone else's link): refused.
+    const foreignBrowser = await request(callback.host, path);
+    expect(foreignBrowser.status).toBe(400);
+    expect(cookieSet(foreignBrowser, 'app_session')).toBeNull();
+
+    const first = await request(callback.host, path, { headers: { cookie: stateCookie } });
+    expect(first.status).toBe(303);
+    const session = cookieSet(first, 'app_session');
+    expect(session?.header).toMatch(/HttpOnly/);
+    expect(session?.header).toMatch(/SameSite=Lax/);
+    expect(session?.header).not.toMatch(/Domain=/i);
+    const again = await request(callback.host, path, { headers: { cookie: stateCookie } });
+    expect(again.status).toBe(400);
+    expect(cookieSet(again, 'app_session')).toBeNull();
+
+    const late = await startSignIn(owner, app.id);
+    await sql`update app_origin_codes set expires_at = now() - interval '1 second' where used_at is null and app_id = ${app.id}`.execute(
+      context.database.db,
+    );
+    const expired = await request(late.callback.host, `${late.callback.pathname}${late.callback.search}`, {
+      headers: { cookie: late.stateCookie },
+    });
+    expect(expired.status).toBe(400);
+    expect(cookieSet(expired, 'app_session')).toBeNull();
+  });
+
+  it('a session is good only on its own app’s host', async () => {
+    const { owner, app, v1 } = await teamApp();
+    const other = await teamApp();
+    await owner.client.trpc.versions.publish.mutate({ versionId: v1.id });
+    await other.owner.client.trpc.versions.publish.mutate({ versionId: other.v1.id });
+    const cookie = await signInOnOrigin(owner, app.id);
+    expect((await request(hostOf(app.id), '/', { headers: { cookie } })).status).toBe(200);
+    const carried = await request(hostOf(other.app.id), '/', { headers: { cookie } });
+    expect(carried.status).toBe(302);
+    expect(carried.body).not.toContain('Version one');
+    // Two cookies of the name: neither counts.
+    expect((await request(hostOf(app.id), '/', { headers: { cookie: `${cookie}; ${cookie}` } })).status).toBe(
+      302,
+    );
+  });
+
+  it('outsiders get no code; a signed-in non-member (a removed member) gets a 403 with nothing of the app', async () => {
+    const { owner, viewer, workspace, app, v1 } = await teamApp('Secret payroll');
+    await owner.client.trpc.versions.publish.mutate({ versionId: v1.id });
+    const outsider = await person();
+    const visit = await request(hostOf(app.id), '/');
+    const state = new URL(String(visit.headers.location)).searchParams.get('state') ?? '';
+    expect(
+      (await expectTRPCError(outsider.client.trpc.auth.appOriginCode.mutate({ appId: app.id, state }))).code,
+    ).toBe('NOT_FOUND');
+
+    const cookie = await signInOnOrigin(viewer, app.id);
+    expect((await request(hostOf(app.id), '/', { headers: { cookie } })).status).toBe(200);
+    await owner.client.trpc.workspaces.removeMember.mutate({ workspaceId: workspace.id, userId: viewer.id });
+    // The very next request: membership is read on every request, not when the session began.
+    const refused = await request(hostOf(app.id), '/', { headers: { cookie } });
+    expect(refused.status).toBe(403);
+    expect(refused.body).not.toContain('Secret payroll');
+    expect(refused.body).not.toContain('Version one');
+    expect(refused.body).not.toContain('<script');
+  });
+
+  it('viewers list the published app with its URL and use it; they may not publish', async () => {
+    const { owner, viewer, workspace, app, v2 } = await teamApp();
+    expect((await viewer.client.trpc.apps.list.query({ workspaceId: workspace.id })).apps).toEqual([]);
+    expect(
+      (await expectTRPCError(viewer.client.trpc.versions.publish.mutate({ versionId: v2.id }))).code,
+    ).toBe('FORBIDDEN');
+    const { url } = await owner.client.trpc.versions.publish.mutate({ versionId: v2.id });
+    const { apps } = await viewer.client.trpc.apps.list.query({ workspaceId: workspace.id });
+    expect(apps.map((item) => ({ id: item.id, published: item.published }))).toEqual([
+      { id: app.id, published: expect.objectContaining({ versionId: v2.id, number: 2, url }) },
+    ]);
+    const cookie = await signInOnOrigin(viewer, app.id);
+    const page = await request(hostOf(app.id), '/', { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Version two with due dates');
+    expect((await expectTRPCError(viewer.client.trpc.apps.unpublish.mutate({ appId: app.id }))).code).toBe(
+      'FORBIDDEN',
+    );
+  });
+
+  it('publishing another version switches what the URL serves; unpublishing makes it a 404 for members', async () => {
+    const { owner, app, v1, v2 } = await teamApp();
+    await owner.client.trpc.versions.publish.mutate({ versionId: v1.id });
+    const cookie = await signInOnOrigin(owner, app.id);
+    expect((await request(hostOf(app.id), '/', { headers: { cookie } })).body).toContain('Version one');
+    await owner.client.trpc.versions.publish.mutate({ versionId: v2.id });
+    const switched = await request(hostOf(app.id), '/', { headers: { cookie } });
+    expect(switched.body).toContain('Version two with due dates');
+    expect(switched.body).not.toContain('Version one');
+
+    await owner.client.trpc.apps.unpublish.mutate({ appId: app.id });
+    expect((await owner.client.trpc.apps.get.query({ appId: app.id })).published).toBeNull();
+    const gone = await request(hostOf(app.id), '/', { headers: { cookie } });
+    expect(gone.status).toBe(404);
+    expect(gone.body).not.toContain('Version two');
+  });
+
+  it('says when the published version failed its checks', async () => {
+    const { owner, app } = await teamApp();
+    const failing = await insertVersion(context.database.db, {
+      appId: app.id,
+      request: 'Broken',
+      files: appFiles('Broken'),
+      ledger: [],
+      plan: [],
+      checks: [{ id: 'render', title: 'Renders', ok: false, detail: 'blank page' }],
+    });
+    const published = await owner.client.trpc.versions.publish.mutate({ versionId: failing.id });
+    expect(published.checksFailed).toBe(true);
+  });
+
+  it('signs out only by a same-origin post, and the session then ends', async () => {
+    const { owner, app, v1 } = await teamApp();
+    await owner.client.trpc.versions.publish.mutate({ versionId: v1.id });
+    const cookie = await signInOnOrigin(owner, app.id);
+    const crossSite = await request(hostOf(app.id), '/_auth/sign-out', {
+      method: 'POST',
+      headers: { cookie, origin: 'http://evil.example' },
+    });
+    expect(crossSite.status).toBe(403);
+    const noOrigin = await request(hostOf(app.id), '/_auth/sign-out', {
+      method: 'POST',
+      headers: { cookie },
+    });
+    expect(noOrigin.status).toBe(403);
+    expect((await request(hostOf(app.id), '/', { headers: { cookie } })).status).toBe(200);
+    // A GET never signs anyone out.
+    expect((await request(hostOf(app.id), '/_auth/sign-out', { headers: { cookie } })).status).toBe(405);
+
+    const signOut = await request(hostOf(app.id), '/_auth/sign-out', {
+      method: 'POST',
+      headers: { cookie, origin: `http://${hostOf(app.id)}` },
+    });
+    expect(signOut.status).toBe(303);
+    expect(signOut.headers.location).toBe('/_auth/signed-out');
+    expect(cookieSet(signOut, 'app_session')?.header).toMatch(/Max-Age=0/);
+    // The old cookie is dead server-side, not just cleared in this browser.
+    expect((await request(hostOf(app.id), '/', { headers: { cookie } })).status).toBe(302);
+    expect((await request(hostOf(app.id), '/_auth/signed-out')).status).toBe(200);
+  });
+});
