@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { blueprintModulePath, dataModulePaths } from '@app/core';
 import { bundleApp, type VerificationCheck } from '@app/core/validation';
 import {
   answerQuestion,
@@ -13,6 +14,7 @@ import {
 } from '@app/db';
 import { createTestDatabase, createUserWithJob, type TestDatabase } from '@app/db/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { dataModuleValue, expectCompiledFrom } from './support/compiled-app.ts';
 import {
   closeTestVerifier,
   createTaskRunner,
@@ -135,6 +137,15 @@ describe('the U+2028 rename exploit through the worker (offline model, real task
     const { version: v2, events } = await builtVersion(change.id, user.id, title);
     expectNoTrace();
     expect(v2.number).toBe(2);
+    // The hostile text is the blueprint's title, and it reached the app only as data: every file
+    // is the template's or a data module compiled from that blueprint, and the text is in no other.
+    expect(v2.blueprint?.title).toBe(title);
+    if (!v2.blueprint) throw new Error('version 2 keeps its blueprint');
+    expectCompiledFrom(v2.files, v2.blueprint);
+    expect((dataModuleValue(v2.files, blueprintModulePath) as { title: string }).title).toBe(title);
+    for (const file of v2.files)
+      if (!dataModulePaths.has(file.path)) expect(file.content).not.toContain('__pwned');
+    for (const file of v2.files) expect(file.content).not.toContain(injected);
     // The worker verified it (the sandboxed browser, its own render check) before storing it.
     const validations = events.filter((event) => event.type === 'validation_finished');
     expect(validations.at(-1)).toMatchObject({ data: { ok: true } });
@@ -176,11 +187,16 @@ describe('the U+2028 rename exploit through the worker (offline model, real task
     } = await questionAndBuild(job.id, user.id, `Desk\u2028${payload()}`);
     expect(answered).toBe(true);
     expectNoTrace();
-    // Containment is the point here; whether the offline model makes a working app of every
-    // hostile answer is its own matter (docs/architecture.md#security only needs the failure to be visible). Today this
-    // answer yields repeated statuses ("1)" three times) and the board's duplicate React keys
-    // fail verification: reported, not hidden — the job must still end, visibly.
+    // Containment is the point here; whether the offline understanding makes a working app of
+    // every hostile answer is its own matter (docs/architecture.md#security only needs a failure
+    // to be visible) — the job must end, visibly, and a version it stores is its blueprint compiled.
     expect(['complete', 'failed']).toContain(final?.status);
+    if (final?.status === 'complete') {
+      const row = final.version_id ? await findVersion(database.db, final.version_id) : undefined;
+      const version = row ? await loadVersionView(database.db, row) : null;
+      if (!version?.blueprint) throw new Error('the version keeps its blueprint');
+      expectCompiledFrom(version.files, version.blueprint);
+    }
     const last = events.filter((event) => event.type !== 'usage').slice(-2);
     if (final?.status === 'failed') expect(last.map((event) => event.type)).toEqual(['job_failed', 'done']);
     else expect(last.at(-1)).toMatchObject({ type: 'done', data: { status: 'complete' } });
@@ -205,7 +221,8 @@ function injectionChecks(title: string): VerificationCheck[] {
       id: 'title-is-text',
       title: 'The title is the hostile text, as text',
       run: async (page) => {
-        const shown = await page.textOf('h1');
+        // The compiled app shows its title in the sidebar's brand (and its top bar on a phone).
+        const shown = await page.textOf('.brand-title');
         return { ok: shown === title, detail: JSON.stringify(shown?.slice(0, 300)) };
       },
     },
