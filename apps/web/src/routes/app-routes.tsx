@@ -1,6 +1,7 @@
 import { Route, Switch } from 'wouter';
 import { AppBuilderRoute } from './app-builder-route.tsx';
 import { AppsListRoute } from './apps-list-route.tsx';
+import { AppsSignInRoute } from './apps-sign-in-route.tsx';
 import { SignInRoute, SignUpRoute } from './auth-routes.tsx';
 import { InviteRoute } from './invite-route.tsx';
 import { NotFoundRoute } from './not-found-route.tsx';
@@ -14,6 +15,7 @@ export function AppRoutes() {
       <Route path="/signup" component={SignUpRoute} />
       <Route path="/" component={AppsListRoute} />
       <Route path="/settings/tokens" component={TokensRoute} />
+      <Route path="/apps-sign-in" component={AppsSignInRoute} />
       <Route path="/workspaces/:workspaceId/members">
         {(params: { workspaceId: string }) => <WorkspaceMembersRoute workspaceId={params.workspaceId} />}
       </Route>

@@ -23,14 +23,31 @@ function AppMonogram({ name }: { name: string }) {
   );
 }
 
+const interactiveClassName = `${cardClassName} group hover:border-border-strong hover:shadow-md focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring`;
+
+/**
+ * Viewers use published apps only (they never see the builder), so their card opens the app's
+ * stable URL on its own origin; editors and owners open the builder.
+ */
 export function AppCard({ app, now }: { app: AppSummary; now: Date }) {
+  if (app.role === 'viewer' && app.published) {
+    return (
+      <a href={app.published.url} data-testid="app-card" className={interactiveClassName}>
+        <AppCardBody app={app} now={now} />
+      </a>
+    );
+  }
+  return (
+    <Link href={`/apps/${app.id}`} data-testid="app-card" className={interactiveClassName}>
+      <AppCardBody app={app} now={now} />
+    </Link>
+  );
+}
+
+function AppCardBody({ app, now }: { app: AppSummary; now: Date }) {
   const status = appStatusPresentation(app);
   return (
-    <Link
-      href={`/apps/${app.id}`}
-      data-testid="app-card"
-      className={`${cardClassName} group hover:border-border-strong hover:shadow-md focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring`}
-    >
+    <>
       <div className="flex items-start gap-3">
         <AppMonogram name={app.name} />
         <div className="min-w-0 flex-1">
@@ -38,7 +55,11 @@ export function AppCard({ app, now }: { app: AppSummary; now: Date }) {
             {app.name}
           </h3>
           <p className="mt-0.5 text-xs text-muted">
-            {app.latestVersion ? `Version ${app.latestVersion.number}` : 'No version yet'}
+            {app.latestVersion
+              ? `Version ${app.latestVersion.number}`
+              : app.published
+                ? 'Published app'
+                : 'No version yet'}
           </p>
         </div>
         <ChevronRight
@@ -47,9 +68,18 @@ export function AppCard({ app, now }: { app: AppSummary; now: Date }) {
         />
       </div>
       <div className="mt-auto flex items-center justify-between gap-2 pt-5">
-        <Badge tone={status.tone} dot pulse={status.inProgress}>
-          <span data-testid="app-status">{status.label}</span>
-        </Badge>
+        <span className="flex flex-wrap items-center gap-1.5">
+          {app.role !== 'viewer' && (
+            <Badge tone={status.tone} dot pulse={status.inProgress}>
+              <span data-testid="app-status">{status.label}</span>
+            </Badge>
+          )}
+          {app.published && (
+            <Badge tone="success">
+              <span data-testid="app-published">Published v{app.published.number}</span>
+            </Badge>
+          )}
+        </span>
         <time
           dateTime={app.updatedAt}
           title={formatAbsoluteTime(app.updatedAt)}
@@ -58,7 +88,7 @@ export function AppCard({ app, now }: { app: AppSummary; now: Date }) {
           {formatRelativeTime(app.updatedAt, now)}
         </time>
       </div>
-    </Link>
+    </>
   );
 }
 

@@ -11,11 +11,14 @@ import { useSession } from './use-session.ts';
 export function RequireSession({ fallback, children }: { fallback: ReactNode; children: ReactNode }) {
   const session = useSession();
   const [location] = useLocation();
+  const search = useSearch();
   if (session.isPending) return fallback;
   // A failed background refetch keeps the last known session: only a first load that failed blocks.
   if (session.data === undefined) return <ServerUnreachable onRetry={() => session.refetch()} />;
   if (session.data === null) {
-    const next = location === '/' ? '' : `?next=${encodeURIComponent(location)}`;
+    // The query too: `/apps-sign-in?app=…&state=…` means nothing without it.
+    const here = search ? `${location}?${search}` : location;
+    const next = here === '/' ? '' : `?next=${encodeURIComponent(here)}`;
     return <Redirect to={`/signin${next}`} replace />;
   }
   return children;

@@ -22,6 +22,7 @@ import type { JobState } from './job-state.ts';
 import { LedgerPanel } from './ledger-panel.tsx';
 import { type MobilePane, PaneTabs } from './pane-tabs.tsx';
 import { PreviewPanel } from './preview-panel.tsx';
+import { PublishedBanner } from './publish-controls.tsx';
 import {
   type AppDetails,
   useJobActions,
@@ -232,8 +233,10 @@ function WorkPane({
           followPath={view.code.followPath}
         />
       )}
+      {tab === 'versions' && <PublishedBanner appId={details.app.id} published={details.published} />}
       {tab === 'versions' && (
         <VersionsPanel
+          published={details.published}
           versions={details.versions}
           jobActive={view.jobActive}
           restoringId={restore.isPending ? (restore.variables?.versionId ?? null) : null}

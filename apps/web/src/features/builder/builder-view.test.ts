@@ -30,6 +30,7 @@ function details(overrides: Partial<AppDetails> = {}): AppDetails {
     versions: [],
     jobs: [jobSummary('job-1', 'awaiting_answer')],
     activeJobId: 'job-1',
+    published: null,
     ...overrides,
   };
 }

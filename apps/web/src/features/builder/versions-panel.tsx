@@ -6,6 +6,7 @@ import { Button } from '../../components/ui/button.tsx';
 import { formatAbsoluteTime, formatRelativeTime } from '../../lib/format-relative-time.ts';
 import { useNow } from '../../lib/use-now.ts';
 import { ExportVersionButton } from './export-version-button.tsx';
+import { type Published, PublishVersionButton } from './publish-controls.tsx';
 import type { AppVersionSummary } from './use-builder-data.ts';
 import { VersionChecks } from './version-checks.tsx';
 
@@ -14,11 +15,13 @@ import { VersionChecks } from './version-checks.tsx';
  * one's files, so it asks first and says so.
  */
 export function VersionsPanel({
+  published,
   versions,
   jobActive,
   restoringId,
   onRestore,
 }: {
+  published: Published;
   versions: AppVersionSummary[];
   jobActive: boolean;
   restoringId: string | null;
@@ -71,6 +74,7 @@ export function VersionsPanel({
                   </time>
                 </p>
               </div>
+              {!confirming && <PublishVersionButton version={version} published={published} />}
               {!confirming && <ExportVersionButton versionId={version.id} number={version.number} />}
               {isCurrent ? (
                 // Current, not necessarily good: a version with failing checks gets no green.
