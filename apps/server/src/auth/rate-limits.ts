@@ -26,7 +26,7 @@ const tableName = 'rate_limits';
  * `{ rows, rowCount }`); this runs the same statements through the process's one Kysely pool, so the
  * limits need no second pool and follow the database the rest of the server uses.
  */
-function storeClientFor(db: Db) {
+export function storeClientFor(db: Db) {
   return {
     async query(query: { text: string; values?: unknown[] }) {
       const result = await db.executeQuery<Record<string, unknown>>(

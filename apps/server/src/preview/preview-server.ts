@@ -4,6 +4,9 @@ import { appIdFromKey, appKeyFor, appKeyFromHost, checkPreviewToken } from '@app
 import { type AppFile, type Db, findVersion, listVersionFiles } from '@app/db';
 import { createAppOriginUserResolver } from '../apps-origin/app-origin-session.ts';
 import { handlePublishedRoutes } from '../apps-origin/apps-origin-routes.ts';
+import { createDataApi } from '../apps-origin/data-api.ts';
+import { dataHostTag } from '../apps-origin/data-host.ts';
+import { createDataRateLimit, type DataRateLimitOptions } from '../apps-origin/data-rate-limit.ts';
 
 export type BundleResult =
   | { ok: true; js: string; css: string }
@@ -20,6 +23,8 @@ export interface PreviewServerOptions {
   /** Published apps (apps-origin/): the builder's origin for signing in (default: dev's), https cookies. */
   builderUrl?: () => string;
   secureCookies?: boolean;
+  /** The data API's per-caller request limit (apps-origin/data-rate-limit.ts). */
+  dataRateLimit?: DataRateLimitOptions;
   onError?: (error: unknown) => void;
 }
 
@@ -51,6 +56,13 @@ export function createPreviewServer(options: PreviewServerOptions) {
   const cookies = { secure: options.secureCookies ?? false };
   const builderUrl = options.builderUrl ?? (() => 'http://localhost:3000');
   const published = { db: options.db, cookies, builderUrl, bundleVersion };
+  const handleDataApi = createDataApi({
+    db: options.db,
+    sessionSecret: options.sessionSecret,
+    resolveUser: createAppOriginUserResolver(options.db, cookies),
+    consume: createDataRateLimit(options.db, options.dataRateLimit),
+    ...(options.onError ? { onError: options.onError } : {}),
+  });
 
   const server = http.createServer(async (req, res) => {
     try {
@@ -60,6 +72,7 @@ export function createPreviewServer(options: PreviewServerOptions) {
       if (!url) return send(res, 400, 'text/plain', 'Bad request');
       const appId = appIdFromKey(appKey);
       if (appId && (await handlePublishedRoutes(published, req, res, { appId, url }))) return;
+      if (appId && (await handleDataApi(req, res, { appId, url }))) return;
       const match = versionPathPattern.exec(url.pathname);
       if (!match?.[1]) return send(res, 404, 'text/plain', 'Not found');
       const versionId = match[1];
@@ -90,7 +103,8 @@ export function createPreviewServer(options: PreviewServerOptions) {
           "style-src 'unsafe-inline'",
           'img-src data: blob:',
           'font-src data:',
-          "connect-src 'none'",
+          // Its own origin only: the data API (apps-origin/data-api.ts) lives there.
+          "connect-src 'self'",
           `frame-ancestors ${options.builderOrigins.join(' ')}`,
           "base-uri 'none'",
           "form-action 'none'",
@@ -98,7 +112,11 @@ export function createPreviewServer(options: PreviewServerOptions) {
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'no-referrer',
       });
-      res.end(page(`Version ${version.number}`, bundled.js, bundled.css));
+      const dataHost = dataHostTag({
+        api: `/v/${versionId}/api/v1`,
+        previewToken: url.searchParams.get('token'),
+      });
+      res.end(page(`Version ${version.number}`, bundled.js, bundled.css, dataHost));
     } catch (error) {
       options.onError?.(error);
       send(res, 500, 'text/plain', 'Preview failed');
@@ -155,7 +173,7 @@ const storageFallback = `(() => {
   }
 })();`;
 
-function page(title: string, js: string, css: string): string {
+function page(title: string, js: string, css: string, dataHost = ''): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -166,6 +184,7 @@ function page(title: string, js: string, css: string): string {
 </head>
 <body>
 <div id="root"></div>
+${dataHost}
 <script>${storageFallback}</script>
 <script type="module">${escapeInlineScript(js)}</script>
 </body>

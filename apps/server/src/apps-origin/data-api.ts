@@ -1,0 +1,248 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { checkPreviewToken } from '@app/core';
+import { type AppBlueprint, toAppBlueprint } from '@app/core/data-store';
+import {
+  ConflictError,
+  createRecord,
+  type DataScope,
+  type Db,
+  deleteRecord,
+  ensurePreviewDataset,
+  ForbiddenError,
+  findPublishedVersion,
+  findVersion,
+  getRecord,
+  InvalidInputError,
+  listRecords,
+  liveDataset,
+  NotFoundError,
+  previewDataset,
+  RecordValidationError,
+  requireAppRole,
+  storedBlueprint,
+  updateRecord,
+} from '@app/db';
+import {
+  DataApiError,
+  readJsonBody,
+  refuseCrossSiteWrite,
+  sendDataError,
+  sendJson,
+} from './data-api-http.ts';
+import type { ConsumeDataRequest } from './data-rate-limit.ts';
+
+/**
+ * The data API on an app's own origin (SPEC §12): CRUD per entity of the app's blueprint, JSON only.
+ *
+ *   /api/v1/<entityId>                       GET list (?cursor, ?filter=<viewId>, ?sort=<fieldId>[:desc],
+ *   /api/v1/<entityId>/<recordId>                      ?limit, ?today), POST create { values }
+ *                                            GET, PATCH { version, values }, DELETE (?version)
+ *   /v/<versionId>/api/v1/…                  the same on that version's preview dataset
+ *
+ * Who may call: live data — a person signed in on this app's origin (slice C's session, resolved by
+ * `resolveUser`) who is a member of the app's workspace, checked through THE access check on every
+ * request. Any role may read and write: viewers "use published apps" (SPEC §12), and using a data
+ * app means entering its records; the builder stays editors' and owners'. Preview data — the
+ * holder of that version's preview link, its token sent as `X-Preview-Token`; previews never reach
+ * live records, and each version has its own dataset seeded with its sample records.
+ */
+export interface DataApiOptions {
+  db: Db;
+  sessionSecret: string;
+  resolveUser: (req: IncomingMessage, appId: string) => Promise<string | null>;
+  consume: ConsumeDataRequest;
+  /** Today as the server sees it, when the app does not say (`?today=`). */
+  today?: () => string;
+  onError?: (error: unknown) => void;
+}
+
+const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const apiPath = new RegExp(`^(?:/v/(${uuid}))?/api/v1/([^/]+)(?:/([^/]+))?/?$`);
+const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Handles the request when its path is the data API's (true), else leaves it alone (false). */
+export function createDataApi(options: DataApiOptions) {
+  // Versions are immutable: their blueprint is read once.
+  const blueprints = new Map<string, AppBlueprint | null>();
+  const blueprintOf = async (versionId: string, appId: string): Promise<AppBlueprint> => {
+    let blueprint = blueprints.get(versionId);
+    if (blueprint === undefined) {
+      const version = await findVersion(options.db, versionId);
+      if (!version || version.app_id !== appId) throw new DataApiError('not_found', 'Version not found');
+      const stored = storedBlueprint(version.blueprint);
+      blueprint = stored ? toAppBlueprint(stored) : null;
+      blueprints.set(versionId, blueprint);
+      if (blueprints.size > 200) blueprints.delete(blueprints.keys().next().value as string);
+    }
+    if (!blueprint) throw new DataApiError('not_found', 'This version has no blueprint, so no data');
+    return blueprint;
+  };
+
+  return async function handleDataApi(
+    req: IncomingMessage,
+    res: ServerResponse,
+    input: { appId: string; url: URL },
+  ): Promise<boolean> {
+    const match = apiPath.exec(input.url.pathname);
+    if (!match) return false;
+    try {
+      await serve(req, res, input, match);
+    } catch (error) {
+      const refusal = asDataError(error);
+      if (refusal.code === 'internal') options.onError?.(error);
+      sendDataError(res, refusal);
+    }
+    return true;
+  };
+
+  async function serve(
+    req: IncomingMessage,
+    res: ServerResponse,
+    input: { appId: string; url: URL },
+    match: RegExpExecArray,
+  ) {
+    const [, versionId, rawEntity, rawRecord] = match;
+    const entityId = decode(rawEntity ?? '');
+    const recordId = rawRecord === undefined ? null : decode(rawRecord);
+    const method = req.method ?? 'GET';
+    const write = method !== 'GET' && method !== 'HEAD';
+    const allowed = recordId === null ? ['GET', 'POST'] : ['GET', 'PATCH', 'DELETE'];
+    if (!allowed.includes(method))
+      throw new DataApiError('method_not_allowed', `${method} is not allowed here`);
+    if (write) {
+      const refusal = refuseCrossSiteWrite(req, method !== 'DELETE');
+      if (refusal) throw refusal;
+    }
+    const param = input.url.searchParams;
+    const todayParam = param.get('today');
+    const today = todayParam && dayPattern.test(todayParam) ? todayParam : (options.today?.() ?? utcToday());
+
+    // Who is asking, and which dataset that opens.
+    let scope: DataScope;
+    let actorId: string | null;
+    let limitKey: string;
+    if (versionId) {
+      const header = req.headers['x-preview-token'];
+      const check = checkPreviewToken(
+        typeof header === 'string' ? header : null,
+        versionId,
+        options.sessionSecret,
+      );
+      if (!check.ok)
+        throw new DataApiError(
+          check.reason === 'missing' ? 'unauthorized' : 'forbidden',
+          `Preview link ${check.reason.replace('_', ' ')}`,
+        );
+      const blueprint = await blueprintOf(versionId, input.appId);
+      scope = { appId: input.appId, dataset: previewDataset(versionId), blueprint };
+      actorId = null;
+      limitKey = `preview:${versionId}`;
+    } else {
+      const userId = await options.resolveUser(req, input.appId);
+      if (!userId) throw new DataApiError('unauthorized', 'Sign in to use this app');
+      await requireAppRole(options.db, { userId, appId: input.appId, action: 'use' });
+      const published = await findPublishedVersion(options.db, input.appId);
+      if (!published) throw new DataApiError('not_found', 'This app is not published');
+      scope = {
+        appId: input.appId,
+        dataset: liveDataset,
+        blueprint: await blueprintOf(published.versionId, input.appId),
+      };
+      actorId = userId;
+      limitKey = `user:${userId}`;
+    }
+    const wait = await options.consume(limitKey);
+    if (wait !== null) {
+      res.setHeader('Retry-After', String(wait));
+      throw new DataApiError('rate_limited', `Too many requests; try again in ${wait} seconds`);
+    }
+    if (versionId)
+      await ensurePreviewDataset(options.db, {
+        appId: input.appId,
+        versionId,
+        blueprint: scope.blueprint,
+        today,
+      });
+
+    if (recordId === null && method === 'GET') {
+      const sortParam = param.get('sort');
+      const [sortField, direction] = sortParam ? sortParam.split(':') : [];
+      const limit = param.has('limit') ? Number(param.get('limit')) : undefined;
+      if (limit !== undefined && !Number.isInteger(limit))
+        throw new DataApiError('bad_request', 'limit must be a whole number', 'limit');
+      const page = await listRecords(options.db, scope, {
+        entityId,
+        viewId: param.get('filter'),
+        sort: sortField ? { fieldId: sortField, direction: direction === 'desc' ? 'desc' : 'asc' } : null,
+        cursor: param.get('cursor'),
+        ...(limit !== undefined ? { limit } : {}),
+        today,
+      });
+      return sendJson(res, 200, page);
+    }
+    if (recordId === null) {
+      const body = await readJsonBody(req);
+      const record = await createRecord(options.db, scope, { entityId, values: valuesOf(body), actorId });
+      return sendJson(res, 201, { record });
+    }
+    if (method === 'GET')
+      return sendJson(res, 200, { record: await getRecord(options.db, scope, { entityId, recordId }) });
+    if (method === 'PATCH') {
+      const body = await readJsonBody(req);
+      const version =
+        typeof body === 'object' && body !== null ? (body as { version?: unknown }).version : undefined;
+      if (typeof version !== 'number' || !Number.isInteger(version))
+        throw new DataApiError('bad_request', 'Send the version you edited ("version")', 'version');
+      const record = await updateRecord(options.db, scope, {
+        entityId,
+        recordId,
+        expectedVersion: version,
+        values: valuesOf(body),
+        actorId,
+      });
+      return sendJson(res, 200, { record });
+    }
+    const versionParam = param.get('version');
+    const expectedVersion = versionParam === null ? null : Number(versionParam);
+    if (expectedVersion !== null && !Number.isInteger(expectedVersion))
+      throw new DataApiError('bad_request', 'version must be a whole number', 'version');
+    await deleteRecord(options.db, scope, { entityId, recordId, expectedVersion, actorId });
+    return sendJson(res, 204, null);
+  }
+}
+
+function valuesOf(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new DataApiError('bad_request', 'Send { "values": { … } }', 'values');
+  const values = (body as { values?: unknown }).values;
+  if (values === undefined) throw new DataApiError('bad_request', 'Send { "values": { … } }', 'values');
+  return values;
+}
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new DataApiError('bad_request', 'The path is not valid');
+  }
+}
+
+function utcToday(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Domain errors → the API's codes, in one place; anything else is a 500 with nothing of its cause. */
+function asDataError(error: unknown): DataApiError {
+  if (error instanceof DataApiError) return error;
+  if (error instanceof RecordValidationError) {
+    const first = error.errors[0];
+    return new DataApiError('validation', first?.message ?? error.message, first?.fieldId, error.errors);
+  }
+  if (error instanceof InvalidInputError) return new DataApiError('bad_request', error.message, error.field);
+  if (error instanceof NotFoundError) return new DataApiError('not_found', error.message);
+  if (error instanceof ForbiddenError) return new DataApiError('forbidden', error.message);
+  if (error instanceof ConflictError) return new DataApiError('conflict', error.message);
+  return new DataApiError('internal', 'Something went wrong on our side');
+}
+
+export type HandleDataApi = ReturnType<typeof createDataApi>;

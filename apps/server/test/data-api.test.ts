@@ -1,0 +1,339 @@
+import http from 'node:http';
+import { appKeyFor, createPreviewToken } from '@app/core';
+import { insertVersion } from '@app/db';
+import { describe, expect, it } from 'vitest';
+import { classBookings } from '../../../packages/core/src/compiler/fixtures/blueprints.ts';
+import {
+  createHttpAdapter,
+  StaleRecordError,
+} from '../../../packages/core/src/compiler/template/src/data/http-adapter.ts';
+import { createPreviewServer } from '../src/preview/preview-server.ts';
+import { builderOrigins } from '../src/server.ts';
+import {
+  createTestClient,
+  type TestClient,
+  testSessionSecret,
+  uniqueEmail,
+  useTestServer,
+} from './harness.ts';
+
+const context = useTestServer();
+
+interface Person {
+  client: TestClient;
+  id: string;
+  email: string;
+}
+
+async function person(): Promise<Person> {
+  const client = createTestClient(context.baseUrl);
+  const email = uniqueEmail();
+  const user = await client.signUp(email);
+  return { client, id: user.id, email };
+}
+
+/** A team: owner and viewer; an app published at v1 built from the class-bookings blueprint. */
+async function publishedTeamApp() {
+  const owner = await person();
+  const viewer = await person();
+  const outsider = await person();
+  const { workspace } = await owner.client.trpc.workspaces.create.mutate({ name: 'Studio' });
+  const { inviteUrl } = await owner.client.trpc.workspaces.invite.mutate({
+    workspaceId: workspace.id,
+    email: viewer.email,
+    role: 'viewer',
+  });
+  await viewer.client.trpc.workspaces.acceptInvite.mutate({
+    token: new URL(inviteUrl).pathname.split('/').at(-1) ?? '',
+  });
+  const { app, job } = await owner.client.trpc.apps.create.mutate({
+    prompt: 'Classes',
+    name: 'Studio',
+    workspaceId: workspace.id,
+  });
+  await owner.client.trpc.jobs.cancel.mutate({ jobId: job.id });
+  const files = [
+    { path: 'src/App.tsx', content: 'export default function App() {\n  return <h1>Studio</h1>;\n}\n' },
+  ];
+  const v1 = await insertVersion(context.database.db, {
+    appId: app.id,
+    request: 'Classes',
+    files,
+    ledger: [],
+    plan: [],
+    blueprint: classBookings,
+  });
+  await owner.client.trpc.versions.publish.mutate({ versionId: v1.id });
+  return { owner, viewer, outsider, app, v1, workspace };
+}
+
+interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  json: () => { error?: { code: string; message: string; field?: string } } & Record<string, unknown>;
+}
+
+/** To the apps origin on 127.0.0.1 with the app's Host (glibc does not resolve `<key>.localhost`). */
+function request(
+  host: string,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string; port?: number } = {},
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const outgoing = http.request(
+      {
+        host: '127.0.0.1',
+        port: options.port ?? context.server.previewPort,
+        path,
+        method: options.method ?? 'GET',
+        headers: { host, ...options.headers },
+      },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          body += chunk;
+        });
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body,
+            json: () => JSON.parse(body),
+          }),
+        );
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(options.body);
+  });
+}
+
+const hostOf = (appId: string, port = context.server.previewPort) => `${appKeyFor(appId)}.localhost:${port}`;
+const writeHeaders = { 'content-type': 'application/json', 'x-app-request': '1' };
+
+/** The published app's sign-in round trip (slice C's): the `app_session=…` cookie pair. */
+async function signInOnOrigin(visitor: Person, appId: string): Promise<string> {
+  const visit = await request(hostOf(appId), '/');
+  const state = new URL(String(visit.headers.location)).searchParams.get('state') ?? '';
+  const stateCookie =
+    (visit.headers['set-cookie'] ?? []).find((c) => c.startsWith('app_signin_state='))?.split(';')[0] ?? '';
+  const { url } = await visitor.client.trpc.auth.appOriginCode.mutate({ appId, state });
+  const callback = new URL(url);
+  const exchanged = await request(callback.host, `${callback.pathname}${callback.search}`, {
+    headers: { cookie: stateCookie },
+  });
+  const session = (exchanged.headers['set-cookie'] ?? []).find((c) => c.startsWith('app_session='));
+  if (!session) throw new Error(`no app session cookie (${exchanged.status})`);
+  return session.split(';')[0] ?? '';
+}
+
+/** The template's own HTTP adapter, its fetch carried to 127.0.0.1 with the app's Host. */
+function adapterFor(appId: string, cookie: string, api = '/api/v1', previewToken: string | null = null) {
+  const host = hostOf(appId);
+  const viaHost: typeof fetch = async (input, init) => {
+    const url = new URL(String(input));
+    const headers = Object.fromEntries(Object.entries((init?.headers ?? {}) as Record<string, string>));
+    const reply = await request(host, `${url.pathname}${url.search}`, {
+      method: init?.method ?? 'GET',
+      headers: { ...headers, cookie, origin: `http://${host}` },
+      ...(typeof init?.body === 'string' ? { body: init.body } : {}),
+    });
+    return new Response(reply.status === 204 ? null : reply.body, { status: reply.status });
+  };
+  return createHttpAdapter({ api, previewToken, origin: `http://${host}`, fetch: viaHost });
+}
+
+describe('the data API on the apps origin', () => {
+  it('two members share live records through the app’s own adapter; a stale edit is a conflict', async () => {
+    const { owner, viewer, app } = await publishedTeamApp();
+    const ownerApp = adapterFor(app.id, await signInOnOrigin(owner, app.id));
+    const viewerApp = adapterFor(app.id, await signInOnOrigin(viewer, app.id));
+    expect(await ownerApp.list('class')).toEqual([]);
+    const created = await ownerApp.create('class', {
+      'class-name': 'Yoga',
+      'class-starts': '2025-03-01T09:00',
+      'class-seats': 10,
+    });
+    // The viewer (any member may use the app) sees it on "refresh" and edits it.
+    const seen = await viewerApp.list('class');
+    expect(seen.map((record) => record.values['class-name'])).toEqual(['Yoga']);
+    await viewerApp.update('class', created.id, { ...created.values, 'class-seats': 12 });
+    // The owner's copy is now stale: the edit is refused with the reload message, nothing lost.
+    const stale = await ownerApp
+      .update('class', created.id, { ...created.values, 'class-seats': 99 })
+      .catch((e: unknown) => e);
+    expect(stale).toBeInstanceOf(StaleRecordError);
+    expect((stale as Error).message).toMatch(/Reload the page/);
+    expect((await ownerApp.list('class'))[0]?.values['class-seats']).toBe(12);
+    // A booking referencing the class; a bogus reference names the field.
+    await viewerApp.create('booking', { 'booking-member': 'Ana', 'booking-class': created.id });
+    const refused = await viewerApp
+      .create('booking', { 'booking-member': 'Bo', 'booking-class': crypto.randomUUID() })
+      .catch((e: unknown) => e);
+    expect((refused as Error).message).toBe('Class must be one of the Classes in this app');
+    await ownerApp.remove('booking', (await ownerApp.list('booking'))[0]?.id ?? '');
+    expect(await viewerApp.list('booking')).toEqual([]);
+  });
+
+  it('answers 401 signed out, 404 to a non-member and for unknown things, 400 naming the field', async () => {
+    const { owner, viewer, app, workspace } = await publishedTeamApp();
+    const host = hostOf(app.id);
+    const anonymous = await request(host, '/api/v1/class');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.json().error?.code).toBe('unauthorized');
+    // A member signed in here, then removed from the workspace: their session opens nothing now.
+    const viewerCookie = await signInOnOrigin(viewer, app.id);
+    expect((await request(host, '/api/v1/class', { headers: { cookie: viewerCookie } })).status).toBe(200);
+    await owner.client.trpc.workspaces.removeMember.mutate({ workspaceId: workspace.id, userId: viewer.id });
+    const removed = await request(host, '/api/v1/class', { headers: { cookie: viewerCookie } });
+    expect(removed.status).toBe(404);
+    expect(removed.json().error?.code).toBe('not_found');
+    const cookie = await signInOnOrigin(owner, app.id);
+    expect((await request(host, '/api/v1/nothing', { headers: { cookie } })).status).toBe(404);
+    expect(
+      (await request(host, `/api/v1/class/${crypto.randomUUID()}`, { headers: { cookie } })).status,
+    ).toBe(404);
+    const invalid = await request(host, '/api/v1/class', {
+      method: 'POST',
+      headers: { ...writeHeaders, cookie },
+      body: JSON.stringify({
+        values: { 'class-name': 'Pilates', 'class-starts': 'next week', 'class-seats': 5 },
+      }),
+    });
+    expect(invalid.status).toBe(400);
+    expect(invalid.json().error).toMatchObject({
+      code: 'validation',
+      field: 'class-starts',
+      message: 'Starts must be a date',
+    });
+    const notJson = await request(host, '/api/v1/class', {
+      method: 'POST',
+      headers: { ...writeHeaders, cookie },
+      body: '{',
+    });
+    expect(notJson.status).toBe(400);
+    const huge = await request(host, '/api/v1/class', {
+      method: 'POST',
+      headers: { ...writeHeaders, cookie },
+      body: JSON.stringify({ values: { 'class-name': 'x'.repeat(300_000) } }),
+    });
+    expect(huge.status).toBe(413);
+    // Another app's session cookie is no session here.
+    const other = await publishedTeamApp();
+    expect((await request(hostOf(other.app.id), '/api/v1/class', { headers: { cookie } })).status).toBe(401);
+  });
+
+  it('refuses cross-site writes: no custom header, a form’s content type, a foreign Origin', async () => {
+    const { owner, app } = await publishedTeamApp();
+    const host = hostOf(app.id);
+    const cookie = await signInOnOrigin(owner, app.id);
+    const body = JSON.stringify({
+      values: { 'class-name': 'Spin', 'class-starts': '2025-03-01', 'class-seats': 5 },
+    });
+    const attempts: { headers: Record<string, string> }[] = [
+      { headers: { 'content-type': 'application/json', cookie } },
+      { headers: { 'content-type': 'text/plain', 'x-app-request': '1', cookie } },
+      { headers: { ...writeHeaders, cookie, origin: 'https://evil.example' } },
+      { headers: { ...writeHeaders, cookie, origin: `http://${hostOf(crypto.randomUUID())}` } },
+      { headers: { ...writeHeaders, cookie, 'sec-fetch-site': 'cross-site' } },
+    ];
+    for (const attempt of attempts) {
+      const reply = await request(host, '/api/v1/class', { method: 'POST', body, ...attempt });
+      expect([403, 415], JSON.stringify(attempt.headers)).toContain(reply.status);
+    }
+    const listed = await request(host, '/api/v1/class', { headers: { cookie } });
+    expect(listed.json().records).toEqual([]);
+    const ok = await request(host, '/api/v1/class', {
+      method: 'POST',
+      body,
+      headers: { ...writeHeaders, cookie, origin: `http://${host}` },
+    });
+    expect(ok.status).toBe(201);
+  });
+
+  it('previews: the token opens the version’s own seeded dataset, never live data', async () => {
+    const { owner, app, v1 } = await publishedTeamApp();
+    const host = hostOf(app.id);
+    const cookie = await signInOnOrigin(owner, app.id);
+    const live = await request(host, '/api/v1/class', {
+      method: 'POST',
+      headers: { ...writeHeaders, cookie },
+      body: JSON.stringify({
+        values: { 'class-name': 'Live only', 'class-starts': '2025-03-01', 'class-seats': 5 },
+      }),
+    });
+    expect(live.status).toBe(201);
+    const v2 = await insertVersion(context.database.db, {
+      appId: app.id,
+      request: 'again',
+      files: [],
+      ledger: [],
+      plan: [],
+      blueprint: classBookings,
+    });
+    const token = createPreviewToken(v1.id, testSessionSecret);
+    expect((await request(host, `/v/${v1.id}/api/v1/class`)).status).toBe(401);
+    expect(
+      (
+        await request(host, `/v/${v1.id}/api/v1/class`, {
+          headers: { 'x-preview-token': createPreviewToken(v2.id, testSessionSecret) },
+        })
+      ).status,
+    ).toBe(403);
+    const preview = adapterFor(app.id, '', `/v/${v1.id}/api/v1`, token);
+    const sample = await preview.list('class');
+    expect(sample.length).toBeGreaterThanOrEqual(5);
+    expect(sample.map((r) => r.values['class-name'])).not.toContain('Live only');
+    await preview.create('class', {
+      'class-name': 'Preview only',
+      'class-starts': '2025-03-02',
+      'class-seats': 3,
+    });
+    const liveAfter = await request(host, '/api/v1/class', { headers: { cookie } });
+    expect(
+      (liveAfter.json().records as { values: Record<string, unknown> }[]).map((r) => r.values['class-name']),
+    ).toEqual(['Live only']);
+    const otherPreview = adapterFor(
+      app.id,
+      '',
+      `/v/${v2.id}/api/v1`,
+      createPreviewToken(v2.id, testSessionSecret),
+    );
+    expect((await otherPreview.list('class')).map((r) => r.values['class-name'])).not.toContain(
+      'Preview only',
+    );
+    // The preview page hands the app its data host and lets it reach its own origin only.
+    const page = await request(host, `/v/${v1.id}/?token=${encodeURIComponent(token)}`);
+    expect(page.headers['content-security-policy']).toContain("connect-src 'self'");
+    expect(page.body).toContain(`"api":"/v/${v1.id}/api/v1"`);
+  });
+
+  it('limits requests per person with 429 and Retry-After', async () => {
+    const { owner, app } = await publishedTeamApp();
+    const limited = createPreviewServer({
+      db: context.database.db,
+      sessionSecret: testSessionSecret,
+      previewHostname: 'localhost',
+      builderOrigins: builderOrigins(context.baseUrl),
+      bundle: async () => ({ ok: true, js: '', css: '' }),
+      dataRateLimit: { points: 3, durationSeconds: 60 },
+    });
+    const port = await limited.listen(0);
+    try {
+      const cookie = await signInOnOrigin(owner, app.id);
+      const statuses: number[] = [];
+      for (let index = 0; index < 5; index += 1)
+        statuses.push(
+          (await request(hostOf(app.id, port), '/api/v1/class', { port, headers: { cookie } })).status,
+        );
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+      const refused = await request(hostOf(app.id, port), '/api/v1/class', { port, headers: { cookie } });
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(refused.json().error?.code).toBe('rate_limited');
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -1,0 +1,128 @@
+import type { AppRecord, RecordValues } from '../schema';
+import { type DataAdapter, RecordNotFoundError } from './adapter';
+import type { DataHost } from './host-config';
+
+export interface HttpAdapterOptions extends DataHost {
+  /** Where `api` is resolved from: the page's own origin in the browser. */
+  origin?: string;
+  fetch?: typeof fetch;
+  /** The viewer's day (YYYY-MM-DD): a preview's sample dates are seeded around it. */
+  today?: string;
+}
+
+/** The server refused a write because someone else saved the record first. */
+export class StaleRecordError extends Error {
+  constructor() {
+    super(
+      'Someone else changed this record while you were editing. Reload the page to see their changes, then edit again.',
+    );
+    this.name = 'StaleRecordError';
+  }
+}
+
+/** A refusal from the data API, with its message (it names the field when a value is wrong). */
+export class DataApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field: string | null,
+  ) {
+    super(message);
+    this.name = 'DataApiError';
+  }
+}
+
+interface ApiRecord {
+  id: string;
+  values: RecordValues;
+  version: number;
+}
+
+const pageSize = 500;
+
+/**
+ * Records on the server, through the data API of the app's own origin (shared by the members of
+ * its workspace, or a preview's own dataset). Each record's version is remembered from the last
+ * read or write and sent with the next edit: the server refuses an edit made from an older version,
+ * and the person is told to reload rather than silently overwriting someone else's change.
+ */
+export function createHttpAdapter(options: HttpAdapterOptions): DataAdapter {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const origin = options.origin ?? globalThis.location?.origin ?? 'http://localhost';
+  const versions = new Map<string, number>();
+
+  const call = async (method: string, path: string, body?: unknown): Promise<unknown> => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (method !== 'GET') headers['x-app-request'] = '1';
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (options.previewToken) headers['x-preview-token'] = options.previewToken;
+    const response = await doFetch(new URL(`${options.api}${path}`, origin).href, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    if (response.status === 204) return null;
+    const payload: unknown = await response.json().catch(() => null);
+    if (response.ok) return payload;
+    const error = (payload as { error?: { code?: unknown; message?: unknown; field?: unknown } } | null)
+      ?.error;
+    if (response.status === 409) throw new StaleRecordError();
+    throw new DataApiError(
+      response.status,
+      typeof error?.code === 'string' ? error.code : 'error',
+      typeof error?.message === 'string'
+        ? error.message
+        : response.status === 401
+          ? 'You are signed out: reload the page to sign in again'
+          : `The server refused this (${response.status})`,
+      typeof error?.field === 'string' ? error.field : null,
+    );
+  };
+  const keep = (record: ApiRecord): AppRecord => {
+    versions.set(record.id, record.version);
+    return { id: record.id, values: record.values };
+  };
+  const entityPath = (entityId: string) => `/${encodeURIComponent(entityId)}`;
+
+  return {
+    async list(entityId) {
+      const out: AppRecord[] = [];
+      let cursor: string | null = null;
+      do {
+        const query = new URLSearchParams({ limit: String(pageSize) });
+        if (options.today) query.set('today', options.today);
+        if (cursor) query.set('cursor', cursor);
+        const page = (await call('GET', `${entityPath(entityId)}?${query}`)) as {
+          records: ApiRecord[];
+          nextCursor: string | null;
+        };
+        out.push(...page.records.map(keep));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return out;
+    },
+    async create(entityId, values) {
+      const { record } = (await call('POST', entityPath(entityId), { values })) as { record: ApiRecord };
+      return keep(record);
+    },
+    async update(entityId, recordId, values) {
+      const version = versions.get(recordId);
+      if (version === undefined) throw new RecordNotFoundError(entityId, recordId);
+      const path = `${entityPath(entityId)}/${encodeURIComponent(recordId)}`;
+      const { record } = (await call('PATCH', path, { version, values })) as { record: ApiRecord };
+      return keep(record);
+    },
+    async remove(entityId, recordId) {
+      const path = `${entityPath(entityId)}/${encodeURIComponent(recordId)}`;
+      try {
+        await call('DELETE', path);
+      } catch (error) {
+        // Already gone (someone else deleted it): what the person wanted.
+        if (!(error instanceof DataApiError && error.status === 404)) throw error;
+      }
+      versions.delete(recordId);
+    },
+  };
+}
