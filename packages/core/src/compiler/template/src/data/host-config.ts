@@ -11,7 +11,12 @@ export interface DataHost {
 
 export const dataHostElementId = 'app-data-host';
 
-export function readDataHost(doc: Document | undefined): DataHost | null {
+/** The part of `document` read here (typed structurally: the builder's server type-checks this file too). */
+interface PageLike {
+  getElementById(id: string): { tagName: string; textContent: string | null } | null;
+}
+
+export function readDataHost(doc: PageLike | undefined): DataHost | null {
   const element = doc?.getElementById(dataHostElementId);
   if (!element || element.tagName !== 'SCRIPT') return null;
   try {

@@ -49,7 +49,8 @@ const pageSize = 500;
  */
 export function createHttpAdapter(options: HttpAdapterOptions): DataAdapter {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const origin = options.origin ?? globalThis.location?.origin ?? 'http://localhost';
+  const page = (globalThis as { location?: { origin: string } }).location;
+  const origin = options.origin ?? page?.origin ?? 'http://localhost';
   const versions = new Map<string, number>();
 
   const call = async (method: string, path: string, body?: unknown): Promise<unknown> => {
