@@ -336,9 +336,23 @@ describe('publishing', () => {
       headers: { cookie },
     });
     expect(noOrigin.status).toBe(403);
+    const opaqueCrossSite = await request(hostOf(app.id), '/_auth/sign-out', {
+      method: 'POST',
+      headers: { cookie, origin: 'null', 'sec-fetch-site': 'cross-site' },
+    });
+    expect(opaqueCrossSite.status).toBe(403);
     expect((await request(hostOf(app.id), '/', { headers: { cookie } })).status).toBe(200);
     // A GET never signs anyone out.
     expect((await request(hostOf(app.id), '/_auth/sign-out', { headers: { cookie } })).status).toBe(405);
+
+    // What Chromium sends for the bar's form under the page's no-referrer policy.
+    const ownPage = await signInOnOrigin(owner, app.id);
+    const viaOwnForm = await request(hostOf(app.id), '/_auth/sign-out', {
+      method: 'POST',
+      headers: { cookie: ownPage, origin: 'null', 'sec-fetch-site': 'same-origin' },
+    });
+    expect(viaOwnForm.status).toBe(303);
+    expect((await request(hostOf(app.id), '/', { headers: { cookie: ownPage } })).status).toBe(302);
 
     const signOut = await request(hostOf(app.id), '/_auth/sign-out', {
       method: 'POST',

@@ -96,12 +96,14 @@ export async function handleSignInCallback(
 
 /**
  * A form post from this origin's own page only. The session cookie is SameSite=Lax, so another
- * site's form would arrive without it anyway; the Origin check (or Sec-Fetch-Site for browsers
- * that omit Origin) also refuses it outright, and a request with neither is no browser form.
+ * site's form would arrive without it anyway; the Origin check also refuses it outright, and a
+ * request that shows neither Origin nor Sec-Fetch-Site is no browser form. The published page is
+ * served with `Referrer-Policy: no-referrer`, under which Chromium sends `Origin: null` for its
+ * own form posts: then Sec-Fetch-Site (set by the browser, never by a page) decides.
  */
 function isSameOriginPost(req: IncomingMessage, cookies: AppOriginCookies): boolean {
   const origin = req.headers.origin;
-  if (origin !== undefined) {
+  if (origin !== undefined && origin !== 'null') {
     const scheme = cookies.secure ? 'https' : 'http';
     return origin.toLowerCase() === `${scheme}://${String(req.headers.host ?? '').toLowerCase()}`;
   }
