@@ -3,6 +3,7 @@ import { appKeyFor } from '@app/core';
 import { insertVersion } from '@app/db';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { classBookings } from '../../../packages/core/src/compiler/fixtures/blueprints.ts';
 import { createTestClient, expectTRPCError, type TestClient, uniqueEmail, useTestServer } from './harness.ts';
 
 const context = useTestServer();
@@ -75,7 +76,7 @@ interface Reply {
 function request(
   host: string,
   path: string,
-  options: { method?: string; headers?: Record<string, string> } = {},
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const outgoing = http.request(
@@ -98,7 +99,7 @@ function request(
       },
     );
     outgoing.on('error', reject);
-    outgoing.end();
+    outgoing.end(options.body);
   });
 }
 
@@ -306,6 +307,44 @@ describe('publishing', () => {
     const gone = await request(hostOf(app.id), '/', { headers: { cookie } });
     expect(gone.status).toBe(404);
     expect(gone.body).not.toContain('Version two');
+  });
+
+  it('publishing the next version keeps the live data (it is the app’s, not a version’s)', async () => {
+    const { owner, app } = await teamApp();
+    const built = (greeting: string) =>
+      insertVersion(context.database.db, {
+        appId: app.id,
+        request: greeting,
+        files: appFiles(greeting),
+        ledger: [],
+        plan: [],
+        blueprint: classBookings,
+      });
+    const v3 = await built('Classes, first cut');
+    const v4 = await built('Classes, second cut');
+    await owner.client.trpc.versions.publish.mutate({ versionId: v3.id });
+    const cookie = await signInOnOrigin(owner, app.id);
+    const created = await request(hostOf(app.id), '/api/v1/class', {
+      method: 'POST',
+      headers: {
+        cookie,
+        origin: `http://${hostOf(app.id)}`,
+        'content-type': 'application/json',
+        'x-app-request': '1',
+      },
+      body: JSON.stringify({
+        values: { 'class-name': 'Yoga', 'class-starts': '2025-03-01T09:00', 'class-seats': 10 },
+      }),
+    });
+    expect(created.status).toBe(201);
+
+    await owner.client.trpc.versions.publish.mutate({ versionId: v4.id });
+    const page = await request(hostOf(app.id), '/', { headers: { cookie } });
+    expect(page.body).toContain('Classes, second cut');
+    const listed = await request(hostOf(app.id), '/api/v1/class', { headers: { cookie } });
+    expect(listed.status).toBe(200);
+    const { records } = JSON.parse(listed.body) as { records: { values: Record<string, unknown> }[] };
+    expect(records.map((record) => record.values['class-name'])).toEqual(['Yoga']);
   });
 
   it('says when the published version failed its checks', async () => {
