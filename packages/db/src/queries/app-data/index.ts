@@ -1,3 +1,4 @@
 export * from './datasets.ts';
 export * from './errors.ts';
 export * from './records.ts';
+export * from './source.ts';
