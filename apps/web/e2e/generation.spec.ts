@@ -22,7 +22,7 @@ async function buildNowAndWaitForVersion(page: Page, number: number) {
   return progress;
 }
 
-test('generation: plan, preview that works, code viewer, a change to version 2, restore version 1 as 3', async ({
+test('generation: plan, checks, preview of the compiled app, code viewer, a change to version 2, restore version 1 as 3', async ({
   page,
 }) => {
   await signUp(page);
@@ -75,8 +75,14 @@ test('generation: plan, preview that works, code viewer, a change to version 2, 
   const frameElement = page.getByTestId('preview-frame');
   await expect(frameElement).toHaveAttribute('src', appPreviewUrl);
   const app = page.frameLocator('[data-testid="preview-frame"]');
-  // The offline generator's record apps: a "New <record>" button opens a form dialog whose first
-  // required field is the title, submitted with "Add <record>".
+  // The compiled app: navigation by entity and view, and a "New <record>" button that opens the
+  // entity's form in a dialog, submitted with "Add <record>".
+  await expect(app.locator('[data-nav-view-id]').first()).toBeVisible();
+  await expect(app.getByRole('button', { name: 'New ticket' })).toBeVisible();
+  // Version 1 asks for no due date: the change below adds it.
+  await app.getByRole('button', { name: 'New ticket' }).click();
+  await expect(app.getByRole('dialog', { name: 'New ticket' }).getByLabel(/^Due Date/)).toHaveCount(0);
+  await app.getByRole('dialog', { name: 'New ticket' }).getByRole('button', { name: 'Cancel' }).click();
   await app.getByRole('button', { name: 'New ticket' }).click();
   const form = app.getByRole('dialog', { name: 'New ticket' });
   const title = `Printer on fire ${Date.now()}`;
@@ -94,16 +100,17 @@ test('generation: plan, preview that works, code viewer, a change to version 2, 
   await expect(frameElement).not.toHaveAttribute('src', srcBefore ?? '');
   await expect(frameElement).toHaveAttribute('src', appPreviewUrl);
   await expect(app.getByRole('button', { name: 'New ticket' })).toBeVisible();
-  await expect(app.getByRole('button', { name: 'Export CSV' })).toHaveCount(0);
   // Opened in its own tab, the app keeps its data on its own origin: a reload still lists it.
   const tab = await page.context().newPage();
   await tab.goto((await page.getByTestId('preview-open').getAttribute('href')) ?? '');
   await tab.getByRole('button', { name: 'New ticket' }).click();
   const tabForm = tab.getByRole('dialog', { name: 'New ticket' });
-  await tabForm.getByRole('textbox', { name: /^Title/ }).fill(title);
+  const tabTitle = `${title} in its own tab`;
+  await tabForm.getByRole('textbox', { name: /^Title/ }).fill(tabTitle);
   await tabForm.getByRole('button', { name: 'Add ticket' }).click();
+  await expect(tabForm).toHaveCount(0);
   await tab.reload();
-  await expect(tab.getByText(title)).toBeVisible();
+  await expect(tab.getByText(tabTitle, { exact: true })).toBeVisible();
   await tab.close();
 
   // The code viewer opens a generated file, highlighted.
@@ -112,15 +119,26 @@ test('generation: plan, preview that works, code viewer, a change to version 2, 
   await expect(page.getByTestId('code-view')).toHaveAttribute('data-path', 'src/App.tsx');
   await expect(page.getByTestId('code-view')).toContainText('export default');
 
-  // A change request runs its own questions and build in the same conversation → version 2.
-  await page.getByTestId('change-prompt').fill('Add a CSV export of the tickets');
+  // A change request runs its own questions and build in the same conversation → version 2: the
+  // blueprint gains a Due Date, and the recompiled app's form asks for it (a date input).
+  const change = 'Add a due date to each ticket';
+  await page.getByTestId('change-prompt').fill(change);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('past-job')).toHaveCount(1);
-  await expect(page.getByTestId('request-bubble').last()).toHaveText('Add a CSV export of the tickets');
+  await expect(page.getByTestId('request-bubble').last()).toHaveText(change);
   await buildNowAndWaitForVersion(page, 2);
   await page.getByRole('tab', { name: 'Preview' }).click();
   await expect(page.getByTestId('preview-frame')).toBeVisible();
-  await expect(app.getByRole('button', { name: 'Export CSV' })).toBeVisible();
+  const expectDueDate = async (count: number) => {
+    await app.getByRole('button', { name: 'New ticket' }).click();
+    const dialog = app.getByRole('dialog', { name: 'New ticket' });
+    await expect(dialog.getByRole('textbox', { name: /^Title/ })).toBeVisible();
+    const dueDate = dialog.getByLabel(/^Due Date/);
+    await expect(dueDate).toHaveCount(count);
+    if (count > 0) await expect(dueDate).toHaveAttribute('type', 'date');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  };
+  await expectDueDate(1);
 
   // Restore version 1: confirm, and it comes back as version 3 (history is never rewritten).
   await page.getByRole('tab', { name: /Versions/ }).click();
@@ -133,8 +151,8 @@ test('generation: plan, preview that works, code viewer, a change to version 2, 
   await expect(versionThree).toContainText('Current');
   await expect(versionThree).toContainText('Restore version 1');
   await expect(page.getByTestId('version-row')).toHaveCount(3);
-  // Version 3 has version 1's files again: no CSV export.
+  // Version 3 has version 1's files again: no due date.
   await page.getByRole('tab', { name: 'Preview' }).click();
   await expect(app.getByRole('button', { name: 'New ticket' })).toBeVisible();
-  await expect(app.getByRole('button', { name: 'Export CSV' })).toHaveCount(0);
+  await expectDueDate(0);
 });
