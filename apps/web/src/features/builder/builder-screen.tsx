@@ -18,6 +18,7 @@ import {
 } from './builder-view.ts';
 import { CodePanel } from './code-panel.tsx';
 import { Conversation, ConversationSkeleton } from './conversation.tsx';
+import { DataPanel } from './data-panel.tsx';
 import type { JobState } from './job-state.ts';
 import { LedgerPanel } from './ledger-panel.tsx';
 import { type MobilePane, PaneTabs } from './pane-tabs.tsx';
@@ -243,6 +244,7 @@ function WorkPane({
           onRestore={(versionId) => restore.mutate({ versionId })}
         />
       )}
+      {tab === 'data' && <DataPanel appId={details.app.id} />}
     </WorkPanel>
   );
 }

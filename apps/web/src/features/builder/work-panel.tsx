@@ -1,8 +1,8 @@
 import { clsx } from 'clsx';
-import { BookOpenText, Boxes, Code2, GitCommitVertical, MonitorPlay } from 'lucide-react';
+import { BookOpenText, Boxes, Code2, Database, GitCommitVertical, MonitorPlay } from 'lucide-react';
 import { type KeyboardEvent, type ReactNode, useRef } from 'react';
 
-export type WorkTab = 'blueprint' | 'ledger' | 'preview' | 'code' | 'versions';
+export type WorkTab = 'blueprint' | 'ledger' | 'preview' | 'code' | 'versions' | 'data';
 
 const tabs: { id: WorkTab; label: string; icon: ReactNode }[] = [
   { id: 'blueprint', label: 'Blueprint', icon: <Boxes className="size-4" aria-hidden="true" /> },
@@ -10,6 +10,7 @@ const tabs: { id: WorkTab; label: string; icon: ReactNode }[] = [
   { id: 'preview', label: 'Preview', icon: <MonitorPlay className="size-4" aria-hidden="true" /> },
   { id: 'code', label: 'Code', icon: <Code2 className="size-4" aria-hidden="true" /> },
   { id: 'versions', label: 'Versions', icon: <GitCommitVertical className="size-4" aria-hidden="true" /> },
+  { id: 'data', label: 'Data', icon: <Database className="size-4" aria-hidden="true" /> },
 ];
 
 /** The right pane: a tab strip (←/→ move between tabs) and the selected tab's content. */
