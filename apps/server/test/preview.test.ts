@@ -107,7 +107,7 @@ describe('versions and the apps origin', () => {
     );
     expect(response.status).toBe(200);
     const csp = String(response.headers['content-security-policy']);
-    expect(csp).toContain("connect-src 'none'");
+    expect(csp).toContain("connect-src 'self'");
     expect(csp).toContain('frame-ancestors');
     expect(response.body).toContain('<div id="root"></div>');
     expect(response.body).toContain('Hello from the preview');
