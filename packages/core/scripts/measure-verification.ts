@@ -2,7 +2,7 @@
 // verifier's default limits: compile, bundle, type check (warm child), the browser run as a whole
 // and each check inside it, and validateApp end to end (bundle, then type check ∥ browser).
 // Blueprints: the compiler fixtures plus a few eval requests read by the offline understanding.
-// `tsx scripts/measure-verification.ts [rounds=3] [--eval=4]`.
+// `tsx scripts/measure-verification.ts [rounds=3] [--eval=4] [--pages=<parallel pages>]`.
 import { loadavg } from 'node:os';
 import { blueprintOf, loadCases } from '../eval/run-eval.ts';
 import type { Blueprint } from '../src/blueprint/blueprint.ts';
@@ -16,9 +16,10 @@ import { typecheckApp } from '../src/validation/typecheck-app.ts';
 import { validateApp } from '../src/validation/validate-app.ts';
 
 const rounds = Number(process.argv.find((arg) => /^\d+$/.test(arg)) ?? 3);
-const evalCount = Number(
-  /^--eval=(\d+)$/.exec(process.argv.find((arg) => arg.startsWith('--eval=')) ?? '')?.[1] ?? 4,
-);
+const flag = (name: string) =>
+  process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3) ?? null;
+const evalCount = Number(flag('eval') ?? 4);
+const parallelPages = flag('pages');
 
 const blueprints: { name: string; blueprint: Blueprint }[] = [
   ...fixtureBlueprints.map((fixture) => ({ name: fixture.name, blueprint: fixture.blueprint })),
@@ -52,7 +53,7 @@ const timedChecks = (checks: readonly VerificationCheck[]): VerificationCheck[] 
     run: (page) => timed(`  check ${check.id.split(':')[0]}`, () => check.run(page)),
   }));
 
-const verifier = createTestVerifier();
+const verifier = createTestVerifier(parallelPages ? { parallelPages: Number(parallelPages) } : {});
 await timed('browser launch + first run (cold)', async () => {
   const first = blueprints[0];
   if (!first) return;

@@ -6,8 +6,9 @@ import type { RawSourceMap } from '../source-map.ts';
 import { createCheckPage } from './check-page.ts';
 import { planPages } from './check-plan.ts';
 import { notRun, renderCheckId, renderCheckTitle, type VerificationCheck } from './checks.ts';
-import { harnessOrigin, serveBundle } from './harness-page.ts';
-import { capMessage, consoleErrorProblem, pageErrorProblem, refusedRequestProblem } from './page-problems.ts';
+import { harnessOrigin } from './harness-page.ts';
+import { capMessage } from './page-problems.ts';
+import { type PreparedPage, preparePage } from './prepared-page.ts';
 import { killProcessTree } from './process-tree.ts';
 import { type LimitBreach, type ResourceLimits, watchResources } from './resource-watch.ts';
 import { renderCheck, runCheck } from './run-check.ts';
@@ -75,26 +76,6 @@ interface Session {
   spares: Promise<PreparedPage>[];
   /** Kills the browser's whole process tree (idempotent). */
   kill(): void;
-}
-
-/** What a prepared page reports to: set by the run that takes the page, before it navigates. */
-interface PageHooks {
-  bundle: AppBundle | null;
-  report(problem: Problem): void;
-  /**
-   * False once the run keeps no more problems: later ones are not even built. Building one maps
-   * its location through the source map on this process's event loop (~2 ms for an app behind
-   * react-dom), and an app can log errors without end — 10,000 of them stalled the worker for
-   * seconds at a time and stretched a run past its wall limit.
-   */
-  wants(): boolean;
-  onCrash(): void;
-}
-
-interface PreparedPage {
-  context: BrowserContext;
-  page: Page;
-  hooks: PageHooks;
 }
 
 /** One page of a run with the app loaded, and the problems it reported (for blaming a check). */
@@ -179,40 +160,9 @@ export function createBrowserVerifier(options: BrowserVerifierOptions): BrowserV
     return current;
   }
 
-  /**
-   * A never-navigated context and page whose routes and listeners read `hooks`: creating the
-   * context and the page's renderer is most of a page's fixed cost (~300 ms), paid between runs.
-   */
-  async function prepare(current: Session): Promise<PreparedPage> {
-    const hooks: PageHooks = { bundle: null, report: () => {}, wants: () => false, onCrash: () => {} };
-    const context = await current.launched.browser.newContext({
-      serviceWorkers: 'block',
-      acceptDownloads: false,
-      viewport: { width: 1280, height: 800 },
-    });
-    await serveBundle(
-      context,
-      () => hooks.bundle,
-      (url) => hooks.report(refusedRequestProblem(url)),
-    );
-    const page = await context.newPage();
-    page.on('pageerror', (error) => {
-      if (hooks.wants()) hooks.report(pageErrorProblem(error, hooks.bundle?.sourceMap ?? null));
-    });
-    page.on('console', (message) => {
-      if (message.type() === 'error' && hooks.wants()) {
-        hooks.report(
-          consoleErrorProblem(message.text(), message.location(), hooks.bundle?.sourceMap ?? null),
-        );
-      }
-    });
-    page.once('crash', () => hooks.onCrash());
-    return { context, page, hooks };
-  }
-
   async function takePage(current: Session): Promise<PreparedPage> {
     const spare = current.spares.shift();
-    return (spare && (await spare.catch(() => null))) ?? prepare(current);
+    return (spare && (await spare.catch(() => null))) ?? preparePage(current.launched.browser);
   }
 
   async function run(
@@ -398,7 +348,7 @@ export function createBrowserVerifier(options: BrowserVerifierOptions): BrowserV
           await Promise.all(closing.map((context) => closeOrKill(context, current)));
           if (!current.dead && !closed) {
             while (current.spares.length < parallelPages) {
-              const spare = prepare(current);
+              const spare = preparePage(current.launched.browser);
               // A spare that fails to open is replaced by a fresh one at the next run.
               spare.catch(() => {});
               current.spares.push(spare);

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { planPages } from './check-plan.ts';
+import type { VerificationCheck } from './checks.ts';
 
-const reader = { onlyReads: true } as const;
-const inGroup = (group: string) => ({ group });
+type Placement = Pick<VerificationCheck, 'group' | 'onlyReads'>;
+const reader: Placement = { onlyReads: true };
+const inGroup = (group: string): Placement => ({ group });
 
 describe('planPages', () => {
   it('gives a run with no checks, or only ungrouped ones, one page in the given order', () => {
@@ -19,7 +21,16 @@ describe('planPages', () => {
   });
 
   it('spreads readers over the pages, before each page’s own checks, and never splits a group', () => {
-    const checks = [reader, reader, reader, reader, inGroup('a'), inGroup('a'), inGroup('b'), reader];
+    const checks: Placement[] = [
+      reader,
+      reader,
+      reader,
+      reader,
+      inGroup('a'),
+      inGroup('a'),
+      inGroup('b'),
+      reader,
+    ];
     const plan = planPages(checks, 3);
     expect(plan.flat().sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     const pageOf = (index: number) => plan.findIndex((page) => page.includes(index));
