@@ -24,7 +24,7 @@ export interface AppSummary {
   role: WorkspaceRole;
   createdAt: string;
   updatedAt: string;
-  latestVersion: { id: string; number: number; createdAt: string } | null;
+  latestVersion: { id: string; number: number; status: VersionStatus; createdAt: string } | null;
   activeJob: { id: string; status: JobStatus; kind: JobKind } | null;
   /** What the app's stable URL serves (queries/publishing.ts); the server adds its URL. */
   published: PublishedVersion | null;
@@ -150,6 +150,7 @@ export async function listAppSummaries(
           .select([
             'versions.id as version_id',
             'versions.number',
+            'versions.status as version_status',
             'versions.created_at as version_created_at',
           ])
           .whereRef('versions.app_id', '=', 'apps.id')
@@ -174,6 +175,7 @@ export async function listAppSummaries(
       'member.role',
       'latest.version_id',
       'latest.number',
+      'latest.version_status',
       'latest.version_created_at',
       'jobs.id as job_id',
       'jobs.status as job_status',
@@ -214,7 +216,12 @@ export async function listAppSummaries(
         updatedAt: row.updated_at.toISOString(),
         latestVersion:
           builds && row.version_id && row.number !== null && row.version_created_at
-            ? { id: row.version_id, number: row.number, createdAt: row.version_created_at.toISOString() }
+            ? {
+                id: row.version_id,
+                number: row.number,
+                status: storedVersionStatus(row.version_status ?? 'ready'),
+                createdAt: row.version_created_at.toISOString(),
+              }
             : null,
         activeJob:
           builds && row.job_id && row.job_status && row.job_kind

@@ -18,13 +18,15 @@ describe('appStatusPresentation', () => {
     expect(
       appStatusPresentation({
         activeJob: { status: 'generating', kind: 'change' },
-        latestVersion: { number: 2 },
+        latestVersion: { number: 2, status: 'ready' },
       }).label,
     ).toBe('Updating');
   });
 
   it('without an active job, reads ready only when a version exists', () => {
-    expect(appStatusPresentation({ activeJob: null, latestVersion: { number: 1 } }).label).toBe('Ready');
+    expect(
+      appStatusPresentation({ activeJob: null, latestVersion: { number: 1, status: 'ready' } }).label,
+    ).toBe('Ready');
     expect(appStatusPresentation({ activeJob: null, latestVersion: null }).label).toBe('Not built yet');
   });
 });

@@ -3,11 +3,8 @@ import type { BadgeTone } from '../../components/ui/badge.tsx';
 
 export type AppStatusInput = {
   activeJob: { status: JobStatus; kind: JobKind } | null;
-  /**
-   * `status` where the caller has it (`apps.get`'s versions do; `apps.list`'s latest version does
-   * not yet, so the grid cannot tell a version with failing checks from a good one).
-   */
-  latestVersion: { number: number; status?: VersionStatus } | null;
+  /** Both `apps.get`'s versions and `apps.list`'s latest version carry their status. */
+  latestVersion: { number: number; status: VersionStatus } | null;
 };
 
 const checksFailed: AppStatusPresentation = { label: 'Checks failed', tone: 'warning', inProgress: false };
