@@ -10,7 +10,7 @@ export interface ProcessStats {
 }
 
 export type ChildMessage =
-  | { type: 'ready'; port?: number }
+  | { type: 'ready'; port?: number; previewPort?: number }
   | { type: 'stats'; id: number; stats: ProcessStats }
   | { type: 'failed'; message: string };
 

@@ -9,6 +9,8 @@ export interface BenchProcess {
   pid: number;
   /** The HTTP port, for the server. */
   port: number;
+  /** The apps origin's port, for the server. */
+  previewPort: number;
   stats(options?: { gc?: boolean }): Promise<ProcessStats>;
   stop(): Promise<void>;
   /** The last lines the process wrote, for error messages. */
@@ -52,7 +54,7 @@ export async function startBenchProcess(
   const pending = new Map<number, (stats: ProcessStats) => void>();
   let nextId = 1;
 
-  const ready = await new Promise<{ port?: number }>((resolve, reject) => {
+  const ready = await new Promise<{ port?: number; previewPort?: number }>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`${name} not ready after ${timeoutMs} ms:\n${output()}`)),
       timeoutMs,
@@ -77,6 +79,7 @@ export async function startBenchProcess(
     name,
     pid: child.pid ?? 0,
     port: ready.port ?? 0,
+    previewPort: ready.previewPort ?? 0,
     output,
     stats(options = {}) {
       const id = nextId++;

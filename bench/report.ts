@@ -7,6 +7,11 @@ export interface Results {
   previewBundle: { p50Ms: number };
   /** Offline: the Build request → `preview_ready` at the client, every acceptance check run. */
   buildToVerifiedPreview: { p50Ms: number; p99Ms: number };
+  /**
+   * The published app's data API over loopback keep-alive HTTP: one record created, and 1,000
+   * records listed as the app reads them (two pages of 500, the API's largest page).
+   */
+  dataApi: { createP50Ms: number; createP99Ms: number; list1000P50Ms: number; list1000P99Ms: number };
   /** Tokens over the same builds (≈ chars / 4); ratio = writeEveryFile / blueprintPath. */
   tokensPerBuild: {
     blueprintPath: number;
@@ -62,6 +67,14 @@ export function printReport(results: Partial<Results>): void {
       ? [
           row('build → verified preview p50', results.buildToVerifiedPreview.p50Ms, 'ms', '≤', 3_000),
           info('build → verified preview p99', results.buildToVerifiedPreview.p99Ms, 'ms'),
+        ]
+      : []),
+    ...(results.dataApi
+      ? [
+          info('data API create p50', results.dataApi.createP50Ms, 'ms'),
+          row('data API create p99', results.dataApi.createP99Ms, 'ms', '≤', 25),
+          info('data API list of 1,000 rows p50', results.dataApi.list1000P50Ms, 'ms'),
+          row('data API list of 1,000 rows p99', results.dataApi.list1000P99Ms, 'ms', '≤', 25),
         ]
       : []),
     ...(results.tokensPerBuild

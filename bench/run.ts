@@ -8,6 +8,7 @@ import { postgresPids, startCpuMeter } from './cpu.ts';
 import { type BenchProcess, startBenchProcess, stopAll } from './processes.ts';
 import { printReport, type Results } from './report.ts';
 import { measureBuildToVerifiedPreview } from './scenarios/build-to-verified-preview.ts';
+import { measureDataApi } from './scenarios/data-api.ts';
 import {
   type DeliveryOptions,
   type DeliveryResult,
@@ -48,6 +49,15 @@ const config = {
   deliveryHeadlineSubscribers: 100,
   idleSubscriptions: { count: 2_000, batchSize: 200, settleMs: 1_000 },
   buildToVerifiedPreview: { warmup: 1, samples: 7 },
+  /** Requests go round the members: the data API's limit (600 a minute) is per person. */
+  dataApi: {
+    members: 8,
+    records: 1_000,
+    warmup: 20,
+    createSamples: 300,
+    listSamples: 300,
+    timeLimitMs: 240_000,
+  },
   /** Eval requests (packages/core/eval/requests.json) built for tokensPerBuild beside the fixtures. */
   tokensPerBuildRequests: [
     'agency-timesheet',
@@ -322,6 +332,35 @@ async function main(): Promise<void> {
       } finally {
         await buildWorker.stop();
       }
+    }
+
+    if (runs('dataApi')) {
+      if (!server) {
+        step('starting server');
+        server = await startBenchProcess('server', 'server-process.ts', {
+          ...childEnv,
+          SESSION_SECRET: config.sessionSecret,
+        });
+      }
+      const { members, records, createSamples, listSamples } = config.dataApi;
+      step(
+        `data API on the published app's origin (${members} members, ${records} records; ${createSamples} creates, ${listSamples} lists each)`,
+      );
+      const dataApi = await measureDataApi(
+        db,
+        { builder: `http://127.0.0.1:${server.port}`, previewPort: server.previewPort },
+        config.dataApi,
+      );
+      step(
+        `  create: p50 ${dataApi.create.p50Ms} ms, p99 ${dataApi.create.p99Ms} ms; list of 1,000 (2 pages of 500): p50 ${dataApi.list1000.p50Ms} ms, p99 ${dataApi.list1000.p99Ms} ms; page of 500: p50 ${dataApi.page500.p50Ms} ms, p99 ${dataApi.page500.p99Ms} ms; sorted 1,000: p99 ${dataApi.list1000Sorted.p99Ms} ms; filtered (${dataApi.filtered.records}): p99 ${dataApi.filtered.p99Ms} ms`,
+      );
+      results.dataApi = {
+        createP50Ms: dataApi.create.p50Ms,
+        createP99Ms: dataApi.create.p99Ms,
+        list1000P50Ms: dataApi.list1000.p50Ms,
+        list1000P99Ms: dataApi.list1000.p99Ms,
+      };
+      results.details.dataApi = dataApi;
     }
 
     const file = path.join(import.meta.dirname, 'results.json');

@@ -35,4 +35,4 @@ serveParent({
     await db.destroy();
   },
 });
-process.send?.({ type: 'ready', port: server.port } satisfies ChildMessage);
+process.send?.({ type: 'ready', port: server.port, previewPort: server.previewPort } satisfies ChildMessage);
