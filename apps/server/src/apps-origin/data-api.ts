@@ -9,7 +9,6 @@ import {
   deleteRecord,
   ensurePreviewDataset,
   ForbiddenError,
-  findPublishedVersion,
   findVersion,
   getRecord,
   InvalidInputError,
@@ -120,7 +119,6 @@ export function createDataApi(options: DataApiOptions) {
     // Who is asking, and which dataset that opens.
     let scope: DataScope;
     let actorId: string | null;
-    let limitKey: string;
     if (versionId) {
       const header = req.headers['x-preview-token'];
       const check = checkPreviewToken(
@@ -136,25 +134,30 @@ export function createDataApi(options: DataApiOptions) {
       const blueprint = await blueprintOf(versionId, input.appId);
       scope = { appId: input.appId, dataset: previewDataset(versionId), blueprint };
       actorId = null;
-      limitKey = `preview:${versionId}`;
+      refuseIfLimited(res, await options.consume(`preview:${versionId}`));
     } else {
       const userId = await options.resolveUser(req, input.appId);
       if (!userId) throw new DataApiError('unauthorized', 'Sign in to use this app');
-      await requireAppRole(options.db, { userId, appId: input.appId, action: 'use' });
-      const published = await findPublishedVersion(options.db, input.appId);
-      if (!published) throw new DataApiError('not_found', 'This app is not published');
+      // The access check and the caller's count are independent round trips: run side by side,
+      // both settled before any work (a refusal from either stops the request; a non-member's
+      // request still counts against their own key, which is all it can reach).
+      const [access, wait] = await Promise.allSettled([
+        requireAppRole(options.db, { userId, appId: input.appId, action: 'use' }),
+        options.consume(`user:${userId}`),
+      ]);
+      if (access.status === 'rejected') throw access.reason;
+      if (wait.status === 'rejected') throw wait.reason;
+      refuseIfLimited(res, wait.value);
+      // The access check read the app row: its published pointer names the live version (set and
+      // cleared together with published_at by publishVersion / unpublishApp).
+      const publishedVersionId = access.value.app.published_at ? access.value.app.published_version_id : null;
+      if (!publishedVersionId) throw new DataApiError('not_found', 'This app is not published');
       scope = {
         appId: input.appId,
         dataset: liveDataset,
-        blueprint: await blueprintOf(published.versionId, input.appId),
+        blueprint: await blueprintOf(publishedVersionId, input.appId),
       };
       actorId = userId;
-      limitKey = `user:${userId}`;
-    }
-    const wait = await options.consume(limitKey);
-    if (wait !== null) {
-      res.setHeader('Retry-After', String(wait));
-      throw new DataApiError('rate_limited', `Too many requests; try again in ${wait} seconds`);
     }
     if (versionId)
       await ensurePreviewDataset(options.db, {
@@ -209,6 +212,13 @@ export function createDataApi(options: DataApiOptions) {
     await deleteRecord(options.db, scope, { entityId, recordId, expectedVersion, actorId });
     return sendJson(res, 204, null);
   }
+}
+
+/** The limiter's answer: null goes on, seconds to wait are a 429 with Retry-After. */
+function refuseIfLimited(res: ServerResponse, wait: number | null): void {
+  if (wait === null) return;
+  res.setHeader('Retry-After', String(wait));
+  throw new DataApiError('rate_limited', `Too many requests; try again in ${wait} seconds`);
 }
 
 function valuesOf(body: unknown): unknown {

@@ -25,6 +25,10 @@ export function createDataRateLimit(db: Db, options: DataRateLimitOptions = defa
     points: options.points,
     duration: options.durationSeconds,
     clearExpiredByTimeout: false,
+    // A caller past the limit is refused from memory until its window ends (msBeforeNext of the
+    // refusal the table gave), so a flood costs no write per request; under the limit every
+    // request is still counted in the table, the shared truth between server processes.
+    inMemoryBlockOnConsumed: options.points + 1,
   });
   return async function consume(key: string): Promise<number | null> {
     try {

@@ -281,6 +281,41 @@ describe('app records', () => {
     expect(trail[0]?.actorEmail).toMatch(/@example\.com$/);
   });
 
+  it('a create writes its record and audit row as one statement; a listed record reads as getRecord does', async () => {
+    const scope = await liveScope();
+    const created = await createRecord(database.db, scope, {
+      entityId: 'class',
+      actorId: scope.userId,
+      values: { 'class-name': 'Pottery', 'class-seats': 8 },
+    });
+    const trail = await listRecordAudit(database.db, scope, created.id);
+    expect(trail).toHaveLength(1);
+    expect(trail[0]).toMatchObject({ action: 'create', actorId: scope.userId, before: null });
+    expect(trail[0]?.after).toMatchObject({ 'class-name': 'Pottery', 'class-seats': 8 });
+    // A list reads its times as Postgres text: the same instants, printed as toISOString does.
+    const { records } = await listRecords(database.db, scope, { entityId: 'class', today });
+    const fetched = await getRecord(database.db, scope, { entityId: 'class', recordId: created.id });
+    expect(records).toEqual([fetched]);
+    expect(records[0]?.createdAt).toBe(created.createdAt);
+    expect(records[0]?.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    // The record's insert fails (a dataset the table refuses): no audit row is left behind.
+    const broken = { ...scope, dataset: 'elsewhere' as DataScope['dataset'] };
+    await expect(
+      createRecord(database.db, broken, {
+        entityId: 'class',
+        actorId: scope.userId,
+        values: { 'class-name': 'X' },
+      }),
+    ).rejects.toThrow(/check constraint/);
+    const orphans = await database.db
+      .selectFrom('app_record_audit')
+      .select('id')
+      .where('app_id', '=', scope.appId)
+      .where('dataset', '=', 'elsewhere')
+      .execute();
+    expect(orphans).toEqual([]);
+  });
+
   it('concurrent saves from the same version: exactly one wins', async () => {
     const scope = await liveScope();
     const created = await createRecord(database.db, scope, {

@@ -28,7 +28,8 @@ export interface StoredRecord {
   updatedAt: string;
 }
 
-export const maxPageSize = 500;
+/** A page of at most this many records: a list of 1,000 is one request (~430 KB of JSON). */
+export const maxPageSize = 1_000;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function entityOf(blueprint: AppBlueprint, entityId: string): AppEntity {
@@ -44,8 +45,9 @@ interface RecordRow {
   version: number;
   created_by: string | null;
   updated_by: string | null;
-  created_at: Date;
-  updated_at: Date;
+  /** A Date, or (from a list) Postgres' own UTC text with microseconds: see `utcText`. */
+  created_at: Date | string;
+  updated_at: Date | string;
 }
 
 function toStored(entity: AppEntity, row: RecordRow): StoredRecord {
@@ -58,9 +60,21 @@ function toStored(entity: AppEntity, row: RecordRow): StoredRecord {
     version: row.version,
     createdBy: row.created_by,
     updatedBy: row.updated_by,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
+    createdAt: isoOf(row.created_at),
+    updatedAt: isoOf(row.updated_at),
   };
+}
+
+/**
+ * A timestamp as `YYYY-MM-DDTHH:MM:SS.uuuuuu` in UTC, made by Postgres. A list reads its times this
+ * way rather than as Dates: parsing two Dates per row and printing them again was a large share of
+ * a 500-record page's CPU. Cut to milliseconds + `Z` it is what `Date#toISOString` prints.
+ */
+const utcText = (column: 'created_at' | 'updated_at') =>
+  sql<string>`to_char(${sql.ref(`r.${column}`)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
+
+function isoOf(value: Date | string): string {
+  return typeof value === 'string' ? `${value.slice(0, 23)}Z` : value.toISOString();
 }
 
 const recordColumns = [
@@ -119,10 +133,8 @@ export async function listRecords(
 
   let query = db
     .selectFrom('app_records as r')
-    .select(recordColumns)
-    .select(
-      sql<string>`to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`.as('cursor_at'),
-    )
+    .select(['r.id', 'r.entity_id', 'r.values', 'r.version', 'r.created_by', 'r.updated_by'])
+    .select([utcText('created_at').as('created_at'), utcText('updated_at').as('updated_at')])
     .where('r.app_id', '=', scope.appId)
     .where('r.dataset', '=', scope.dataset)
     .where('r.entity_id', '=', entity.id);
@@ -152,7 +164,7 @@ export async function listRecords(
   const nextCursor =
     rows.length > limit && last
       ? encodeCursor({
-          at: last.cursor_at,
+          at: last.created_at,
           id: last.id,
           key: 'cursor_key' in last ? (last.cursor_key as string) : undefined,
         })
@@ -260,6 +272,47 @@ export async function createRecord(
   const entity = entityOf(scope.blueprint, input.entityId);
   const result = validateRecordWrite(entity, input.values, null);
   if (!result.ok) throw new RecordValidationError(result.errors);
+  // Nothing to look up first: the record and its audit row in one statement, which commits or
+  // fails as a whole like the transaction below, in one round trip instead of four.
+  if (referencesOf(entity, result.values).length === 0) {
+    const row = await db
+      .with('inserted', (cte) =>
+        cte
+          .insertInto('app_records')
+          .values({
+            app_id: scope.appId,
+            dataset: scope.dataset,
+            entity_id: entity.id,
+            values: JSON.stringify(result.values),
+            created_by: input.actorId,
+            updated_by: input.actorId,
+          })
+          .returning(insertedColumns),
+      )
+      .with('audited', (cte) =>
+        cte
+          .insertInto('app_record_audit')
+          .columns(['record_id', 'app_id', 'dataset', 'entity_id', 'actor_id', 'action', 'before', 'after'])
+          .expression((eb) =>
+            eb
+              .selectFrom('inserted')
+              .select([
+                'inserted.id',
+                sql<string>`${scope.appId}::uuid`.as('app_id'),
+                sql<string>`${scope.dataset}::text`.as('dataset'),
+                'inserted.entity_id',
+                sql<string | null>`${input.actorId}::uuid`.as('actor_id'),
+                sql<'create'>`'create'`.as('action'),
+                sql<null>`null::jsonb`.as('before'),
+                'inserted.values',
+              ]),
+          ),
+      )
+      .selectFrom('inserted')
+      .selectAll()
+      .executeTakeFirstOrThrow();
+    return toStored(entity, row);
+  }
   return db.transaction().execute(async (trx) => {
     await checkReferences(trx, scope, entity, result.values);
     const row = await trx
