@@ -8,7 +8,7 @@ import {
   validateBlueprint,
 } from '@app/core/schemas';
 import type { DbOrTrx, Trx } from '../client.ts';
-import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
+import { ConflictError, InvalidInputError } from '../errors.ts';
 import type { JobRow } from '../schema.ts';
 import { requireJobRole } from './access.ts';
 import { listLedger } from './jobs.ts';

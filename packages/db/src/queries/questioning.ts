@@ -9,7 +9,7 @@ import {
 } from '@app/core/schemas';
 import { sql } from 'kysely';
 import type { DbOrTrx, Trx } from '../client.ts';
-import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
+import { ConflictError, InvalidInputError } from '../errors.ts';
 import type { JobRow } from '../schema.ts';
 import type { TaskToEnqueue } from '../tasks.ts';
 import { requireJobRole } from './access.ts';

@@ -10,7 +10,7 @@ import {
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { type DbOrTrx, inTransaction, type Trx } from '../client.ts';
-import { ConflictError, NotFoundError } from '../errors.ts';
+import { ConflictError } from '../errors.ts';
 import type { VersionRow } from '../schema.ts';
 import { requireVersionRole } from './access.ts';
 

@@ -18,7 +18,7 @@ interface PageLike {
 
 export function readDataHost(doc: PageLike | undefined): DataHost | null {
   const element = doc?.getElementById(dataHostElementId);
-  if (!element || element.tagName !== 'SCRIPT') return null;
+  if (element?.tagName !== 'SCRIPT') return null;
   try {
     const parsed: unknown = JSON.parse(element.textContent ?? '');
     if (typeof parsed !== 'object' || parsed === null) return null;
