@@ -46,7 +46,14 @@ export async function buildCase(
   blueprintScore: CaseScore,
 ): Promise<BuiltCase> {
   const built = await buildAndRead(verifier, blueprint);
-  const shown = built.shown ?? { headings: [], links: [], views: [], forms: [], failures: [] };
+  const shown = built.shown ?? {
+    headings: [],
+    links: [],
+    views: [],
+    forms: [],
+    audience: null,
+    failures: [],
+  };
   const score = scoreDesign(testCase, designOfShownApp(shown));
   const written = scoreDesign(testCase, designOfShownApp(shown, { viewKindsAsWords: false }));
   const missedInBlueprint = new Set(blueprintScore.misses.map(itemOf));

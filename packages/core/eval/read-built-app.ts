@@ -42,6 +42,8 @@ export interface ShownApp {
   links: string[];
   views: ShownView[];
   forms: ShownForm[];
+  /** Who the app says it is for ("For dispatchers and drivers"), under its name; null when it says nothing. */
+  audience: string | null;
   /** What could not be read (a link that did not open, a form that did not show). */
   failures: string[];
 }
@@ -174,7 +176,7 @@ async function readForm(checkPage: CheckPage, groupIndex: number): Promise<Shown
  * show is recorded as a failure.
  */
 export function builtAppReader(entities: number): { checks: VerificationCheck[]; shown: ShownApp } {
-  const shown: ShownApp = { headings: [], links: [], views: [], forms: [], failures: [] };
+  const shown: ShownApp = { headings: [], links: [], views: [], forms: [], audience: null, failures: [] };
   /** Per navigation group: its heading (null when headings are not shown) and how many links. */
   let groups: [string | null, number][] = [];
   const reading = (id: string, title: string, read: (checkPage: CheckPage) => Promise<void>) => ({
@@ -201,7 +203,7 @@ export function builtAppReader(entities: number): { checks: VerificationCheck[];
       reading('eval:navigation', 'Read the navigation', async (checkPage) => {
         const count = await checkPage.count(group);
         // Headings by their text content: their inner text is in capitals (CSS text-transform).
-        const [links, grouped] = await Promise.all([
+        const [links, grouped, audience] = await Promise.all([
           checkPage.textsOf(link),
           Promise.all(
             Array.from({ length: count }, (_, index) =>
@@ -213,8 +215,10 @@ export function builtAppReader(entities: number): { checks: VerificationCheck[];
               ]),
             ),
           ),
+          checkPage.textOf('[data-testid="audience"]'),
         ]);
         groups = grouped;
+        shown.audience = audience === null ? null : clean(audience);
         shown.headings = grouped.flatMap(([heading]) => (heading === null ? [] : [heading]));
         shown.links = links.map(clean);
       }),

@@ -60,7 +60,7 @@ export function designOfShownApp(
     typesKnown: false,
     entities,
     views: shown.views.flatMap((view) => (view.kind ? [{ kind: view.kind, title: view.title }] : [])),
-    audience: [],
+    audience: shown.audience === null ? [] : [shown.audience],
   };
 }
 
