@@ -199,6 +199,33 @@ describe('members and invites', () => {
     ).toBe('NOT_FOUND');
   });
 
+  it("ends a removed member's open event stream within one access check", { timeout: 30_000 }, async () => {
+    const [owner, editor] = await Promise.all([person(), person()]);
+    const { workspace } = await owner.client.trpc.workspaces.create.mutate({ name: 'Stores' });
+    await editor.client.trpc.workspaces.acceptInvite.mutate({
+      token: tokenOf(await invite(owner, workspace.id, editor, 'editor')),
+    });
+    const { job } = await owner.client.trpc.apps.create.mutate({
+      prompt: 'Track the stock of our stores',
+      workspaceId: workspace.id,
+    });
+    const stream = recordJobEvents(editor.client, job.id);
+    const until = async (done: () => boolean, ms: number) => {
+      const deadline = Date.now() + ms;
+      while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    };
+    await until(() => stream.events.length > 0, 5_000);
+    expect(stream.events.length).toBeGreaterThan(0);
+    expect(stream.errors).toEqual([]);
+
+    await owner.client.trpc.workspaces.removeMember.mutate({ workspaceId: workspace.id, userId: editor.id });
+    const removedAt = Date.now();
+    await until(() => stream.errors.length > 0, 15_000);
+    stream.unsubscribe();
+    expect((stream.errors[0] as { data?: { code?: string } } | undefined)?.data?.code).toBe('NOT_FOUND');
+    expect(Date.now() - removedAt).toBeLessThan(12_000);
+  });
+
   it('lets the owner remove a member, who then cannot reach the apps; the last owner can neither leave nor go', async () => {
     const [owner, editor] = await Promise.all([person(), person()]);
     const { workspace } = await owner.client.trpc.workspaces.create.mutate({ name: 'Dispatch' });

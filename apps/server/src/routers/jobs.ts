@@ -15,6 +15,7 @@ import { TRPCError, tracked } from '@trpc/server';
 import { z } from 'zod';
 import type { Context } from '../context.ts';
 import { toTRPCError } from '../errors.ts';
+import { watchAccess } from '../realtime/access-watch.ts';
 import { streamJobEvents } from '../realtime/stream-job-events.ts';
 import { protectedProcedure, router } from '../trpc.ts';
 import { AnswerText, Id, OptionIds } from './inputs.ts';
@@ -27,6 +28,9 @@ async function jobResult(ctx: Context, result: { job: JobRow; events: JobEvent[]
 }
 
 const JobInput = z.object({ jobId: Id });
+
+/** How often an open event stream re-checks that its reader may still read the job. */
+const streamAccessCheckMs = 10_000;
 
 export const jobsRouter = router({
   get: protectedProcedure.input(JobInput).query(async ({ ctx, input }) => {
@@ -116,25 +120,33 @@ export const jobsRouter = router({
       // The stream lives only as long as its session or token: sign-out, expiry or revocation
       // aborts it like a disconnect (streamJobEvents unsubscribes), and the client is told so.
       const session = ctx.sessionRevocations.follow(ctx.credential, signal ?? new AbortController().signal);
+      // …and as long as its reader may read it: removed from the workspace or made a viewer, the
+      // stream (which carries every file written) ends within one check interval.
+      const access = watchAccess(
+        () => requireJobRole(ctx.db, { userId: ctx.user.id, jobId: job.id, action: 'build' }),
+        { intervalMs: streamAccessCheckMs, signal: session.signal },
+      );
       try {
         const events = streamJobEvents({
           db: ctx.db,
           hub: ctx.hub,
           jobId: job.id,
           lastEventId: input.lastEventId ?? 0,
-          signal: session.signal,
+          signal: access.signal,
           onLiveEvent: (event) => ctx.metrics.observeDelivery(Date.now() - Date.parse(event.at)),
         });
         for await (const event of events) {
           ctx.metrics.eventsDelivered += 1;
           yield tracked(String(event.seq), event);
         }
+        if (access.lost()) throw toTRPCError(access.lost());
         if (session.ended)
           throw new TRPCError({
             code: 'UNAUTHORIZED',
             message: ctx.credential?.kind === 'accessToken' ? 'Token revoked' : 'Signed out',
           });
       } finally {
+        access.dispose();
         session.dispose();
       }
     }),
