@@ -78,7 +78,14 @@ interface Reply {
 function request(
   host: string,
   path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string; port?: number } = {},
+  options: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    port?: number;
+    /** Send the body in pieces with chunked encoding (no Content-Length to refuse it by). */
+    chunked?: boolean;
+  } = {},
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const outgoing = http.request(
@@ -106,7 +113,11 @@ function request(
       },
     );
     outgoing.on('error', reject);
-    outgoing.end(options.body);
+    if (options.chunked && options.body) {
+      const half = Math.floor(options.body.length / 2);
+      outgoing.write(options.body.slice(0, half));
+      outgoing.end(options.body.slice(half));
+    } else outgoing.end(options.body);
   });
 }
 
@@ -220,6 +231,14 @@ describe('the data API on the apps origin', () => {
       body: JSON.stringify({ values: { 'class-name': 'x'.repeat(300_000) } }),
     });
     expect(huge.status).toBe(413);
+    // Streamed without a length, the cap is found mid-body: still a 413, not a reset connection.
+    const streamed = await request(host, '/api/v1/class', {
+      method: 'POST',
+      headers: { ...writeHeaders, cookie },
+      body: JSON.stringify({ values: { 'class-name': 'x'.repeat(300_000) } }),
+      chunked: true,
+    });
+    expect(streamed.status).toBe(413);
     // Another app's session cookie is no session here.
     const other = await publishedTeamApp();
     expect((await request(hostOf(other.app.id), '/api/v1/class', { headers: { cookie } })).status).toBe(401);

@@ -106,15 +106,16 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   }
   const chunks: Buffer[] = [];
   let size = 0;
+  // Past the cap the rest is read and dropped rather than thrown on mid-stream: leaving the loop
+  // early destroys the request's socket, and the client would get a reset instead of the 413.
+  // (The server's request timeout bounds how long a client can keep sending.)
   for await (const chunk of req) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > maxDataBodyBytes) {
-      req.resume();
-      throw new DataApiError('payload_too_large', `A record write is at most ${maxDataBodyBytes} bytes`);
-    }
-    chunks.push(buffer);
+    if (size <= maxDataBodyBytes) chunks.push(buffer);
   }
+  if (size > maxDataBodyBytes)
+    throw new DataApiError('payload_too_large', `A record write is at most ${maxDataBodyBytes} bytes`);
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch {
