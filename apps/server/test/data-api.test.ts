@@ -9,28 +9,11 @@ import {
 } from '../../../packages/core/src/compiler/template/src/data/http-adapter.ts';
 import { createPreviewServer } from '../src/preview/preview-server.ts';
 import { builderOrigins } from '../src/server.ts';
-import {
-  createTestClient,
-  type TestClient,
-  testSessionSecret,
-  uniqueEmail,
-  useTestServer,
-} from './harness.ts';
+import { type Person, signUpPerson, testSessionSecret, useTestServer } from './harness.ts';
 
 const context = useTestServer();
 
-interface Person {
-  client: TestClient;
-  id: string;
-  email: string;
-}
-
-async function person(): Promise<Person> {
-  const client = createTestClient(context.baseUrl);
-  const email = uniqueEmail();
-  const user = await client.signUp(email);
-  return { client, id: user.id, email };
-}
+const person = () => signUpPerson(context.baseUrl);
 
 /** A team: owner and viewer; an app published at v1 built from the class-bookings blueprint. */
 async function publishedTeamApp() {

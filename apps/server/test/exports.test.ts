@@ -10,7 +10,8 @@ import { toolLibrary } from '../../../packages/core/src/compiler/fixtures/bluepr
 import {
   createTestClient,
   expectTRPCError,
-  type TestClient,
+  type Person,
+  signUpPerson,
   testSessionSecret,
   useTestServer,
 } from './harness.ts';
@@ -21,17 +22,7 @@ import {
 const context = useTestServer();
 const missingId = '00000000-0000-4000-8000-000000000000';
 
-interface Person {
-  client: TestClient;
-  id: string;
-  email: string;
-}
-
-async function person(): Promise<Person> {
-  const client = createTestClient(context.baseUrl);
-  const user = await client.signUp();
-  return { client, ...user };
-}
+const person = () => signUpPerson(context.baseUrl);
 
 async function join(owner: Person, workspaceId: string, guest: Person, role: 'editor' | 'viewer') {
   const { inviteUrl } = await owner.client.trpc.workspaces.invite.mutate({

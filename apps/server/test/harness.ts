@@ -63,6 +63,19 @@ export function uniqueEmail(): string {
   return `person${emailCounter}.${Date.now()}.${process.pid}@example.com`;
 }
 
+/** A signed-up person with their own client (cookie jar), as the team tests need several. */
+export interface Person {
+  client: TestClient;
+  id: string;
+  email: string;
+}
+
+export async function signUpPerson(baseUrl: string): Promise<Person> {
+  const client = createTestClient(baseUrl);
+  const user = await client.signUp();
+  return { client, id: user.id, email: user.email };
+}
+
 /**
  * A real tRPC client over real HTTP (batch + SSE) with a one-cookie jar like a browser's: the
  * client package's own, so the tests talk to the server exactly as scripts and the CLI do.

@@ -4,22 +4,11 @@ import { insertVersion } from '@app/db';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { classBookings } from '../../../packages/core/src/compiler/fixtures/blueprints.ts';
-import { createTestClient, expectTRPCError, type TestClient, uniqueEmail, useTestServer } from './harness.ts';
+import { expectTRPCError, type Person, signUpPerson, useTestServer } from './harness.ts';
 
 const context = useTestServer();
 
-interface Person {
-  client: TestClient;
-  id: string;
-  email: string;
-}
-
-async function person(): Promise<Person> {
-  const client = createTestClient(context.baseUrl);
-  const email = uniqueEmail();
-  const user = await client.signUp(email);
-  return { client, id: user.id, email };
-}
+const person = () => signUpPerson(context.baseUrl);
 
 const appFiles = (greeting: string) => [
   {

@@ -1,7 +1,7 @@
 import { insertVersion } from '@app/db';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestClient, expectTRPCError, type TestClient, useTestServer } from './harness.ts';
+import { expectTRPCError, type Person, signUpPerson, type TestClient, useTestServer } from './harness.ts';
 import { recordJobEvents } from './subscribe.ts';
 
 // Workspaces over the real transport (SPEC §5, §12): who sees and does what is decided by
@@ -11,17 +11,7 @@ const context = useTestServer();
 
 const missingId = '00000000-0000-4000-8000-000000000000';
 
-interface Person {
-  client: TestClient;
-  id: string;
-  email: string;
-}
-
-async function person(): Promise<Person> {
-  const client = createTestClient(context.baseUrl);
-  const user = await client.signUp();
-  return { client, ...user };
-}
+const person = () => signUpPerson(context.baseUrl);
 
 function tokenOf(inviteUrl: string): string {
   const token = new URL(inviteUrl).pathname.split('/').at(-1);
