@@ -1,5 +1,4 @@
-import http from 'node:http';
-import { appKeyFor, createPreviewToken } from '@app/core';
+import { createPreviewToken } from '@app/core';
 import { insertVersion } from '@app/db';
 import { describe, expect, it } from 'vitest';
 import { classBookings } from '../../../packages/core/src/compiler/fixtures/blueprints.ts';
@@ -9,119 +8,34 @@ import {
 } from '../../../packages/core/src/compiler/template/src/data/http-adapter.ts';
 import { createPreviewServer } from '../src/preview/preview-server.ts';
 import { builderOrigins } from '../src/server.ts';
-import { type Person, signUpPerson, testSessionSecret, useTestServer } from './harness.ts';
+import { appsOrigin, teamWithApp } from './apps-origin.ts';
+import { signUpPerson, testSessionSecret, useTestServer } from './harness.ts';
 
 const context = useTestServer();
 
 const person = () => signUpPerson(context.baseUrl);
 
-/** A team: owner and viewer; an app published at v1 built from the class-bookings blueprint. */
+/** A team: owner and viewer (and an outsider); an app published at v1 built from the class-bookings blueprint. */
 async function publishedTeamApp() {
-  const owner = await person();
-  const viewer = await person();
+  const team = await teamWithApp(person, { workspace: 'Studio', app: 'Studio', prompt: 'Classes' });
   const outsider = await person();
-  const { workspace } = await owner.client.trpc.workspaces.create.mutate({ name: 'Studio' });
-  const { inviteUrl } = await owner.client.trpc.workspaces.invite.mutate({
-    workspaceId: workspace.id,
-    email: viewer.email,
-    role: 'viewer',
-  });
-  await viewer.client.trpc.workspaces.acceptInvite.mutate({
-    token: new URL(inviteUrl).pathname.split('/').at(-1) ?? '',
-  });
-  const { app, job } = await owner.client.trpc.apps.create.mutate({
-    prompt: 'Classes',
-    name: 'Studio',
-    workspaceId: workspace.id,
-  });
-  await owner.client.trpc.jobs.cancel.mutate({ jobId: job.id });
   const files = [
     { path: 'src/App.tsx', content: 'export default function App() {\n  return <h1>Studio</h1>;\n}\n' },
   ];
   const v1 = await insertVersion(context.database.db, {
-    appId: app.id,
+    appId: team.app.id,
     request: 'Classes',
     files,
     ledger: [],
     plan: [],
     blueprint: classBookings,
   });
-  await owner.client.trpc.versions.publish.mutate({ versionId: v1.id });
-  return { owner, viewer, outsider, app, v1, workspace };
+  await team.owner.client.trpc.versions.publish.mutate({ versionId: v1.id });
+  return { ...team, outsider, v1 };
 }
 
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-  json: () => { error?: { code: string; message: string; field?: string } } & Record<string, unknown>;
-}
-
-/** To the apps origin on 127.0.0.1 with the app's Host (glibc does not resolve `<key>.localhost`). */
-function request(
-  host: string,
-  path: string,
-  options: {
-    method?: string;
-    headers?: Record<string, string>;
-    body?: string;
-    port?: number;
-    /** Send the body in pieces with chunked encoding (no Content-Length to refuse it by). */
-    chunked?: boolean;
-  } = {},
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const outgoing = http.request(
-      {
-        host: '127.0.0.1',
-        port: options.port ?? context.server.previewPort,
-        path,
-        method: options.method ?? 'GET',
-        headers: { host, ...options.headers },
-      },
-      (response) => {
-        let body = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => {
-          body += chunk;
-        });
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body,
-            json: () => JSON.parse(body),
-          }),
-        );
-      },
-    );
-    outgoing.on('error', reject);
-    if (options.chunked && options.body) {
-      const half = Math.floor(options.body.length / 2);
-      outgoing.write(options.body.slice(0, half));
-      outgoing.end(options.body.slice(half));
-    } else outgoing.end(options.body);
-  });
-}
-
-const hostOf = (appId: string, port = context.server.previewPort) => `${appKeyFor(appId)}.localhost:${port}`;
+const { hostOf, request, signInOnOrigin } = appsOrigin(context);
 const writeHeaders = { 'content-type': 'application/json', 'x-app-request': '1' };
-
-/** The published app's sign-in round trip (slice C's): the `app_session=…` cookie pair. */
-async function signInOnOrigin(visitor: Person, appId: string): Promise<string> {
-  const visit = await request(hostOf(appId), '/');
-  const state = new URL(String(visit.headers.location)).searchParams.get('state') ?? '';
-  const stateCookie =
-    (visit.headers['set-cookie'] ?? []).find((c) => c.startsWith('app_signin_state='))?.split(';')[0] ?? '';
-  const { url } = await visitor.client.trpc.auth.appOriginCode.mutate({ appId, state });
-  const callback = new URL(url);
-  const exchanged = await request(callback.host, `${callback.pathname}${callback.search}`, {
-    headers: { cookie: stateCookie },
-  });
-  const session = (exchanged.headers['set-cookie'] ?? []).find((c) => c.startsWith('app_session='));
-  if (!session) throw new Error(`no app session cookie (${exchanged.status})`);
-  return session.split(';')[0] ?? '';
-}
 
 /** The template's own HTTP adapter, its fetch carried to 127.0.0.1 with the app's Host. */
 function adapterFor(appId: string, cookie: string, api = '/api/v1', previewToken: string | null = null) {
@@ -255,6 +169,54 @@ describe('the data API on the apps origin', () => {
     expect(ok.status).toBe(201);
   });
 
+  it('answers CORS for a preview’s own API (its opaque origin, its token) and never for live data', async () => {
+    const { owner, app, v1 } = await publishedTeamApp();
+    const host = hostOf(app.id);
+    const cookie = await signInOnOrigin(owner, app.id);
+    const preflight = (path: string) =>
+      request(host, path, {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'null',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,x-app-request,x-preview-token',
+        },
+      });
+    const previewPreflight = await preflight(`/v/${v1.id}/api/v1/class`);
+    expect(previewPreflight.status).toBe(204);
+    expect(previewPreflight.headers['access-control-allow-origin']).toBe('*');
+    expect(previewPreflight.headers['access-control-allow-headers']).toContain('x-preview-token');
+    expect(previewPreflight.headers['access-control-allow-credentials']).toBeUndefined();
+    const livePreflight = await preflight('/api/v1/class');
+    expect(livePreflight.status).toBe(405);
+    expect(livePreflight.headers['access-control-allow-origin']).toBeUndefined();
+
+    const body = JSON.stringify({
+      values: { 'class-name': 'Spin', 'class-starts': '2025-03-01', 'class-seats': 5 },
+    });
+    const fromOpaque = { ...writeHeaders, origin: 'null', 'sec-fetch-site': 'cross-site' };
+    const token = createPreviewToken(v1.id, testSessionSecret);
+    const previewWrite = await request(host, `/v/${v1.id}/api/v1/class`, {
+      method: 'POST',
+      body,
+      headers: { ...fromOpaque, 'x-preview-token': token },
+    });
+    expect(previewWrite.status).toBe(201);
+    expect(previewWrite.headers['access-control-allow-origin']).toBe('*');
+    // Without its token the preview's API is shut, CORS or not; the live API refuses that origin.
+    expect(
+      (await request(host, `/v/${v1.id}/api/v1/class`, { method: 'POST', body, headers: fromOpaque })).status,
+    ).toBe(401);
+    const liveWrite = await request(host, '/api/v1/class', {
+      method: 'POST',
+      body,
+      headers: { ...fromOpaque, cookie },
+    });
+    expect(liveWrite.status).toBe(403);
+    expect(liveWrite.headers['access-control-allow-origin']).toBeUndefined();
+    expect((await request(host, '/api/v1/class', { headers: { cookie } })).json().records).toEqual([]);
+  });
+
   it('previews: the token opens the version’s own seeded dataset, never live data', async () => {
     const { owner, app, v1 } = await publishedTeamApp();
     const host = hostOf(app.id);
@@ -323,15 +285,22 @@ describe('the data API on the apps origin', () => {
       dataRateLimit: { points: 3, durationSeconds: 60 },
     });
     const port = await limited.listen(0);
+    const limitedOrigin = appsOrigin({ port });
     try {
       const cookie = await signInOnOrigin(owner, app.id);
       const statuses: number[] = [];
       for (let index = 0; index < 5; index += 1)
         statuses.push(
-          (await request(hostOf(app.id, port), '/api/v1/class', { port, headers: { cookie } })).status,
+          (
+            await limitedOrigin.request(limitedOrigin.hostOf(app.id), '/api/v1/class', {
+              headers: { cookie },
+            })
+          ).status,
         );
       expect(statuses).toEqual([200, 200, 200, 429, 429]);
-      const refused = await request(hostOf(app.id, port), '/api/v1/class', { port, headers: { cookie } });
+      const refused = await limitedOrigin.request(limitedOrigin.hostOf(app.id), '/api/v1/class', {
+        headers: { cookie },
+      });
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
       expect(refused.json().error?.code).toBe('rate_limited');
     } finally {

@@ -1,13 +1,16 @@
-import http from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { appKeyFor, bundleApp, createPreviewToken, previewTokenLifetimeMs, previewUrlFor } from '@app/core';
 import { insertVersion } from '@app/db';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { classBookings } from '../../../packages/core/src/compiler/fixtures/blueprints.ts';
 import { createPreviewServer } from '../src/preview/preview-server.ts';
 import { builderOrigins } from '../src/server.ts';
+import { appsOrigin } from './apps-origin.ts';
 import {
   createTestClient,
   expectTRPCError,
+  signUpPerson,
   testSessionSecret,
   uniqueEmail,
   useTestServer,
@@ -64,31 +67,7 @@ async function appWithVersion() {
   return { client, email, app, versionId: version.id };
 }
 
-/**
- * A GET to the apps origin with any Host: glibc here does not resolve `<key>.localhost`
- * (docs/architecture.md#localhost-subdomains), so Node connects to loopback and names the host itself, as a browser would.
- */
-function requestPreview(
-  port: number,
-  host: string,
-  path: string,
-): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
-  return new Promise((resolve, reject) => {
-    const request = http.get({ host: '127.0.0.1', port, path, headers: { host } }, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => {
-        body += chunk;
-      });
-      response.on('end', () =>
-        resolve({ status: response.statusCode ?? 0, headers: response.headers, body }),
-      );
-    });
-    request.on('error', reject);
-  });
-}
-
-const appHost = (appId: string) => `${appKeyFor(appId)}.localhost:${context.server.previewPort}`;
+const { hostOf: appHost, request: requestPreview, signInOnOrigin } = appsOrigin(context);
 
 describe('versions and the apps origin', () => {
   it("serves the bundled app on its app's own origin with a signed link", async () => {
@@ -100,14 +79,13 @@ describe('versions and the apps origin', () => {
     expect(previewUrl.pathname).toBe(`/v/${versionId}/`);
     expect(previewUrl.searchParams.get('token')).toBeTruthy();
 
-    const response = await requestPreview(
-      context.server.previewPort,
-      previewUrl.host,
-      `${previewUrl.pathname}${previewUrl.search}`,
-    );
+    const response = await requestPreview(previewUrl.host, `${previewUrl.pathname}${previewUrl.search}`);
     expect(response.status).toBe(200);
     const csp = String(response.headers['content-security-policy']);
     expect(csp).toContain("connect-src 'self'");
+    // An opaque origin: no allow-same-origin (a draft must never act as the app's host).
+    expect(csp).toContain('sandbox allow-scripts allow-forms allow-modals allow-downloads');
+    expect(csp).not.toContain('allow-same-origin');
     expect(csp).toContain('frame-ancestors');
     expect(response.body).toContain('<div id="root"></div>');
     expect(response.body).toContain('Hello from the preview');
@@ -120,7 +98,7 @@ describe('versions and the apps origin', () => {
     const { app, versionId } = await appWithVersion();
     const { versionId: otherVersionId } = await appWithVersion();
     const get = async (query: string) =>
-      (await requestPreview(context.server.previewPort, appHost(app.id), `/v/${versionId}/${query}`)).status;
+      (await requestPreview(appHost(app.id), `/v/${versionId}/${query}`)).status;
     expect(await get('')).toBe(401);
     const valid = createPreviewToken(versionId, testSessionSecret);
     const forged = `${valid.split('.')[0]}.${'x'.repeat(43)}`;
@@ -141,8 +119,7 @@ describe('versions and the apps origin', () => {
     const { app, versionId } = await appWithVersion();
     const { app: otherApp } = await appWithVersion();
     const path = `/v/${versionId}/?token=${createPreviewToken(versionId, testSessionSecret)}`;
-    const statusOn = async (host: string) =>
-      (await requestPreview(context.server.previewPort, host, path)).status;
+    const statusOn = async (host: string) => (await requestPreview(host, path)).status;
     expect(await statusOn(appHost(app.id))).toBe(200);
     // A valid token, but on the other app's origin it would run with that app's storage.
     expect(await statusOn(appHost(otherApp.id))).toBe(404);
@@ -161,7 +138,7 @@ describe('versions and the apps origin', () => {
   it('does not serve the builder API on the apps origin', async () => {
     const { app } = await appWithVersion();
     for (const host of [appHost(app.id), `localhost:${context.server.previewPort}`]) {
-      expect((await requestPreview(context.server.previewPort, host, '/trpc/auth.me')).status).toBe(404);
+      expect((await requestPreview(host, '/trpc/auth.me')).status).toBe(404);
     }
   });
 
@@ -196,7 +173,7 @@ describe('versions and the apps origin', () => {
  * The attribute preview-panel.tsx puts on the preview iframe (the SPA may import nothing from the
  * server, so it is spelled here too): what it allows must work, what it leaves out must not.
  */
-const previewSandbox = 'allow-scripts allow-forms allow-same-origin allow-modals allow-downloads';
+const previewSandbox = 'allow-scripts allow-forms allow-modals allow-downloads';
 
 describe('the apps origin in a real browser', { timeout: 60_000 }, () => {
   let browser: Browser;
@@ -253,7 +230,7 @@ describe('the apps origin in a real browser', { timeout: 60_000 }, () => {
       bundle: (appFiles) => bundleApp(appFiles),
     });
     const cookieHeaders: (string | undefined)[] = [];
-    preview.server.prependListener('request', (req: http.IncomingMessage) =>
+    preview.server.prependListener('request', (req: IncomingMessage) =>
       cookieHeaders.push(req.headers.cookie),
     );
     const previewPort = await preview.listen(0);
@@ -264,7 +241,15 @@ describe('the apps origin in a real browser', { timeout: 60_000 }, () => {
       expect(response?.status()).toBe(200);
       await page.getByText('Hello from the preview').waitFor();
       expect(cookieHeaders).toEqual([undefined]);
-      expect(await page.evaluate(() => document.cookie)).toBe('');
+      // The preview runs on an opaque origin: it has no cookies of any host to read.
+      const inside = await page.evaluate(() => {
+        try {
+          return [window.origin, document.cookie];
+        } catch {
+          return [window.origin, 'refused'];
+        }
+      });
+      expect(inside).toEqual(['null', 'refused']);
       expect(await browserContext.cookies(new URL(url).origin)).toEqual([]);
     } finally {
       await browserContext.close();
@@ -272,24 +257,30 @@ describe('the apps origin in a real browser', { timeout: 60_000 }, () => {
     }
   });
 
-  it('keeps a cookie a preview plants away from the builder', async () => {
+  it('lets a preview plant no cookie, on its host or the builder’s; the builder keeps its session', async () => {
     const { client, email, app, versionId } = await appWithVersion();
     const { browserContext, page, session } = await signedInPage(email);
     try {
       const { previewUrl } = await client.trpc.versions.get.query({ versionId });
       expect((await page.goto(previewUrl))?.status()).toBe(200);
-      // What a generated app can do from its own origin: a host cookie, one for the parent domain,
-      // and one forging the builder's session name.
-      await page.evaluate(() => {
-        // biome-ignore-start lint/suspicious/noDocumentCookie: planting cookies is what is under test
-        document.cookie = 'planted=1; path=/';
-        document.cookie = 'planted_parent=1; domain=localhost; path=/';
-        document.cookie = 'session=forged; domain=localhost; path=/';
-        // biome-ignore-end lint/suspicious/noDocumentCookie: planting cookies is what is under test
-      });
-      const appOrigin = `http://${appHost(app.id)}`;
-      // The plant worked, on the app's own host only.
-      expect((await browserContext.cookies(appOrigin)).map((cookie) => cookie.name)).toEqual(['planted']);
+      // What a generated app would try: a host cookie, one for the parent domain, and one forging
+      // the builder's session name. From an opaque origin every one of them throws.
+      const planted = await page.evaluate(() =>
+        [
+          'planted=1; path=/',
+          'planted_parent=1; domain=localhost; path=/',
+          'session=forged; domain=localhost; path=/',
+        ].map((cookie) => {
+          try {
+            document.cookie = cookie;
+            return 'planted';
+          } catch {
+            return 'refused';
+          }
+        }),
+      );
+      expect(planted).toEqual(['refused', 'refused', 'refused']);
+      expect(await browserContext.cookies(`http://${appHost(app.id)}`)).toEqual([]);
       expect(await browserContext.cookies(builderUrl())).toEqual([
         expect.objectContaining({ name: 'session', value: session, httpOnly: true }),
       ]);
@@ -303,7 +294,7 @@ describe('the apps origin in a real browser', { timeout: 60_000 }, () => {
     }
   });
 
-  it("keeps two apps' storage apart, each app keeping its own", async () => {
+  it('gives a preview storage of its page only: gone on the next page, nothing of another app', async () => {
     const first = await appWithVersion();
     const second = await appWithVersion();
     const browserContext = await browser.newContext();
@@ -314,27 +305,29 @@ describe('the apps origin in a real browser', { timeout: 60_000 }, () => {
       const secondUrl = (await second.client.trpc.versions.get.query({ versionId: second.versionId }))
         .previewUrl;
       await page.goto(firstUrl);
-      await page.evaluate(() => localStorage.setItem('records', 'first app data'));
+      // The page's in-memory stand-in (the real Storage throws on an opaque origin): the app works.
+      expect(
+        await page.evaluate(() => {
+          localStorage.setItem('records', 'first app data');
+          return [localStorage instanceof Storage, localStorage.getItem('records')];
+        }),
+      ).toEqual([false, 'first app data']);
       await page.goto(secondUrl);
       expect(await page.evaluate(() => [localStorage.length, localStorage.getItem('records')])).toEqual([
         0,
         null,
       ]);
-      await page.evaluate(() => localStorage.setItem('records', 'second app data'));
       await page.goto(firstUrl);
-      // Opened on its own, the app has its origin's real, lasting storage.
-      expect(
-        await page.evaluate(() => [localStorage instanceof Storage, localStorage.getItem('records')]),
-      ).toEqual([true, 'first app data']);
+      expect(await page.evaluate(() => localStorage.getItem('records'))).toBeNull();
     } finally {
       await browserContext.close();
     }
   });
 
-  // Framed, the app is a third party: this Chromium blocks third-party storage, so the page's
-  // in-memory stand-in is what keeps the app from crashing on its first `localStorage` call.
+  // Framed, the app is a third party on an opaque origin: the page's in-memory stand-in is what
+  // keeps it from crashing on its first `localStorage` call.
   it('runs framed by the builder with the panel’s sandbox: storage that works, no way to the top page', async () => {
-    const { client, app, versionId } = await appWithVersion();
+    const { client, versionId } = await appWithVersion();
     const browserContext = await browser.newContext();
     try {
       const page = await browserContext.newPage();
@@ -351,9 +344,7 @@ describe('the apps origin in a real browser', { timeout: 60_000 }, () => {
           }),
         { src: previewUrl, sandbox: previewSandbox },
       );
-      const frame = page
-        .frames()
-        .find((candidate) => candidate.url().startsWith(`http://${appHost(app.id)}`));
+      const frame = page.frames().find((candidate) => candidate.url().startsWith(new URL(previewUrl).origin));
       if (!frame) throw new Error('the preview frame did not load');
       await frame.getByText('Hello from the preview').waitFor();
       const inside = await frame.evaluate(() => {
@@ -369,9 +360,124 @@ describe('the apps origin in a real browser', { timeout: 60_000 }, () => {
         } catch {}
         return { origin: window.origin, stored: localStorage.getItem('records'), parentReadable };
       });
-      expect(inside).toEqual({ origin: `http://${appHost(app.id)}`, stored: 'kept', parentReadable: false });
+      expect(inside).toEqual({ origin: 'null', stored: 'kept', parentReadable: false });
       await page.waitForTimeout(200);
       expect(page.url()).toBe(`${builderUrl()}/healthz`);
+    } finally {
+      await browserContext.close();
+    }
+  });
+
+  it('keeps a draft preview away from the live data of the published app on its host, even for a signed-in member', async () => {
+    const owner = await signUpPerson(context.baseUrl);
+    const { app, job } = await owner.client.trpc.apps.create.mutate({ prompt: 'Classes', name: 'Studio' });
+    await owner.client.trpc.jobs.cancel.mutate({ jobId: job.id });
+    const version = (request: string) =>
+      insertVersion(context.database.db, {
+        appId: app.id,
+        request,
+        files,
+        ledger: [],
+        plan: [],
+        blueprint: classBookings,
+      });
+    const published = await version('Classes');
+    await owner.client.trpc.versions.publish.mutate({ versionId: published.id });
+    const draft = await version('A draft');
+    const host = appHost(app.id);
+    const cookie = await signInOnOrigin(owner, app.id);
+    const liveRecords = async () =>
+      ((await requestPreview(host, '/api/v1/class', { headers: { cookie } })).json().records as unknown[])
+        .length;
+    const created = await requestPreview(host, '/api/v1/class', {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json', 'x-app-request': '1' },
+      body: JSON.stringify({
+        values: { 'class-name': 'Live class', 'class-starts': '2025-03-01', 'class-seats': 5 },
+      }),
+    });
+    expect(created.status).toBe(201);
+
+    // The member's browser: signed in on the app's host (its session cookie, as the round trip sets it).
+    const browserContext = await browser.newContext();
+    try {
+      const [name, value] = cookie.split('=') as [string, string];
+      await browserContext.addCookies([
+        { name, value, url: `http://${host}`, httpOnly: true, sameSite: 'Lax' },
+      ]);
+      const page = await browserContext.newPage();
+      // The published app on that host reads the live records: the session works from its own origin.
+      await page.goto(`http://${host}/`);
+      const fromPublished = await page.evaluate(async () => {
+        const response = await fetch('/api/v1/class');
+        return {
+          status: response.status,
+          count: ((await response.json()) as { records: unknown[] }).records.length,
+        };
+      });
+      expect(fromPublished).toEqual({ status: 200, count: 1 });
+
+      const { previewUrl } = await owner.client.trpc.versions.get.query({ versionId: draft.id });
+      expect(new URL(previewUrl).host).toBe(host);
+      await page.goto(previewUrl);
+      await page.getByText('Hello from the preview').waitFor();
+      const token = new URL(previewUrl).searchParams.get('token') ?? '';
+      const fromDraft = await page.evaluate(
+        async ({ draftId, token }) => {
+          const outcome = async (request: Promise<Response>) => {
+            try {
+              const response = await request;
+              return response.type === 'opaque' ? 'sent blind' : String(response.status);
+            } catch {
+              return 'blocked';
+            }
+          };
+          const write = { 'content-type': 'application/json', 'x-app-request': '1' };
+          const values = JSON.stringify({
+            values: { 'class-name': 'From the draft', 'class-starts': '2025-03-02', 'class-seats': 3 },
+          });
+          return {
+            liveRead: await outcome(fetch('/api/v1/class', { credentials: 'include' })),
+            liveWrite: await outcome(
+              fetch('/api/v1/class', {
+                method: 'POST',
+                credentials: 'include',
+                headers: write,
+                body: values,
+              }),
+            ),
+            // A simple request needs no preflight; it goes out, and the API refuses it.
+            liveBlindWrite: await outcome(
+              fetch('/api/v1/class', {
+                method: 'POST',
+                mode: 'no-cors',
+                credentials: 'include',
+                body: values,
+              }),
+            ),
+            ownRead: await outcome(
+              fetch(`/v/${draftId}/api/v1/class`, { headers: { 'x-preview-token': token } }),
+            ),
+            ownWrite: await outcome(
+              fetch(`/v/${draftId}/api/v1/class`, {
+                method: 'POST',
+                headers: { ...write, 'x-preview-token': token },
+                body: values,
+              }),
+            ),
+          };
+        },
+        { draftId: draft.id, token },
+      );
+      expect(fromDraft).toEqual({
+        liveRead: 'blocked',
+        liveWrite: 'blocked',
+        liveBlindWrite: 'sent blind',
+        ownRead: '200',
+        ownWrite: '201',
+      });
+      // Live data is exactly what the member wrote: nothing from the draft.
+      expect(await liveRecords()).toBe(1);
     } finally {
       await browserContext.close();
     }

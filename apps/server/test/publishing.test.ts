@@ -1,10 +1,9 @@
-import http from 'node:http';
-import { appKeyFor } from '@app/core';
 import { insertVersion } from '@app/db';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { classBookings } from '../../../packages/core/src/compiler/fixtures/blueprints.ts';
-import { expectTRPCError, type Person, signUpPerson, useTestServer } from './harness.ts';
+import { appsOrigin, cookieSet, teamWithApp } from './apps-origin.ts';
+import { expectTRPCError, signUpPerson, useTestServer } from './harness.ts';
 
 const context = useTestServer();
 
@@ -19,111 +18,29 @@ const appFiles = (greeting: string) => [
 
 /** A team workspace: an owner who builds, a viewer; one app with two versions (v1, v2). */
 async function teamApp(name = 'Tool library') {
-  const owner = await person();
-  const viewer = await person();
-  const { workspace } = await owner.client.trpc.workspaces.create.mutate({ name: 'Makerspace' });
-  const { inviteUrl } = await owner.client.trpc.workspaces.invite.mutate({
-    workspaceId: workspace.id,
-    email: viewer.email,
-    role: 'viewer',
-  });
-  const token = new URL(inviteUrl).pathname.split('/').at(-1) ?? '';
-  await viewer.client.trpc.workspaces.acceptInvite.mutate({ token });
-  const { app, job } = await owner.client.trpc.apps.create.mutate({
+  const team = await teamWithApp(person, {
+    workspace: 'Makerspace',
+    app: name,
     prompt: 'Lend tools to members',
-    name,
-    workspaceId: workspace.id,
   });
-  await owner.client.trpc.jobs.cancel.mutate({ jobId: job.id });
   const v1 = await insertVersion(context.database.db, {
-    appId: app.id,
+    appId: team.app.id,
     request: 'Lend tools',
     files: appFiles('Version one of the tools'),
     ledger: [],
     plan: [],
   });
   const v2 = await insertVersion(context.database.db, {
-    appId: app.id,
+    appId: team.app.id,
     request: 'Add due dates',
     files: appFiles('Version two with due dates'),
     ledger: [],
     plan: [],
   });
-  return { owner, viewer, workspace, app, v1, v2 };
+  return { ...team, v1, v2 };
 }
 
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-/**
- * Straight to the apps origin with the app's Host: glibc here does not resolve `<key>.localhost`
- * (docs/architecture.md#localhost-subdomains), so Node connects to loopback and names the host.
- */
-function request(
-  host: string,
-  path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const outgoing = http.request(
-      {
-        host: '127.0.0.1',
-        port: context.server.previewPort,
-        path,
-        method: options.method ?? 'GET',
-        headers: { host, ...options.headers },
-      },
-      (response) => {
-        let body = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => {
-          body += chunk;
-        });
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, body }),
-        );
-      },
-    );
-    outgoing.on('error', reject);
-    outgoing.end(options.body);
-  });
-}
-
-const hostOf = (appId: string) => `${appKeyFor(appId)}.localhost:${context.server.previewPort}`;
-
-/** `name=value` of a Set-Cookie the reply made, and the whole header for its attributes. */
-function cookieSet(reply: Reply, name: string): { pair: string; header: string } | null {
-  const header = (reply.headers['set-cookie'] ?? []).find((cookie) => cookie.startsWith(`${name}=`));
-  return header ? { pair: header.split(';')[0] ?? '', header } : null;
-}
-
-/** Steps 1 and 2 of signing in: the visit that is sent to the builder, and the code it issues. */
-async function startSignIn(visitor: Person, appId: string) {
-  const visit = await request(hostOf(appId), '/');
-  expect(visit.status).toBe(302);
-  const target = new URL(String(visit.headers.location));
-  const state = target.searchParams.get('state') ?? '';
-  const stateCookie = cookieSet(visit, 'app_signin_state');
-  if (!stateCookie) throw new Error('no state cookie');
-  const { url } = await visitor.client.trpc.auth.appOriginCode.mutate({ appId, state });
-  return { target, state, stateCookie: stateCookie.pair, callback: new URL(url) };
-}
-
-/** The whole round trip: the app-origin session cookie (`app_session=…`). */
-async function signInOnOrigin(visitor: Person, appId: string): Promise<string> {
-  const { stateCookie, callback } = await startSignIn(visitor, appId);
-  const exchanged = await request(callback.host, `${callback.pathname}${callback.search}`, {
-    headers: { cookie: stateCookie },
-  });
-  expect(exchanged.status).toBe(303);
-  expect(exchanged.headers.location).toBe('/');
-  const session = cookieSet(exchanged, 'app_session');
-  if (!session) throw new Error('no app session cookie');
-  return session.pair;
-}
+const { hostOf, request, startSignIn, signInOnOrigin } = appsOrigin(context);
 
 describe('publishing', () => {
   it('publish → the app’s stable URL serves that version, full screen with the bar; apps.get says so', async () => {

@@ -74,21 +74,28 @@ export const maxDataBodyBytes = 256 * 1024;
 /**
  * Cross-site writes are refused before anything is read (docs/architecture.md#security): a write
  * must be JSON and carry `X-App-Request: 1` — a header no form can send and a cross-origin fetch
- * cannot send without a CORS preflight, which this origin never grants — and, when the browser
- * says where it comes from (`Origin`, `Sec-Fetch-Site`), that must be this app's own origin.
+ * cannot send without a CORS preflight, which the live API never grants — and, when the request
+ * rides on ambient credentials (the app-origin session cookie) and the browser says where it comes
+ * from (`Origin`, `Sec-Fetch-Site`), that must be this app's own origin. A preview's write
+ * authenticates with its link's token in a header instead, from its opaque origin (`Origin: null`).
  */
-export function refuseCrossSiteWrite(req: IncomingMessage, hasBody: boolean): DataApiError | null {
+export function refuseCrossSiteWrite(
+  req: IncomingMessage,
+  { hasBody, ambientCredentials }: { hasBody: boolean; ambientCredentials: boolean },
+): DataApiError | null {
   if (req.headers['x-app-request'] !== '1')
     return new DataApiError('forbidden', 'Writes must come from the app itself (X-App-Request: 1)');
-  const origin = req.headers.origin;
-  if (origin !== undefined) {
-    const parsed = URL.parse(origin);
-    if (!parsed || parsed.host !== req.headers.host)
+  if (ambientCredentials) {
+    const origin = req.headers.origin;
+    if (origin !== undefined) {
+      const parsed = URL.parse(origin);
+      if (!parsed || parsed.host !== req.headers.host)
+        return new DataApiError('forbidden', 'Writes from another site are refused');
+    }
+    const site = req.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin' && site !== 'none')
       return new DataApiError('forbidden', 'Writes from another site are refused');
   }
-  const site = req.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none')
-    return new DataApiError('forbidden', 'Writes from another site are refused');
   if (hasBody) {
     const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
     if (type !== 'application/json')

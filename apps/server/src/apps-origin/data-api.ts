@@ -58,6 +58,12 @@ export interface DataApiOptions {
 const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const apiPath = new RegExp(`^(?:/v/(${uuid}))?/api/v1/([^/]+)(?:/([^/]+))?/?$`);
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
+const previewPreflightHeaders = {
+  'access-control-allow-methods': 'GET, POST, PATCH, DELETE',
+  'access-control-allow-headers': 'accept, content-type, x-app-request, x-preview-token',
+  'access-control-max-age': '600',
+  'cache-control': 'no-store',
+};
 
 /** Handles the request when its path is the data API's (true), else leaves it alone (false). */
 export function createDataApi(options: DataApiOptions) {
@@ -84,6 +90,17 @@ export function createDataApi(options: DataApiOptions) {
   ): Promise<boolean> {
     const match = apiPath.exec(input.url.pathname);
     if (!match) return false;
+    // A preview runs on an opaque origin (preview-server.ts), so to this host its calls are
+    // cross-origin: its own API answers CORS for any origin, without credentials — it trusts only
+    // the link's token, sent as a header. The live API grants no CORS at all.
+    if (match[1]) {
+      res.setHeader('access-control-allow-origin', '*');
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, previewPreflightHeaders);
+        res.end();
+        return true;
+      }
+    }
     try {
       await serve(req, res, input, match);
     } catch (error) {
@@ -109,7 +126,11 @@ export function createDataApi(options: DataApiOptions) {
     if (!allowed.includes(method))
       throw new DataApiError('method_not_allowed', `${method} is not allowed here`);
     if (write) {
-      const refusal = refuseCrossSiteWrite(req, method !== 'DELETE');
+      const refusal = refuseCrossSiteWrite(req, {
+        hasBody: method !== 'DELETE',
+        // A preview's writes carry its token, which no other site has: nothing ambient to ride on.
+        ambientCredentials: versionId === undefined,
+      });
       if (refusal) throw refusal;
     }
     const param = input.url.searchParams;

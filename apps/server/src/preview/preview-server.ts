@@ -28,6 +28,12 @@ export interface PreviewServerOptions {
   onError?: (error: unknown) => void;
 }
 
+/**
+ * What a preview document may do under its CSP sandbox: run, submit its own forms, ask with
+ * `confirm()`, save a download (CSV export). No same-origin, popups or top navigation.
+ */
+export const previewSandboxFlags = 'allow-scripts allow-forms allow-modals allow-downloads';
+
 const versionPathPattern = /^\/v\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/;
 
 /**
@@ -35,9 +41,11 @@ const versionPathPattern = /^\/v\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
  * `Host` header. A port of its own would not be enough: cookies ignore ports, so a preview on the
  * builder's host would receive the builder's session cookie and could plant cookies the builder
  * reads, and every app would share one localStorage. On a host of its own an app sees neither the
- * builder's cookies (host-only, on another host) nor another app's storage, and the CSP gives it no
- * network at all. A version is served only on its own app's host, and only with a valid, unexpired
- * token signed for it; any other host — the bare one included — is a 404.
+ * builder's cookies (host-only, on another host) nor another app's storage; the CSP lets it reach its
+ * own host only (the data API). A version is served only on its own app's host, and only with a
+ * valid, unexpired token signed for it; any other host — the bare one included — is a 404. A
+ * preview document also gets an opaque origin (the CSP's `sandbox`), so a draft never acts as the
+ * published app that shares its host.
  */
 export function createPreviewServer(options: PreviewServerOptions) {
   // Versions are immutable, so a bundle never goes stale; keep the most recent few.
@@ -108,6 +116,12 @@ export function createPreviewServer(options: PreviewServerOptions) {
           `frame-ancestors ${options.builderOrigins.join(' ')}`,
           "base-uri 'none'",
           "form-action 'none'",
+          // An opaque origin (no allow-same-origin): a draft runs beside the published app on this
+          // app's host, and on the host's own origin its code could send a member's app session to
+          // the live data API. Opaque, it holds no cookie or storage of the host, its requests are
+          // cross-site (the SameSite session stays home) and only the preview's own data API,
+          // which takes the link's token and answers CORS, lets it in.
+          `sandbox ${previewSandboxFlags}`,
         ].join('; '),
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'no-referrer',

@@ -12,10 +12,11 @@ import { useVersion } from './use-builder-data.ts';
  *
  * The sandbox, token by token:
  * - `allow-scripts`: the app is a React bundle.
- * - `allow-same-origin`: the frame keeps its real origin, which is the app's own, so this grants
- *   only that app's storage (where the browser allows third-party storage; where it does not, the
- *   preview page falls back to memory). It never means ours: a different origin cannot touch this
- *   document, so it cannot lift its own sandbox either.
+ * - no `allow-same-origin`: the frame runs on an opaque origin (the preview page's own CSP says the
+ *   same, opened in a tab too), never as the app's host, which the published app shares: a draft
+ *   holds no cookie or storage of that host and cannot call its live data API as a signed-in
+ *   member. It reaches only its own preview dataset (with the link's token) and keeps anything else
+ *   in memory. Nor can a cross-origin frame touch this document or lift its own sandbox.
  * - `allow-forms`: generated forms submit through `onSubmit`; the page's CSP (`form-action 'none'`)
  *   still stops any real submission leaving.
  * - `allow-modals`: generated apps confirm deletes with `window.confirm`.
@@ -25,7 +26,7 @@ import { useVersion } from './use-builder-data.ts';
  * page), `allow-popups` / `allow-popups-to-escape-sandbox` (an unsandboxed window of its choosing),
  * `allow-storage-access-by-user-activation`, `allow-pointer-lock`, `allow-presentation`.
  */
-const previewSandbox = 'allow-scripts allow-forms allow-same-origin allow-modals allow-downloads';
+const previewSandbox = 'allow-scripts allow-forms allow-modals allow-downloads';
 
 export function PreviewPanel({ versionId, building }: { versionId: string | null; building: boolean }) {
   const version = useVersion(versionId);

@@ -3,7 +3,7 @@ import { type DataAdapter, RecordNotFoundError } from './adapter';
 import type { DataHost } from './host-config';
 
 export interface HttpAdapterOptions extends DataHost {
-  /** Where `api` is resolved from: the page's own origin in the browser. */
+  /** Where `api` is resolved from: the page's own address in the browser. */
   origin?: string;
   fetch?: typeof fetch;
   /** The viewer's day (YYYY-MM-DD): a preview's sample dates are seeded around it. */
@@ -50,8 +50,10 @@ const pageSize = 1_000;
  */
 export function createHttpAdapter(options: HttpAdapterOptions): DataAdapter {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const page = (globalThis as { location?: { origin: string } }).location;
-  const origin = options.origin ?? page?.origin ?? 'http://localhost';
+  // Resolved against the page's address, not `location.origin`: a preview runs on an opaque origin,
+  // whose `origin` is the string "null" (the server still routes the request to its host).
+  const page = (globalThis as { location?: { href: string } }).location;
+  const origin = options.origin ?? page?.href ?? 'http://localhost';
   const versions = new Map<string, number>();
 
   const call = async (method: string, path: string, body?: unknown): Promise<unknown> => {
