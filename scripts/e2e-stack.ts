@@ -1,5 +1,6 @@
 // The whole stack for browser tests: throwaway Postgres, server, worker and Vite on WEB_PORT (5180).
 import { findFreePort } from '@app/db';
+import { removeE2eStackControl, restartSignal, writeE2eStackControl } from './lib/e2e-stack-control.ts';
 import {
   appProcessEnv,
   migrateDatabase,
@@ -32,15 +33,62 @@ const env = {
 };
 // Only the server gets the secret: the worker signs nothing (the server signs preview links).
 const serverEnv = { ...env, SESSION_SECRET: 'e2e-session-secret-0123456789-abcdefghijklmnop' };
+const startServer = () =>
+  runPrefixed('server', process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], serverEnv);
+let server = startServer();
 const children = [
-  runPrefixed('server', process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], serverEnv),
+  server,
   runPrefixed('worker', process.execPath, ['--import', 'tsx', 'apps/worker/src/main.ts'], env),
 ];
+let stopping = false;
 const shutdown = onShutdown(async () => {
+  stopping = true;
+  removeE2eStackControl();
   await stopChildren(children, 3000);
   if (embedded) await embedded.stop();
 });
-for (const child of children) child.once('exit', (code) => shutdown(code ?? 1));
+// A child that exits on its own takes the stack down. The server's listener is its own function
+// so a restart can detach it first: a server stopped on purpose must not end the stack.
+const onServerExit = (code: number | null) => shutdown(code ?? 1);
+server.once('exit', onServerExit);
+for (const child of children.slice(1)) child.once('exit', (code) => shutdown(code ?? 1));
+
+let serverRestarts = 0;
+let restarting = false;
+const recordControl = () => {
+  if (server.pid) writeE2eStackControl({ pid: process.pid, serverPid: server.pid, serverRestarts });
+};
+
+/**
+ * `kill -USR2 <stack pid>` (a test, through test-results/e2e-stack.json): the server is stopped
+ * gracefully (SIGTERM, as at shutdown) and a fresh one started with the same env on the same ports,
+ * so Vite's proxy and the apps origin's URLs stay valid. The control file counts the restart only
+ * once the new server answers /healthz: a test waiting for the count never races the start-up.
+ * Signals during a restart are dropped (the test waits for the count, and sends one at a time).
+ */
+async function restartServer(): Promise<void> {
+  if (restarting || stopping) return;
+  restarting = true;
+  try {
+    say('e2e stack: restarting the server');
+    server.off('exit', onServerExit);
+    await stopChildren([server], 8000);
+    if (stopping) return;
+    server = startServer();
+    children[0] = server;
+    server.once('exit', onServerExit);
+    await waitForHttp(`${env.API_URL}/healthz`, 60_000);
+    serverRestarts += 1;
+    recordControl();
+    say(`e2e stack: server restarted (${serverRestarts})`);
+  } catch (error) {
+    say(`e2e stack: restart failed: ${error instanceof Error ? error.message : String(error)}`);
+    shutdown(1);
+  } finally {
+    restarting = false;
+  }
+}
+process.on(restartSignal, () => void restartServer());
 
 // Vite comes up once the API answers, so Playwright's readiness probe (through Vite's proxy) never
 // meets a refused connection. Its own CLI under node, not `pnpm exec`: a SIGTERM then ends it
@@ -55,6 +103,7 @@ try {
   );
   children.push(web);
   web.once('exit', (code) => shutdown(code ?? 1));
+  recordControl();
   say(`e2e stack: web http://127.0.0.1:${env.WEB_PORT} → api ${env.API_URL}`);
 } catch (error) {
   say(`e2e stack: ${error instanceof Error ? error.message : String(error)}`);
