@@ -73,7 +73,9 @@ export interface EvaluateOptions {
   verifier?: BrowserVerifier;
 }
 
-export function loadCases(file: 'requests.json' | 'holdout.json' | 'holdout-2.json'): EvalCase[] {
+export function loadCases(
+  file: 'requests.json' | 'holdout.json' | 'holdout-2.json' | 'holdout-3.json',
+): EvalCase[] {
   return EvalFile.parse(JSON.parse(readFileSync(path.join(here, file), 'utf8'))).cases;
 }
 
@@ -271,6 +273,7 @@ export async function runEval(options: EvaluateOptions = {}): Promise<SetReport[
     await evaluate('main', loadCases('requests.json'), options),
     await evaluate('holdout', loadCases('holdout.json'), options),
     await evaluate('holdout-2', loadCases('holdout-2.json'), options),
+    await evaluate('holdout-3', loadCases('holdout-3.json'), options),
   ];
 }
 
