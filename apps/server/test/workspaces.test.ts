@@ -103,6 +103,14 @@ describe('a team workspace', () => {
     expect(await streamError(outsider.client, jobId)).toBe('NOT_FOUND');
     expect((await expectTRPCError(trpc.apps.list.query({ workspaceId }))).code).toBe('NOT_FOUND');
     expect((await expectTRPCError(trpc.workspaces.members.query({ workspaceId }))).code).toBe('NOT_FOUND');
+    expect((await expectTRPCError(trpc.workspaces.invites.query({ workspaceId }))).code).toBe('NOT_FOUND');
+    expect(
+      (
+        await expectTRPCError(
+          trpc.workspaces.changeRole.mutate({ workspaceId, userId: outsider.id, role: 'owner' }),
+        )
+      ).code,
+    ).toBe('NOT_FOUND');
     expect((await trpc.apps.list.query()).apps).toEqual([]);
   });
 
@@ -118,6 +126,9 @@ describe('a team workspace', () => {
       expectTRPCError(trpc.versions.restore.mutate({ versionId })),
       expectTRPCError(trpc.apps.create.mutate({ prompt: 'A room booking tool', workspaceId })),
       expectTRPCError(trpc.workspaces.invite.mutate({ workspaceId, email: outsider.email, role: 'viewer' })),
+      expectTRPCError(trpc.workspaces.invites.query({ workspaceId })),
+      expectTRPCError(trpc.workspaces.revokeInvite.mutate({ workspaceId, inviteId: missingId })),
+      expectTRPCError(trpc.workspaces.changeRole.mutate({ workspaceId, userId: viewer.id, role: 'editor' })),
     ]);
     expect(refusals.map((refusal) => refusal.code)).toEqual(Array(refusals.length).fill('FORBIDDEN'));
     expect(await streamError(viewer.client, jobId)).toBe('FORBIDDEN');
@@ -140,9 +151,12 @@ describe('a team workspace', () => {
       prompt: 'Add a due date to each loan',
     });
     expect(change.job.kind).toBe('change');
-    expect(
-      (await expectTRPCError(trpc.workspaces.removeMember.mutate({ workspaceId, userId: viewer.id }))).code,
-    ).toBe('FORBIDDEN');
+    const refusals = await Promise.all([
+      expectTRPCError(trpc.workspaces.removeMember.mutate({ workspaceId, userId: viewer.id })),
+      expectTRPCError(trpc.workspaces.invites.query({ workspaceId })),
+      expectTRPCError(trpc.workspaces.changeRole.mutate({ workspaceId, userId: editor.id, role: 'owner' })),
+    ]);
+    expect(refusals.map((refusal) => refusal.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
   });
 });
 
@@ -187,6 +201,83 @@ describe('members and invites', () => {
       (await expectTRPCError(other.client.trpc.workspaces.acceptInvite.mutate({ token: 'x'.repeat(43) })))
         .code,
     ).toBe('NOT_FOUND');
+  });
+
+  it('shows owners the pending invites and lets them revoke one; a revoked link no longer works', async () => {
+    const [owner, guest, late] = await Promise.all([person(), person(), person()]);
+    const { workspace } = await owner.client.trpc.workspaces.create.mutate({ name: 'Front desk' });
+    const kept = await invite(owner, workspace.id, late, 'viewer');
+    const revoked = await invite(owner, workspace.id, guest, 'editor');
+    const pending = await owner.client.trpc.workspaces.invites.query({ workspaceId: workspace.id });
+    expect(
+      pending.map(({ email, role, expired, invitedBy }) => ({ email, role, expired, invitedBy })),
+    ).toEqual([
+      { email: guest.email, role: 'editor', expired: false, invitedBy: owner.email },
+      { email: late.email, role: 'viewer', expired: false, invitedBy: owner.email },
+    ]);
+    expect(JSON.stringify(pending)).not.toContain(tokenOf(revoked));
+    const inviteId = pending[0]?.id ?? '';
+    expect(
+      await owner.client.trpc.workspaces.revokeInvite.mutate({ workspaceId: workspace.id, inviteId }),
+    ).toEqual({ ok: true });
+    expect(
+      (await expectTRPCError(guest.client.trpc.workspaces.acceptInvite.mutate({ token: tokenOf(revoked) })))
+        .code,
+    ).toBe('NOT_FOUND');
+    expect(
+      (
+        await expectTRPCError(
+          owner.client.trpc.workspaces.revokeInvite.mutate({ workspaceId: workspace.id, inviteId }),
+        )
+      ).code,
+    ).toBe('NOT_FOUND');
+    // The other link still works, and once used it is a member, not an invite.
+    await late.client.trpc.workspaces.acceptInvite.mutate({ token: tokenOf(kept) });
+    expect(await owner.client.trpc.workspaces.invites.query({ workspaceId: workspace.id })).toEqual([]);
+  });
+
+  it('lets an owner change a role, which takes effect on the next call; the last owner cannot step down', async () => {
+    const [owner, member] = await Promise.all([person(), person()]);
+    const { workspace } = await owner.client.trpc.workspaces.create.mutate({ name: 'Studio' });
+    await member.client.trpc.workspaces.acceptInvite.mutate({
+      token: tokenOf(await invite(owner, workspace.id, member, 'viewer')),
+    });
+    const { app } = await owner.client.trpc.apps.create.mutate({
+      prompt: 'Class bookings',
+      workspaceId: workspace.id,
+    });
+    expect((await expectTRPCError(member.client.trpc.apps.get.query({ appId: app.id }))).code).toBe(
+      'FORBIDDEN',
+    );
+    const { member: promoted } = await owner.client.trpc.workspaces.changeRole.mutate({
+      workspaceId: workspace.id,
+      userId: member.id,
+      role: 'editor',
+    });
+    expect(promoted).toMatchObject({ userId: member.id, role: 'editor' });
+    expect((await member.client.trpc.apps.get.query({ appId: app.id })).app.role).toBe('editor');
+    await owner.client.trpc.workspaces.changeRole.mutate({
+      workspaceId: workspace.id,
+      userId: member.id,
+      role: 'owner',
+    });
+    // Two owners: one may step down; the one left may not.
+    await member.client.trpc.workspaces.changeRole.mutate({
+      workspaceId: workspace.id,
+      userId: owner.id,
+      role: 'viewer',
+    });
+    const lastOwner = await expectTRPCError(
+      member.client.trpc.workspaces.changeRole.mutate({
+        workspaceId: workspace.id,
+        userId: member.id,
+        role: 'editor',
+      }),
+    );
+    expect(lastOwner.code).toBe('CONFLICT');
+    expect((await expectTRPCError(owner.client.trpc.apps.get.query({ appId: app.id }))).code).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it("ends a removed member's open event stream within one access check", { timeout: 30_000 }, async () => {

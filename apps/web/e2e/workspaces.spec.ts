@@ -16,7 +16,7 @@ async function newPage(browser: Browser) {
   return context.newPage();
 }
 
-test('an owner makes a workspace, invites a viewer by link, who signs up through it and joins', async ({
+test('an owner makes a workspace, invites a viewer by link (revoking a wrong one), who signs up through it and joins; the owner makes them an editor, then removes them', async ({
   page,
   browser,
 }) => {
@@ -47,6 +47,23 @@ test('an owner makes a workspace, invites a viewer by link, who signs up through
   const link = page.getByTestId('invite-link-value');
   await expect(link).toHaveValue(/\/invite\/[A-Za-z0-9_-]{43}$/);
   const inviteUrl = await link.inputValue();
+  // Listed as pending for the owner, without its link.
+  const pending = page.getByTestId('invite-row');
+  await expect(pending).toHaveCount(1);
+  await expect(pending.first()).toContainText(guestEmail);
+
+  // A second invite, sent to the wrong address, is revoked: its row goes and its link stops working.
+  const wrongEmail = `e2e-wrong-${randomUUID()}@example.com`;
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByLabel('Invite by email').fill(wrongEmail);
+  await page.getByRole('button', { name: 'Create invite link' }).click();
+  await expect(link).toHaveValue(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  const wrongUrl = await link.inputValue();
+  expect(wrongUrl).not.toBe(inviteUrl);
+  await expect(pending).toHaveCount(2);
+  await page.getByRole('button', { name: `Revoke the invite for ${wrongEmail}` }).click();
+  await expect(pending).toHaveCount(1);
+  await expect(pending.first()).toContainText(guestEmail);
 
   // The guest has no account: the link → sign in → create an account → back on the invite.
   const guest = await newPage(browser);
@@ -63,14 +80,25 @@ test('an owner makes a workspace, invites a viewer by link, who signs up through
   await expect(guest.getByTestId('new-app-prompt')).toHaveCount(0);
   await expect(guest.getByTestId('apps-empty')).toContainText('published');
 
-  // The link was single use.
+  // The link was single use; the revoked one opens nothing.
   await guest.goto(inviteUrl);
   await guest.getByRole('button', { name: 'Join workspace' }).click();
   await expect(guest.getByTestId('invite-error')).toContainText('already been used');
+  await guest.goto(wrongUrl);
+  await guest.getByRole('button', { name: 'Join workspace' }).click();
+  await expect(guest.getByTestId('invite-error')).toBeVisible();
 
-  // The owner sees the viewer and removes them.
+  // The owner sees the viewer (no longer a pending invite) and makes them an editor: the guest's
+  // next load offers the composer.
   await page.reload();
   await expect(page.getByTestId('member-row')).toHaveCount(2);
+  await expect(page.getByTestId('invite-row')).toHaveCount(0);
+  await page.getByLabel(`Role of ${guestEmail}`).selectOption('editor');
+  await expect(page.getByLabel(`Role of ${guestEmail}`)).toHaveValue('editor');
+  await guest.goto('/');
+  await expect(guest.getByTestId('new-app-prompt')).toBeVisible();
+
+  // Then removes them.
   await page.getByRole('button', { name: `Remove ${guestEmail}` }).click();
   await expect(page.getByTestId('member-row')).toHaveCount(1);
   await guest.goto('/');

@@ -5,9 +5,11 @@ import {
   createInvite,
   createWorkspace,
   leaveWorkspace,
+  listInvites,
   listMembers,
   listWorkspaces,
   removeMember,
+  revokeInvite,
 } from '@app/db';
 import { z } from 'zod';
 import type { Context } from '../context.ts';
@@ -65,6 +67,21 @@ export const workspacesRouter = router({
         role: invite.role,
         expiresAt: invite.expiresAt,
       };
+    }),
+
+  /** Owners only: the invites not yet accepted (expired ones marked), never their tokens. */
+  invites: protectedProcedure
+    .input(z.object({ workspaceId: Id }))
+    .query(async ({ ctx, input }) =>
+      listInvites(ctx.db, { userId: ctx.user.id, workspaceId: input.workspaceId }),
+    ),
+
+  /** Owners only: the link stops working at once. */
+  revokeInvite: protectedProcedure
+    .input(z.object({ workspaceId: Id, inviteId: Id }))
+    .mutation(async ({ ctx, input }) => {
+      await revokeInvite(ctx.db, { userId: ctx.user.id, ...input });
+      return { ok: true as const };
     }),
 
   acceptInvite: protectedProcedure

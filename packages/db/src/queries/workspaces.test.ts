@@ -14,9 +14,11 @@ import {
   createWorkspace,
   findPersonalWorkspaceId,
   leaveWorkspace,
+  listInvites,
   listMembers,
   listWorkspaces,
   removeMember,
+  revokeInvite,
 } from './workspaces.ts';
 
 let database: TestDatabase;
@@ -255,6 +257,78 @@ describe('invites', () => {
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((result) => result.status === 'rejected');
     expect(rejected?.status === 'rejected' && rejected.reason).toBeInstanceOf(ConflictError);
+  });
+});
+
+describe('pending invites', () => {
+  it('are listed to owners with who sent them, expired ones marked; revoking one ends its link at once', async () => {
+    const { owner, editor, viewer, outsider, workspace } = await team();
+    const [first, second] = await Promise.all([person('first'), person('second')]);
+    const sent = await createInvite(database.db, {
+      userId: owner.id,
+      workspaceId: workspace.id,
+      email: first.email,
+      role: 'editor',
+    });
+    const stale = await createInvite(database.db, {
+      userId: owner.id,
+      workspaceId: workspace.id,
+      email: second.email,
+      role: 'viewer',
+    });
+    await sql`update workspace_invites set expires_at = now() - interval '1 second' where id = ${stale.inviteId}`.execute(
+      database.db,
+    );
+    const listed = await listInvites(database.db, { userId: owner.id, workspaceId: workspace.id });
+    // The two accepted in team() are members now, not invites.
+    expect(listed).toEqual([
+      expect.objectContaining({ id: stale.inviteId, email: second.email, role: 'viewer', expired: true }),
+      expect.objectContaining({ id: sent.inviteId, email: first.email, role: 'editor', expired: false }),
+    ]);
+    expect(listed[0]?.invitedBy).toBe(owner.email);
+    expect(JSON.stringify(listed)).not.toContain(sent.token);
+    // Owners only: an editor and a viewer are refused, an outsider does not see the workspace.
+    for (const member of [editor, viewer])
+      await expect(
+        listInvites(database.db, { userId: member.id, workspaceId: workspace.id }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      listInvites(database.db, { userId: outsider.id, workspaceId: workspace.id }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      revokeInvite(database.db, { userId: editor.id, workspaceId: workspace.id, inviteId: sent.inviteId }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+
+    await revokeInvite(database.db, { userId: owner.id, workspaceId: workspace.id, inviteId: sent.inviteId });
+    await expect(acceptInvite(database.db, { userId: first.id, token: sent.token })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    expect(
+      (await listInvites(database.db, { userId: owner.id, workspaceId: workspace.id })).map((i) => i.id),
+    ).toEqual([stale.inviteId]);
+    await expect(
+      revokeInvite(database.db, { userId: owner.id, workspaceId: workspace.id, inviteId: sent.inviteId }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    // Another workspace's invite is not found through this one.
+    const other = await createWorkspace(database.db, { userId: owner.id, name: 'Elsewhere' });
+    await expect(
+      revokeInvite(database.db, { userId: owner.id, workspaceId: other.id, inviteId: stale.inviteId }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('refuses to revoke an invite that was accepted: that person is a member', async () => {
+    const [owner, guest] = await Promise.all([person('owner'), person('guest')]);
+    const workspace = await createWorkspace(database.db, { userId: owner.id, name: 'Accepted' });
+    const invite = await createInvite(database.db, {
+      userId: owner.id,
+      workspaceId: workspace.id,
+      email: guest.email,
+      role: 'viewer',
+    });
+    await acceptInvite(database.db, { userId: guest.id, token: invite.token });
+    await expect(
+      revokeInvite(database.db, { userId: owner.id, workspaceId: workspace.id, inviteId: invite.inviteId }),
+    ).rejects.toBeInstanceOf(ConflictError);
   });
 });
 

@@ -181,6 +181,81 @@ export async function createInvite(
   return { token, inviteId: row.id, email, role: input.role, expiresAt: row.expires_at.toISOString() };
 }
 
+/** An invite not yet accepted, as its workspace's owners see it (never its token). */
+export interface PendingInvite {
+  id: string;
+  email: string;
+  role: InviteRole;
+  invitedBy: string | null;
+  createdAt: string;
+  expiresAt: string;
+  /** Past its expiry: the link no longer works, the owner may send a new one. */
+  expired: boolean;
+}
+
+/** The workspace's invites not yet accepted, newest first: owners only. */
+export async function listInvites(
+  db: DbOrTrx,
+  input: { userId: string; workspaceId: string },
+): Promise<PendingInvite[]> {
+  await requireWorkspaceRole(db, { ...input, action: 'manage' });
+  const rows = await db
+    .selectFrom('workspace_invites as invite')
+    .leftJoin('users as inviter', 'inviter.id', 'invite.created_by')
+    .select([
+      'invite.id',
+      'invite.email',
+      'invite.role',
+      'inviter.email as invited_by',
+      'invite.created_at',
+      'invite.expires_at',
+      sql<boolean>`invite.expires_at <= now()`.as('expired'),
+    ])
+    .where('invite.workspace_id', '=', input.workspaceId)
+    .where('invite.accepted_at', 'is', null)
+    .orderBy('invite.created_at', 'desc')
+    .orderBy('invite.id', 'desc')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    email: row.email,
+    role: row.role,
+    invitedBy: row.invited_by,
+    createdAt: row.created_at.toISOString(),
+    expiresAt: row.expires_at.toISOString(),
+    expired: row.expired,
+  }));
+}
+
+/**
+ * An owner withdraws an invite that has not been accepted: its link stops working at once (the row
+ * goes, so the link is then as unknown as a made-up one). One already accepted is a conflict —
+ * that person is a member now, and is removed as one.
+ */
+export async function revokeInvite(
+  db: DbOrTrx,
+  input: { userId: string; workspaceId: string; inviteId: string },
+): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await requireWorkspaceRole(trx, {
+      userId: input.userId,
+      workspaceId: input.workspaceId,
+      action: 'manage',
+    });
+    const invite = await trx
+      .selectFrom('workspace_invites')
+      .select('accepted_at')
+      .where('id', '=', input.inviteId)
+      .where('workspace_id', '=', input.workspaceId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!invite) throw new NotFoundError('Invite not found');
+    if (invite.accepted_at !== null)
+      throw new ConflictError('This invite has already been accepted: remove the member instead');
+    await trx.deleteFrom('workspace_invites').where('id', '=', input.inviteId).execute();
+  });
+}
+
 /**
  * Accepting an invite link. The invite is for one email address: the signed-in person must be
  * that address (case-insensitive), so a forwarded or leaked link does not let anyone else in.

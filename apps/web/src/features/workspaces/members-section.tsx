@@ -6,15 +6,26 @@ import { describeError } from '../../lib/describe-error.ts';
 import { useCurrentUser } from '../auth/use-session.ts';
 import { InviteForm } from './invite-form.tsx';
 import { MemberRow } from './member-row.tsx';
-import { useLeaveWorkspace, useMembers, useRemoveMember, useWorkspaces } from './use-workspaces.ts';
-import { canManage, mayLeave, removableBy } from './workspace-view.ts';
+import { PendingInvites } from './pending-invites.tsx';
+import {
+  useChangeRole,
+  useLeaveWorkspace,
+  useMembers,
+  useRemoveMember,
+  useWorkspaces,
+} from './use-workspaces.ts';
+import { canManage, mayLeave, removableBy, roleChangeableBy } from './workspace-view.ts';
 
-/** The Workspace screen (SPEC §10): members with roles, invite by email (a link to copy), remove, leave. */
+/**
+ * The Workspace screen (SPEC §10): members with roles (owners change them), invite by email (a link
+ * to copy; pending ones listed and revocable), remove, leave.
+ */
 export function MembersSection({ workspaceId }: { workspaceId: string }) {
   const user = useCurrentUser();
   const workspaces = useWorkspaces();
   const members = useMembers(workspaceId);
   const remove = useRemoveMember(workspaceId);
+  const changeRole = useChangeRole(workspaceId);
   const leave = useLeaveWorkspace();
   const [, navigate] = useLocation();
   const workspace = workspaces.data?.find((item) => item.id === workspaceId);
@@ -61,12 +72,24 @@ export function MembersSection({ workspaceId }: { workspaceId: string }) {
                 removable={me !== null && removableBy(me, member, list)}
                 removing={remove.isPending && remove.variables?.userId === member.userId}
                 onRemove={() => remove.mutate({ workspaceId, userId: member.userId })}
+                {...(me && workspace && roleChangeableBy(me, member, workspace.personal)
+                  ? {
+                      onChangeRole: (role) => changeRole.mutate({ workspaceId, userId: member.userId, role }),
+                      changingRole: changeRole.isPending && changeRole.variables?.userId === member.userId,
+                    }
+                  : {})}
               />
             ))}
           </ul>
         )}
       </Card>
       {remove.error && <p className="mt-2 text-sm text-danger">{describeError(remove.error)}</p>}
+      {changeRole.error && (
+        <p className="mt-2 text-sm text-danger" role="alert">
+          {describeError(changeRole.error)}
+        </p>
+      )}
+      {me && canManage(me.role) && <PendingInvites workspaceId={workspaceId} />}
       {workspace && !workspace.personal && mayLeave(user.id, list) && (
         <div className="mt-6">
           <Button

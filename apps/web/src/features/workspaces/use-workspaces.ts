@@ -79,7 +79,35 @@ function useRefreshMembers(workspaceId: string) {
 /** The link lives only in the mutation's data: the server keeps just its hash. */
 export function useInvite() {
   const trpc = useTRPC();
-  return useMutation(trpc.workspaces.invite.mutationOptions());
+  const queryClient = useQueryClient();
+  return useMutation(
+    trpc.workspaces.invite.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.workspaces.invites.pathKey() }),
+    }),
+  );
+}
+
+/** Owners only (the server refuses anyone else): invites sent and not yet accepted. */
+export function useInvites(workspaceId: string) {
+  const trpc = useTRPC();
+  return useQuery(trpc.workspaces.invites.queryOptions({ workspaceId }));
+}
+
+export function useRevokeInvite(workspaceId: string) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return useMutation(
+    trpc.workspaces.revokeInvite.mutationOptions({
+      onSettled: () =>
+        queryClient.invalidateQueries({ queryKey: trpc.workspaces.invites.queryKey({ workspaceId }) }),
+    }),
+  );
+}
+
+export function useChangeRole(workspaceId: string) {
+  const trpc = useTRPC();
+  const refresh = useRefreshMembers(workspaceId);
+  return useMutation(trpc.workspaces.changeRole.mutationOptions({ onSettled: refresh }));
 }
 
 export function useRemoveMember(workspaceId: string) {

@@ -4,6 +4,7 @@ import {
   inviteEmailProblem,
   mayLeave,
   removableBy,
+  roleChangeableBy,
   type Workspace,
   type WorkspaceMember,
   workspaceNameProblem,
@@ -61,5 +62,16 @@ describe('form checks', () => {
     expect(inviteEmailProblem('')).toMatch(/Enter the email/);
     expect(inviteEmailProblem('not an email')).toBe('Enter a valid email address');
     expect(inviteEmailProblem(' ada@example.com ')).toBeNull();
+  });
+});
+
+describe('roleChangeableBy', () => {
+  it('lets an owner change anyone else’s role in a team workspace, never their own nor in a personal one', () => {
+    const ada = { userId: 'ada', role: 'owner' as const };
+    expect(roleChangeableBy(ada, member('bob', 'editor'), false)).toBe(true);
+    expect(roleChangeableBy(ada, member('cy', 'owner'), false)).toBe(true);
+    expect(roleChangeableBy(ada, member('ada', 'owner'), false)).toBe(false);
+    expect(roleChangeableBy(ada, member('bob', 'editor'), true)).toBe(false);
+    expect(roleChangeableBy({ userId: 'bob', role: 'editor' }, member('cy', 'viewer'), false)).toBe(false);
   });
 });

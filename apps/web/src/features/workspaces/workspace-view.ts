@@ -3,6 +3,7 @@ import type { RouterOutputs } from '../../lib/trpc.ts';
 
 export type Workspace = RouterOutputs['workspaces']['list'][number];
 export type WorkspaceMember = RouterOutputs['workspaces']['members'][number];
+export type PendingInvite = RouterOutputs['workspaces']['invites'][number];
 export type WorkspaceRole = Workspace['role'];
 
 /**
@@ -75,4 +76,17 @@ export function mayLeave(userId: string, members: readonly WorkspaceMember[]): b
   const me = members.find((member) => member.userId === userId);
   if (!me) return false;
   return me.role !== 'owner' || members.filter((member) => member.role === 'owner').length > 1;
+}
+
+/**
+ * Whose role an owner may change from the list: anyone's but their own (stepping down is the
+ * server's call, which keeps a workspace from losing its last owner), and not in a personal
+ * workspace, which has its one owner.
+ */
+export function roleChangeableBy(
+  viewer: { userId: string; role: WorkspaceRole },
+  member: WorkspaceMember,
+  personal: boolean,
+): boolean {
+  return !personal && canManage(viewer.role) && member.userId !== viewer.userId;
 }
