@@ -1,5 +1,6 @@
 import { parseAppEnv, type SharedEnv } from '@app/core/env';
 import { z } from 'zod';
+import type { AuthRateLimitOptions } from './auth/rate-limits.ts';
 import { appsOriginProblems } from './preview/apps-origin-check.ts';
 
 /** The server's own variables; what it shares with the worker is core's `sharedEnvFields`. */
@@ -14,6 +15,7 @@ const serverFields = {
   RATE_LIMIT_SIGNIN: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_SIGNIN_IP: z.coerce.number().int().min(1).default(100),
   RATE_LIMIT_SIGNUP: z.coerce.number().int().min(1).default(50),
+  RATE_LIMIT_APP_SIGNIN: z.coerce.number().int().min(1).default(60),
   // 1/true: the client address is X-Forwarded-For's last entry. Only behind a proxy you run.
   TRUST_PROXY: z
     .enum(['0', '1', 'true', 'false'])
@@ -29,7 +31,7 @@ export interface ServerEnv extends SharedEnv {
   publicUrl: string;
   sessionSecret: string;
   staticDir: string | null;
-  rateLimits: { signInPerEmail: number; signInPerAddress: number; signUpPerAddress: number };
+  rateLimits: AuthRateLimitOptions;
   trustProxy: boolean;
 }
 
@@ -59,6 +61,7 @@ export function loadEnv(source: Record<string, string | undefined>): ServerEnv {
       signInPerEmail: own.RATE_LIMIT_SIGNIN,
       signInPerAddress: own.RATE_LIMIT_SIGNIN_IP,
       signUpPerAddress: own.RATE_LIMIT_SIGNUP,
+      appSignInsPerPerson: own.RATE_LIMIT_APP_SIGNIN,
     },
     trustProxy: own.TRUST_PROXY,
   };

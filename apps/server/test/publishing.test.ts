@@ -157,25 +157,36 @@ describe('publishing', () => {
     );
   });
 
-  it('outsiders get no code; a signed-in non-member (a removed member) gets a 403 with nothing of the app', async () => {
+  it('a signed-in stranger or a removed member gets the 403 page, naming who is signed in, with nothing of the app', async () => {
     const { owner, viewer, workspace, app, v1 } = await teamApp('Secret payroll');
     await owner.client.trpc.versions.publish.mutate({ versionId: v1.id });
-    const outsider = await person();
-    const visit = await request(hostOf(app.id), '/');
+    const expectRefused = async (cookie: string, email: string) => {
+      const refused = await request(hostOf(app.id), '/', { headers: { cookie } });
+      expect(refused.status).toBe(403);
+      expect(refused.body).toContain(email);
+      expect(refused.body).toContain('Sign in as someone else');
+      expect(refused.body).not.toContain('Secret payroll');
+      expect(refused.body).not.toContain('Version one');
+      expect(refused.body).not.toContain('<script');
+      // Nor its data.
+      expect((await request(hostOf(app.id), '/api/v1/class', { headers: { cookie } })).status).toBe(404);
+    };
+    // A stranger signs in like anyone else (the code says who they are, not what they may do).
+    const stranger = await person();
+    await expectRefused(await signInOnOrigin(stranger, app.id), stranger.email);
+    // An app that does not exist gets no code.
+    const nowhere = crypto.randomUUID();
+    const visit = await request(hostOf(nowhere), '/');
     const state = new URL(String(visit.headers.location)).searchParams.get('state') ?? '';
     expect(
-      (await expectTRPCError(outsider.client.trpc.auth.appOriginCode.mutate({ appId: app.id, state }))).code,
+      (await expectTRPCError(stranger.client.trpc.auth.appOriginCode.mutate({ appId: nowhere, state }))).code,
     ).toBe('NOT_FOUND');
 
     const cookie = await signInOnOrigin(viewer, app.id);
     expect((await request(hostOf(app.id), '/', { headers: { cookie } })).status).toBe(200);
     await owner.client.trpc.workspaces.removeMember.mutate({ workspaceId: workspace.id, userId: viewer.id });
     // The very next request: membership is read on every request, not when the session began.
-    const refused = await request(hostOf(app.id), '/', { headers: { cookie } });
-    expect(refused.status).toBe(403);
-    expect(refused.body).not.toContain('Secret payroll');
-    expect(refused.body).not.toContain('Version one');
-    expect(refused.body).not.toContain('<script');
+    await expectRefused(cookie, viewer.email);
   });
 
   it('viewers list the published app with its URL and use it; they may not publish', async () => {

@@ -2,7 +2,7 @@ import { bundleApp } from '@app/core';
 import { createTestDatabase, type TestDatabase } from '@app/db/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type RunningServer, type StartServerOptions, startServer } from '../src/server.ts';
-import { testSessionSecret, uniqueEmail } from './harness.ts';
+import { createTestClient, testSessionSecret, uniqueEmail } from './harness.ts';
 import { errorCode, type RawResponse, rawRequest } from './raw-http.ts';
 
 let database: TestDatabase;
@@ -219,5 +219,27 @@ describe('password hashing under load', () => {
     expect(counts[429]).toBeGreaterThanOrEqual(1);
     const busy = responses.find((response) => response.status === 429);
     expect(busy?.body).toContain('busy');
+  });
+});
+
+describe('app sign-in limits', () => {
+  it('counts the app-origin sign-in codes a person mints; past the limit TOO_MANY_REQUESTS, others unaffected', async () => {
+    const server = await start({ rateLimits: { appSignInsPerPerson: 3 } });
+    const baseUrl = `http://127.0.0.1:${server.port}`;
+    const [ada, bea] = [createTestClient(baseUrl), createTestClient(baseUrl)];
+    await Promise.all([ada.signUp(), bea.signUp()]);
+    const { app } = await ada.trpc.apps.create.mutate({ prompt: 'A tracker for our support tickets' });
+    const state = 'a'.repeat(43);
+    const codes: string[] = [];
+    for (let index = 0; index < 5; index += 1) {
+      const outcome = await ada.trpc.auth.appOriginCode.mutate({ appId: app.id, state }).then(
+        () => 'code',
+        (error: { data?: { code?: string } }) => error.data?.code ?? 'error',
+      );
+      codes.push(outcome);
+    }
+    expect(codes).toEqual(['code', 'code', 'code', 'TOO_MANY_REQUESTS', 'TOO_MANY_REQUESTS']);
+    expect((await bea.trpc.auth.appOriginCode.mutate({ appId: app.id, state })).url).toContain('code=');
+    await expectHealthy(server);
   });
 });

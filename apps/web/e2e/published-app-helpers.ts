@@ -14,10 +14,14 @@ export async function visitPublishedUrl(page: Page, url: string): Promise<string
   page.on('framenavigated', record);
   try {
     await page.goto(url);
-    // Wait until the browser has settled on a page: back on the app, or stopped in the builder.
-    await expect(page.getByTestId('app-bar').or(page.getByTestId('apps-sign-in-error'))).toBeVisible({
-      timeout: 20_000,
-    });
+    // Wait until the browser has settled on a page: back on the app, on the origin's notice (a
+    // 403 for a non-member), or stopped in the builder.
+    await expect(
+      page
+        .getByTestId('app-bar')
+        .or(page.getByTestId('origin-notice'))
+        .or(page.getByTestId('apps-sign-in-error')),
+    ).toBeVisible({ timeout: 20_000 });
   } finally {
     page.off('framenavigated', record);
   }

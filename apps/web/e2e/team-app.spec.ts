@@ -90,20 +90,22 @@ test('a team app: the owner publishes, a viewer adds a record through the app, t
     await expect(ownerApp.getByRole('button', { name: title })).toBeVisible();
     await expect(ownerApp.getByTestId('open-record')).toHaveCount(1);
 
-    // 4. A stranger (signed up, no member of the workspace): the builder refuses the round trip,
-    //    so no session on the app's origin, and nothing of the app or its data on any page.
+    // 4. A stranger (signed up, no member of the workspace) signs in like anyone else and lands on
+    //    the app origin's 403 page: who is signed in, a way to switch, nothing of the app or its data.
     const stranger = await signUpInNewBrowser(browser);
     people.push(stranger);
     const strangerPage = await stranger.context.newPage();
     const landed = await visitPublishedUrl(strangerPage, url);
     expect(landed.some((address) => new URL(address).pathname === '/apps-sign-in')).toBe(true);
-    await expect(strangerPage.getByTestId('apps-sign-in-error')).toContainText(
-      `${stranger.email} is not a member of this app’s workspace`,
-    );
-    expect(new URL(strangerPage.url()).origin).not.toBe(new URL(url).origin);
+    await expect(strangerPage).toHaveURL(url, { timeout: 15_000 });
+    const strangerNotice = strangerPage.getByTestId('origin-notice');
+    await expect(strangerNotice).toContainText('You don’t have access to this app');
+    await expect(strangerNotice).toContainText(stranger.email);
+    expect((await strangerPage.reload())?.status()).toBe(403);
     await expect(strangerPage.getByTestId('app-bar')).toHaveCount(0);
     await expect(strangerPage.locator('body')).not.toContainText(title);
-    expect((await stranger.context.cookies(url)).map((cookie) => cookie.name)).not.toContain('app_session');
+    await expect(strangerPage.locator('body')).not.toContainText(/ticket/i);
+    await expect(strangerPage.getByRole('button', { name: 'Sign in as someone else' })).toBeVisible();
 
     // 5. The version's preview runs on its own sample dataset: records, but never the live one.
     const preview = await owner.context.newPage();

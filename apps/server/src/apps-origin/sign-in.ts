@@ -19,8 +19,8 @@ import { link, sendNotice } from './origin-pages.ts';
  *
  * 1. A visitor without a session is sent to the builder's `/apps-sign-in?app=<id>&state=<s>`, and
  *    this origin remembers `s` in a short-lived host-only cookie.
- * 2. The builder (its own session, its own sign-in) asks `auth.appOriginCode`, which checks the
- *    person may use the app and returns `<app origin>/_auth/callback?code=…&state=s` — a URL the
+ * 2. The builder (its own session, its own sign-in) asks `auth.appOriginCode`, which names the
+ *    person (what they may see is decided here, on every request) and returns `<app origin>/_auth/callback?code=…&state=s` — a URL the
  *    server builds from the app id, never from anything the page passed in, so it cannot redirect
  *    anywhere else.
  * 3. Here the callback exchanges the code server-side: single use, 60 seconds, for this app only,

@@ -11,12 +11,15 @@ export interface AuthRateLimitOptions {
   signInPerAddress: number;
   /** Sign-up attempts per client address per hour (RATE_LIMIT_SIGNUP). */
   signUpPerAddress: number;
+  /** App-origin sign-in codes per person per 15 minutes (RATE_LIMIT_APP_SIGNIN). */
+  appSignInsPerPerson: number;
 }
 
 export const defaultAuthRateLimits: AuthRateLimitOptions = {
   signInPerEmail: 10,
   signInPerAddress: 100,
   signUpPerAddress: 50,
+  appSignInsPerPerson: 60,
 };
 
 const tableName = 'rate_limits';
@@ -80,12 +83,14 @@ async function consumeOrRefuse(
 /**
  * Sign-in and sign-up limits, shared by every server process through the `rate_limits` table
  * (migration 0003). Sign-in counts attempts per email and per client address up front and forgives
- * a successful one, so what stays counted are the failures; sign-up counts every attempt per address.
+ * a successful one, so what stays counted are the failures; sign-up counts every attempt per
+ * address; app-origin sign-in codes count per person.
  */
 export class AuthRateLimits {
   private readonly signInByEmail: RateLimiterPostgres;
   private readonly signInByAddress: RateLimiterPostgres;
   private readonly signUpByAddress: RateLimiterPostgres;
+  private readonly appSignInByPerson: RateLimiterPostgres;
 
   constructor(db: Db, limits: AuthRateLimitOptions = defaultAuthRateLimits) {
     const store = (keyPrefix: string, points: number, duration: number, clearExpiredByTimeout: boolean) =>
@@ -103,6 +108,7 @@ export class AuthRateLimits {
     this.signInByEmail = store('signin-email', limits.signInPerEmail, 15 * 60, true);
     this.signInByAddress = store('signin-address', limits.signInPerAddress, 15 * 60, false);
     this.signUpByAddress = store('signup-address', limits.signUpPerAddress, 60 * 60, false);
+    this.appSignInByPerson = store('app-signin-person', limits.appSignInsPerPerson, 15 * 60, false);
   }
 
   async beginSignIn(
@@ -124,5 +130,13 @@ export class AuthRateLimits {
     res: { setHeader(name: string, value: string): unknown },
   ): Promise<void> {
     await consumeOrRefuse(this.signUpByAddress, address, 'sign-ups from this network', res);
+  }
+
+  /** Each code is a row: a signed-in person may mint them for any app, so they are counted. */
+  async beginAppSignIn(
+    userId: string,
+    res: { setHeader(name: string, value: string): unknown },
+  ): Promise<void> {
+    await consumeOrRefuse(this.appSignInByPerson, userId, 'app sign-ins', res);
   }
 }

@@ -12,7 +12,6 @@ import {
   insertSession,
   insertUser,
   listAccessTokens,
-  requireAppRole,
   revokeAccessToken,
   revokeSession,
 } from '@app/db';
@@ -127,13 +126,16 @@ export const authRouter = router({
    * Signing in on a published app's origin (apps-origin/sign-in.ts, step 2): a one-time code for
    * (this person, this app), valid 60 seconds, and the app origin's callback URL carrying it. The
    * URL is built here from the app id alone (plus the browser's `state`, a fixed-shape nonce), so
-   * the SPA that navigates to it can never be turned into an open redirect. Any member may: it is
-   * the way into the published app, which every role uses.
+   * the SPA that navigates to it can never be turned into an open redirect. Anyone signed in may:
+   * a non-member then meets the app origin's 403 page (who is signed in, a way to switch account)
+   * rather than a dead end in the builder. NOT_FOUND only for an app that does not exist.
    */
   appOriginCode: protectedProcedure
     .input(z.object({ appId: Id, state: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'not a sign-in state') }))
     .mutation(async ({ ctx, input }) => {
-      await requireAppRole(ctx.db, { userId: ctx.user.id, appId: input.appId, action: 'use' });
+      // Any signed-in person: the code proves who they are, and the app's origin decides what they
+      // may see (its 403 page for a non-member, membership read on every request).
+      await ctx.rateLimits.beginAppSignIn(ctx.user.id, ctx.res);
       const code = newOriginSecret();
       await insertAppOriginCode(ctx.db, {
         codeHash: hashOriginSecret(code),

@@ -88,22 +88,35 @@ export const appOriginCodeLifetimeSeconds = 60;
 /** How long a session on an app's origin lives; membership is still checked on every request. */
 export const appOriginSessionLifetimeSeconds = 7 * 24 * 60 * 60;
 
-/** Stores a code's hash for (person, app); the caller checked the person may use the app. */
+/**
+ * Stores a code's hash for (person, app). A code says who the person is, not what they may do: the
+ * app's origin reads membership on every request, so a signed-in non-member lands on its 403 page
+ * (naming who is signed in, with a way to switch) rather than stopping in the builder. Only an app
+ * that exists gets one (NotFoundError otherwise) — in one statement, so a deleted app cannot slip
+ * in between.
+ */
 export async function insertAppOriginCode(
   db: DbOrTrx,
   input: { codeHash: string; userId: string; appId: string; lifetimeSeconds?: number },
 ): Promise<void> {
   const lifetime = input.lifetimeSeconds ?? appOriginCodeLifetimeSeconds;
-  await db
+  const inserted = await db
     .insertInto('app_origin_codes')
-    .values({
-      code_hash: input.codeHash,
-      user_id: input.userId,
-      app_id: input.appId,
-      // The database's clock decides expiry at both ends, never two machines' clocks.
-      expires_at: sql<string>`now() + make_interval(secs => ${lifetime})`,
-    })
-    .execute();
+    .columns(['code_hash', 'user_id', 'app_id', 'expires_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('apps')
+        .select([
+          sql.val(input.codeHash).as('code_hash'),
+          sql.val(input.userId).as('user_id'),
+          'apps.id',
+          // The database's clock decides expiry at both ends, never two machines' clocks.
+          sql<string>`now() + make_interval(secs => ${lifetime})`.as('expires_at'),
+        ])
+        .where('apps.id', '=', input.appId),
+    )
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw new NotFoundError('App not found');
 }
 
 /**

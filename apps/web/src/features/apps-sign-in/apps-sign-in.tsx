@@ -12,7 +12,8 @@ import { type AppsSignInRequest, isAppOriginCallback } from './apps-sign-in-requ
  * Signed in here (RequireSession took the person through sign-in and back), the builder issues a
  * one-time code for the published app and sends the browser to the app's own origin, which trades
  * it for a session of that origin (apps/server/src/apps-origin/sign-in.ts). Done on arrival: the
- * person already asked to open the app, and a code is only worth anything to this browser.
+ * person already asked to open the app, and a code is only worth anything to this browser. Whether
+ * they may use the app is the app origin's to say (its 403 page names who is signed in).
  */
 export function AppsSignIn({ request }: { request: AppsSignInRequest | null }) {
   const trpc = useTRPC();
@@ -36,7 +37,7 @@ export function AppsSignIn({ request }: { request: AppsSignInRequest | null }) {
     ? 'This sign-in link is incomplete. Open the app’s address again.'
     : issue.error
       ? trpcErrorCode(issue.error) === 'NOT_FOUND'
-        ? `${user.email} is not a member of this app’s workspace. Ask one of its owners to invite you.`
+        ? 'There is no such app: it may have been deleted. Check the address with whoever sent it.'
         : describeError(issue.error)
       : null;
 
