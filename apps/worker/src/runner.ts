@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { type Db, deleteHeartbeats } from '@app/db';
 import { run, type TaskList, type WorkerEvents } from 'graphile-worker';
 import { startHeartbeats } from './heartbeats.ts';
+import { startHousekeeping } from './housekeeping.ts';
 import { type Logger, toGraphileLogger } from './logger.ts';
 import { startSweeper } from './sweeper.ts';
 
@@ -19,6 +20,8 @@ export interface StartWorkerOptions {
   deadAfterMs?: number;
   /** Default 5 s (and once at start). */
   sweepIntervalMs?: number;
+  /** How often expired credentials are deleted (housekeeping.ts). Default 10 minutes. */
+  housekeepingIntervalMs?: number;
   /** How often idle workers look for retries that became due. Default 2 s (graphile's). */
   pollIntervalMs?: number;
   /** How long running tasks may go on after `stop()` before their signal aborts. Default 0. */
@@ -107,6 +110,11 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     intervalMs: sweepIntervalMs,
     logger,
   });
+  const housekeeping = startHousekeeping({
+    db,
+    intervalMs: options.housekeepingIntervalMs ?? 10 * 60_000,
+    logger,
+  });
   logger.info('worker started', { workerIds, concurrency, tasks: Object.keys(options.taskList) });
 
   let stopRequested = false;
@@ -135,6 +143,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     }
     // Heartbeats run until here on purpose: while the pool still holds jobs (finishing, or failing
     // them after an abort) nobody else may sweep them.
+    await housekeeping.stop();
     await sweeper.stop();
     await heartbeats.stop();
     await deleteHeartbeats(db, workerIds).catch((error: unknown) =>

@@ -12,6 +12,7 @@ export * from './queries/blueprint-edits.ts';
 export * from './queries/events.ts';
 export * from './queries/generation.ts';
 export * from './queries/generation-run.ts';
+export * from './queries/housekeeping.ts';
 export * from './queries/jobs.ts';
 export * from './queries/lifecycle.ts';
 export * from './queries/publishing.ts';
