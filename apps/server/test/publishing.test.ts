@@ -278,6 +278,34 @@ describe('publishing', () => {
     expect(published.checksFailed).toBe(true);
   });
 
+  it('signing out of the builder ends the app sessions it started, and no other', async () => {
+    const { owner, viewer, app, v1 } = await teamApp();
+    await owner.client.trpc.versions.publish.mutate({ versionId: v1.id });
+    const ownerApp = await signInOnOrigin(owner, app.id);
+    const viewerApp = await signInOnOrigin(viewer, app.id);
+    // A code asked for but not yet exchanged when the builder signs out is dead too.
+    const pending = await startSignIn(owner, app.id);
+    for (const cookie of [ownerApp, viewerApp])
+      expect((await request(hostOf(app.id), '/', { headers: { cookie } })).status).toBe(200);
+
+    await owner.client.trpc.auth.signOut.mutate();
+    expect((await request(hostOf(app.id), '/', { headers: { cookie: ownerApp } })).status).toBe(302);
+    expect((await request(hostOf(app.id), '/api/v1/class', { headers: { cookie: ownerApp } })).status).toBe(
+      401,
+    );
+    const late = await request(
+      pending.callback.host,
+      `${pending.callback.pathname}${pending.callback.search}`,
+      {
+        headers: { cookie: pending.stateCookie },
+      },
+    );
+    expect(late.status).toBe(400);
+    expect(cookieSet(late, 'app_session')).toBeNull();
+    // Someone else's session, started from their own builder session, is untouched.
+    expect((await request(hostOf(app.id), '/', { headers: { cookie: viewerApp } })).status).toBe(200);
+  });
+
   it('signs out only by a same-origin post, and the session then ends', async () => {
     const { owner, app, v1 } = await teamApp();
     await owner.client.trpc.versions.publish.mutate({ versionId: v1.id });

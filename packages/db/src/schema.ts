@@ -88,6 +88,8 @@ export interface AppOriginCodesTable {
   created_at: CreatedAt;
   expires_at: Timestamp;
   used_at: NullableTimestamp;
+  /** The builder session that asked for the code (null: an access token did). */
+  builder_session_id: string | null;
 }
 
 /** A session on one app's origin (never the builder's): only the SHA-256 of its token is stored. */
@@ -99,6 +101,8 @@ export interface AppOriginSessionsTable {
   created_at: CreatedAt;
   expires_at: Timestamp;
   revoked_at: NullableTimestamp;
+  /** Revoked with it: signing out of the builder ends the app sessions it started. */
+  builder_session_id: string | null;
 }
 
 export interface JobsTable {

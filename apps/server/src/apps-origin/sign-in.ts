@@ -71,10 +71,10 @@ export async function handleSignInCallback(
       actionsHtml: retry,
     });
   }
-  const userId = isOriginSecret(code)
+  const signedIn = isOriginSecret(code)
     ? await consumeAppOriginCode(options.db, { codeHash: hashOriginSecret(code), appId: input.appId })
     : null;
-  if (!userId) {
+  if (!signedIn) {
     return sendNotice(res, 400, {
       title: 'This sign-in link has expired',
       message: 'Sign-in links work once, for a minute. Start again and it will take you straight in.',
@@ -84,8 +84,10 @@ export async function handleSignInCallback(
   const token = newOriginSecret();
   await insertAppOriginSession(options.db, {
     tokenHash: hashOriginSecret(token),
-    userId,
+    userId: signedIn.userId,
     appId: input.appId,
+    // Signing out of the builder ends this session too (packages/db revokeSession).
+    builderSessionId: signedIn.builderSessionId,
   });
   setOriginCookie(res, options.cookies, signInStateCookieName(options.cookies), '', 0);
   setAppSessionCookie(res, options.cookies, token);

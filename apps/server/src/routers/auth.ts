@@ -141,6 +141,7 @@ export const authRouter = router({
         codeHash: hashOriginSecret(code),
         userId: ctx.user.id,
         appId: input.appId,
+        builderSessionTokenHash: ctx.sessionTokenHash,
       });
       return { url: signInCallbackUrlFor(ctx.previewBaseUrl, input.appId, { code, state: input.state }) };
     }),

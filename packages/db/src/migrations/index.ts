@@ -9,6 +9,7 @@ import * as m0009 from './0009_access_tokens.ts';
 import * as m0010 from './0010_workspaces.ts';
 import * as m0011 from './0011_app_data.ts';
 import * as m0012 from './0012_publishing.ts';
+import * as m0013 from './0013_app_sessions_follow_sign_out.ts';
 
 /** Every migration, in order. Listed explicitly so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0010_workspaces': m0010,
   '0011_app_data': m0011,
   '0012_publishing': m0012,
+  '0013_app_sessions_follow_sign_out': m0013,
 };

@@ -143,9 +143,10 @@ describe('sign-in codes and app-origin sessions', () => {
     await insertAppOriginCode(database.db, { codeHash: hashOf(code), userId: viewer.id, appId: app.id });
     // Presented on another app's host: refused, and still good on its own.
     expect(await consumeAppOriginCode(database.db, { codeHash: hashOf(code), appId: other.id })).toBeNull();
-    expect(await consumeAppOriginCode(database.db, { codeHash: hashOf(code), appId: app.id })).toBe(
-      viewer.id,
-    );
+    expect(await consumeAppOriginCode(database.db, { codeHash: hashOf(code), appId: app.id })).toEqual({
+      userId: viewer.id,
+      builderSessionId: null,
+    });
     expect(await consumeAppOriginCode(database.db, { codeHash: hashOf(code), appId: app.id })).toBeNull();
 
     const expired = secret();
@@ -167,7 +168,7 @@ describe('sign-in codes and app-origin sessions', () => {
         consumeAppOriginCode(database.db, { codeHash: hashOf(code), appId: app.id }),
       ),
     );
-    expect(results.filter((result) => result === viewer.id)).toHaveLength(1);
+    expect(results.filter((result) => result?.userId === viewer.id)).toHaveLength(1);
   });
 
   it('a session names its app and ends when revoked', async () => {

@@ -97,12 +97,20 @@ export const appOriginSessionLifetimeSeconds = 7 * 24 * 60 * 60;
  */
 export async function insertAppOriginCode(
   db: DbOrTrx,
-  input: { codeHash: string; userId: string; appId: string; lifetimeSeconds?: number },
+  input: {
+    codeHash: string;
+    userId: string;
+    appId: string;
+    /** The builder session asking (its token's hash); absent when an access token asks. */
+    builderSessionTokenHash?: string | null;
+    lifetimeSeconds?: number;
+  },
 ): Promise<void> {
   const lifetime = input.lifetimeSeconds ?? appOriginCodeLifetimeSeconds;
+  const sessionHash = input.builderSessionTokenHash ?? null;
   const inserted = await db
     .insertInto('app_origin_codes')
-    .columns(['code_hash', 'user_id', 'app_id', 'expires_at'])
+    .columns(['code_hash', 'user_id', 'app_id', 'builder_session_id', 'expires_at'])
     .expression((eb) =>
       eb
         .selectFrom('apps')
@@ -110,6 +118,9 @@ export async function insertAppOriginCode(
           sql.val(input.codeHash).as('code_hash'),
           sql.val(input.userId).as('user_id'),
           'apps.id',
+          sql<string | null>`(select id from sessions where token_hash = ${sessionHash})`.as(
+            'builder_session_id',
+          ),
           // The database's clock decides expiry at both ends, never two machines' clocks.
           sql<string>`now() + make_interval(secs => ${lifetime})`.as('expires_at'),
         ])
@@ -127,7 +138,7 @@ export async function insertAppOriginCode(
 export async function consumeAppOriginCode(
   db: DbOrTrx,
   input: { codeHash: string; appId: string },
-): Promise<string | null> {
+): Promise<{ userId: string; builderSessionId: string | null } | null> {
   const row = await db
     .updateTable('app_origin_codes')
     .set({ used_at: sql<string>`now()` })
@@ -135,14 +146,20 @@ export async function consumeAppOriginCode(
     .where('app_id', '=', input.appId)
     .where('used_at', 'is', null)
     .where('expires_at', '>', sql<Date>`now()`)
-    .returning('user_id')
+    .returning(['user_id', 'builder_session_id'])
     .executeTakeFirst();
-  return row?.user_id ?? null;
+  return row ? { userId: row.user_id, builderSessionId: row.builder_session_id } : null;
 }
 
 export async function insertAppOriginSession(
   db: DbOrTrx,
-  input: { tokenHash: string; userId: string; appId: string; lifetimeSeconds?: number },
+  input: {
+    tokenHash: string;
+    userId: string;
+    appId: string;
+    builderSessionId?: string | null;
+    lifetimeSeconds?: number;
+  },
 ): Promise<void> {
   const lifetime = input.lifetimeSeconds ?? appOriginSessionLifetimeSeconds;
   await db
@@ -151,6 +168,7 @@ export async function insertAppOriginSession(
       token_hash: input.tokenHash,
       user_id: input.userId,
       app_id: input.appId,
+      builder_session_id: input.builderSessionId ?? null,
       expires_at: sql<string>`now() + make_interval(secs => ${lifetime})`,
     })
     .execute();

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DbOrTrx } from '../client.ts';
+import { type DbOrTrx, inTransaction } from '../client.ts';
 import type { User } from './users.ts';
 
 /** Sessions are stored by the hash of their token: a leaked table does not leak live cookies. */
@@ -53,13 +53,34 @@ export async function findLiveSessionHashes(db: DbOrTrx, tokenHashes: string[]):
   return new Set(rows.map((row) => row.token_hash));
 }
 
+/**
+ * Sign-out. The app-origin sessions this builder session started (and codes not yet exchanged)
+ * end with it, in the same transaction: signing out of the builder signs this browser out of the
+ * team's published apps too.
+ */
 export async function revokeSession(db: DbOrTrx, tokenHash: string): Promise<void> {
-  await db
-    .updateTable('sessions')
-    .set({ revoked_at: sql<string>`now()` })
-    .where('token_hash', '=', tokenHash)
-    .where('revoked_at', 'is', null)
-    .execute();
+  await inTransaction(db, async (trx) => {
+    const revoked = await trx
+      .updateTable('sessions')
+      .set({ revoked_at: sql<string>`now()` })
+      .where('token_hash', '=', tokenHash)
+      .where('revoked_at', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+    if (!revoked) return;
+    await trx
+      .updateTable('app_origin_sessions')
+      .set({ revoked_at: sql<string>`now()` })
+      .where('builder_session_id', '=', revoked.id)
+      .where('revoked_at', 'is', null)
+      .execute();
+    await trx
+      .updateTable('app_origin_codes')
+      .set({ used_at: sql<string>`now()` })
+      .where('builder_session_id', '=', revoked.id)
+      .where('used_at', 'is', null)
+      .execute();
+  });
 }
 
 export async function revokeAllSessions(db: DbOrTrx, userId: string): Promise<void> {
