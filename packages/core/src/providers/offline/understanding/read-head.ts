@@ -67,6 +67,13 @@ export function skipLeadIn(tokens: readonly Token[]): number {
 
 export function readHead(tokens: readonly Token[]): Head {
   let start = skipLeadIn(tokens);
+  // "For each appointment:", "… a checklist at each site visit:": what each one is, is the record.
+  // Only at the start or after a preposition: "orders every Friday" says when, not what.
+  const each = tokens.findIndex(
+    (token, index) =>
+      (token.word === 'each' || token.word === 'every') && (index === 0 || tokens[index - 1]?.pos === 'ADP'),
+  );
+  if (each >= 0 && nounPhraseAt(tokens, each + 1)) start = each + 1;
   let phrase = nounPhraseAt(tokens, start);
   // "a log of customer calls", "a knowledge base of help articles": the records follow "of".
   const records = phrase ? recordsAfterContainer(tokens, phrase) : -1;

@@ -1,5 +1,5 @@
 import type { Design } from './design.ts';
-import { readFieldList } from './field-list.ts';
+import { readFieldList, segmentsOf } from './field-list.ts';
 import { resolveReferences } from './finalize.ts';
 import { isPlural, singularize, titleCase } from './inflect.ts';
 import { entityNameOf, nounPhraseAt, recordsAfterContainer } from './noun-phrase.ts';
@@ -117,6 +117,41 @@ function readBare(clause: readonly Token[], design: Design): void {
     );
 }
 
+/**
+ * "site, cleaner, date of visit, bins emptied, …, supervisor sign off": a run of three or more short
+ * items is a field list, never a statement, whatever verbs its items hold ("sign off" is no activity).
+ */
+function isFieldRun(tokens: readonly Token[]): boolean {
+  const segments = segmentsOf(tokens);
+  const first = segments[0] ? depthFree(segments[0].tokens) : [];
+  return (
+    segments.length >= 3 &&
+    segments.every((segment) => {
+      const outside = depthFree(segment.tokens);
+      // "laptops and monitors with serial number, …", "each with a title": a declaration.
+      return (
+        outside.length <= fieldRunWords &&
+        !outside.some((token) => ['with', 'each', 'every'].includes(token.word))
+      );
+    }) &&
+    // "employees ask for vacation, sick or parental leave": a sentence opens with its subject and verb.
+    !first.slice(0, -1).some((token, index) => index > 0 && (token.pos === 'VERB' || token.pos === 'AUX'))
+  );
+}
+
+const fieldRunWords = 6;
+
+/** The tokens outside brackets. */
+function depthFree(tokens: readonly Token[]): Token[] {
+  let depth = 0;
+  return tokens.filter((token) => {
+    if (token.word === '(') depth++;
+    const outside = depth === 0;
+    if (token.word === ')') depth = Math.max(0, depth - 1);
+    return outside;
+  });
+}
+
 function readClause(clause: readonly Token[], design: Design): void {
   const colon = findWord(clause, ':');
   if (colon > 0) {
@@ -125,7 +160,7 @@ function readClause(clause: readonly Token[], design: Design): void {
     if (head.entity && !design.main && !head.weak) {
       design.pendingMain = head.entity;
     }
-    if (readStatement(rest, design)) return;
+    if (!isFieldRun(rest) && readStatement(rest, design)) return;
     declareList(head, rest, design, surface(clause));
     return;
   }

@@ -1,4 +1,5 @@
 import { sentences, tokenize } from '../../../text/english.ts';
+import { layoutText } from './layout.ts';
 
 /** One word of a clause: the person's spelling, its lower-cased form, lemma and part of speech. */
 export interface Token {
@@ -63,12 +64,14 @@ export function tokensOf(text: string): Token[] {
 }
 
 /**
- * Clauses: sentences, split again at semicolons, and before ", each X has" / ", each with" so
- * "properties with tenants, each lease has a tenant" reads as two declarations.
+ * Clauses: the layout's units (lines, bullet lists joined to their lead-in: layout.ts), their
+ * sentences, split again at semicolons, and before ", each X has" / ", each with" so "properties
+ * with tenants, each lease has a tenant" reads as two declarations.
  */
 export function clausesOf(text: string): Token[][] {
   const clauses: Token[][] = [];
-  for (const sentence of sentences(text.replace(/\s+/g, ' ').trim())) {
+  const units = layoutText(text).split('\n');
+  for (const sentence of units.flatMap((unit) => sentences(unit))) {
     let current: Token[] = [];
     const tokens = tokensOf(sentence);
     tokens.forEach((token, index) => {

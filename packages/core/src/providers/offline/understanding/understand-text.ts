@@ -37,8 +37,8 @@ export interface Understanding {
 export function understandText(input: UnderstandingInput): Understanding {
   const design = new Design(input.base);
   const raw = input.text.slice(0, 20_000);
-  const text = raw.replace(/\s+/g, ' ').trim();
-  if (input.base === null) readRequest(text, design, { setTitle: true });
+  // The raw text, line breaks kept: bullets and numbered lines are part of what the person wrote (layout.ts).
+  if (input.base === null) readRequest(raw.trim(), design, { setTitle: true });
   else {
     const focusEntity = input.focus?.entityId
       ? (design.blueprint.entities.find((entity) => entity.id === input.focus?.entityId) ?? null)

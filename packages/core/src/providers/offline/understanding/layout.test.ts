@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import type { Blueprint, Entity } from '../../../blueprint/blueprint.ts';
+import { validateBlueprint } from '../../../blueprint/validate-blueprint.ts';
+import { layoutText, sentenceUnits } from './layout.ts';
+import { understandText } from './understand-text.ts';
+
+// Requests in other words and domains than the eval sets: each rule is a reading of a phrasing
+// class (a lead-in with bullets, a numbered line per record type, …), so each is tried three ways.
+
+function read(text: string): Blueprint {
+  const first = understandText({ text, base: null, focus: null }).blueprint;
+  expect(validateBlueprint(first)).toEqual([]);
+  // Deterministic: the same words give the same blueprint.
+  expect(understandText({ text, base: null, focus: null }).blueprint).toEqual(first);
+  return first;
+}
+
+function entity(blueprint: Blueprint, name: string): Entity {
+  const found = blueprint.entities.find((candidate) => candidate.name === name);
+  if (!found) throw new Error(`no entity ${name} in ${blueprint.entities.map((e) => e.name).join(', ')}`);
+  return found;
+}
+
+const fieldNames = (owner: Entity) => owner.fields.map((field) => field.name);
+
+describe('layoutText: the lines of a request as units', () => {
+  it('joins a lead-in and its bullet items into one list', () => {
+    expect(layoutText('For each tenant:\n- full name\n- unit number\n- move-in date')).toBe(
+      'For each tenant: full name, unit number, move-in date.',
+    );
+    expect(layoutText('Per boat we log:\n* hull id\n* berth (north, south, east)\n* owner.')).toBe(
+      'Per boat we log: hull id, berth (north, south, east), owner.',
+    );
+    expect(layoutText('Track orchids\n1) variety\n2) pot size\n3) last repotted')).toBe(
+      'Track orchids: variety, pot size, last repotted.',
+    );
+  });
+
+  it('keeps numbered declarations and long bullet sentences apart, markers gone', () => {
+    expect(layoutText('1. Horses: name, stable\n2. Riders: name, level\n3. Lessons: horse, rider')).toBe(
+      'Horses: name, stable\nRiders: name, level\nLessons: horse, rider',
+    );
+    expect(
+      layoutText(
+        'Rules:\n- members can borrow up to three books at a time and must bring them back\n- fines are a pound a week',
+      ),
+    ).toBe(
+      'Rules:\nmembers can borrow up to three books at a time and must bring them back\nfines are a pound a week',
+    );
+  });
+
+  it('ends a sentence at a line break, but joins a line that runs on', () => {
+    expect(layoutText('Track our kayaks\nShow a calendar of hires')).toBe(
+      'Track our kayaks\nShow a calendar of hires',
+    );
+    expect(layoutText('each hire has a kayak,\na customer and a date')).toBe(
+      'each hire has a kayak, a customer and a date',
+    );
+    expect(layoutText('we record the grower and\nthe weight')).toBe('we record the grower and the weight');
+  });
+
+  it('splits a lower-case sentence after a full stop, not after an abbreviation', () => {
+    expect(sentenceUnits('deposit paid yes/no. show me a chart of hires per week')).toEqual([
+      'deposit paid yes/no.',
+      'show me a chart of hires per week',
+    ]);
+    expect(sentenceUnits('a size, e.g. small or large, and a colour')).toEqual([
+      'a size, e.g. small or large, and a colour',
+    ]);
+    expect(sentenceUnits('tools, parts etc. and their cost. also a list of suppliers')).toEqual([
+      'tools, parts etc. and their cost.',
+      'also a list of suppliers',
+    ]);
+  });
+});
+
+describe('understandText reads the layout', () => {
+  it('a bullet list under "For each X:" is the fields of X', () => {
+    const tenants = read(
+      'We manage a small block of flats. For each tenant:\n- full name\n- unit number\n- move-in date',
+    );
+    expect(fieldNames(entity(tenants, 'Tenant'))).toEqual(
+      expect.arrayContaining(['Full Name', 'Unit Number', 'Move-In Date']),
+    );
+    const boats = read('Marina berths.\nFor every boat:\n* hull id\n* berth (north, south, east)\n* owner phone');
+    const boat = entity(boats, 'Boat');
+    expect(boat.fields.find((field) => field.name === 'Berth')?.options).toEqual(['North', 'South', 'East']);
+    expect(boat.fields.find((field) => /phone/i.test(field.name))?.type).toBe('phone');
+    const hives = read('Each hive:\n- apiary\n- queen age\n- last checked');
+    expect(fieldNames(entity(hives, 'Hive'))).toEqual(
+      expect.arrayContaining(['Apiary', 'Queen Age', 'Last Checked']),
+    );
+  });
+
+  it('a list under a sentence that names "each X" belongs to X', () => {
+    const visits = read(
+      'Our gardeners fill in a form at each garden visit.\n- garden\n- gardener\n- hedges trimmed\n- lawn mown',
+    );
+    expect(fieldNames(entity(visits, 'Garden Visit'))).toEqual(
+      expect.arrayContaining(['Garden', 'Gardener', 'Hedges Trimmed', 'Lawn Mown']),
+    );
+    const checks = read(
+      'The porters do a round at every loading bay:\n- bay number\n- doors locked\n- lights off',
+    );
+    expect(fieldNames(entity(checks, 'Loading Bay'))).toEqual(
+      expect.arrayContaining(['Bay Number', 'Doors Locked']),
+    );
+    const sessions = read('Notes for each tutoring session\n- student\n- subject\n- homework set');
+    expect(fieldNames(entity(sessions, 'Tutoring Session'))).toEqual(
+      expect.arrayContaining(['Student', 'Subject', 'Homework Set']),
+    );
+  });
+
+  it('numbered lines, one record type each, never glue into each other', () => {
+    const stables = read(
+      'Riding school app:\n1. Horses: name, stable, age\n2. Riders: name, mobile\n3. Lessons: horse, rider, date',
+    );
+    expect(stables.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['Horse', 'Rider', 'Lesson']));
+    expect(stables.entities.map((e) => e.name)).not.toContain('1');
+    expect(fieldNames(entity(stables, 'Horse'))).toEqual(['Name', 'Stable', 'Age']);
+    expect(fieldNames(entity(stables, 'Rider'))).toEqual(['Name', 'Mobile']);
+    const shop = read('- Products: name, price\n- Suppliers: name, email');
+    expect(fieldNames(entity(shop, 'Product'))).toEqual(['Name', 'Price']);
+    expect(fieldNames(entity(shop, 'Supplier'))).toEqual(['Name', 'Email']);
+    const club = read('Chess club\n1) Players: name, rating\n2) Games: white, black, result');
+    expect(fieldNames(entity(club, 'Player'))).toEqual(['Name', 'Rating']);
+    expect(JSON.stringify(club)).not.toMatch(/Rating 2|Name 2/);
+  });
+
+  it('a short field run after a colon is fields even when an item holds a verb', () => {
+    const rounds = read('Each patrol: route, guard, gates checked, alarms tested, manager sign off');
+    expect(fieldNames(entity(rounds, 'Patrol'))).toEqual(
+      expect.arrayContaining(['Route', 'Guard', 'Gates Checked', 'Alarms Tested']),
+    );
+    // "tick … off" inside a field run is no activity of the record.
+    const kitchen = read(
+      'Kitchen closing checks: fridge temperature, ovens off, floor mopped, tick off by the chef',
+    );
+    expect(kitchen.entities.flatMap((e) => e.fields).some((field) => field.name === 'Done')).toBe(false);
+  });
+});
