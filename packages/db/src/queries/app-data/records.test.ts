@@ -383,6 +383,50 @@ describe('app records', () => {
     expect(wrongEntity).toBeInstanceOf(RecordValidationError);
   });
 
+  it('deleting a record empties the references to it (audited), so those records save again', async () => {
+    const scope = await liveScope();
+    const spin = await createRecord(database.db, scope, {
+      entityId: 'class',
+      actorId: scope.userId,
+      values: { 'class-name': 'Spin' },
+    });
+    const yoga = await createRecord(database.db, scope, {
+      entityId: 'class',
+      actorId: scope.userId,
+      values: { 'class-name': 'Yoga' },
+    });
+    const book = (who: string, classId: string) =>
+      createRecord(database.db, scope, {
+        entityId: 'booking',
+        actorId: scope.userId,
+        values: { 'booking-who': who, 'booking-class': classId },
+      });
+    const [ana, ben, cy] = [await book('Ana', spin.id), await book('Ben', spin.id), await book('Cy', yoga.id)];
+    await deleteRecord(database.db, scope, { entityId: 'class', recordId: spin.id, actorId: scope.userId });
+
+    const after = async (id: string) => getRecord(database.db, scope, { entityId: 'booking', recordId: id });
+    for (const booking of [ana, ben]) {
+      const cleared = await after(booking.id);
+      expect(cleared.values['booking-class'] ?? null).toBeNull();
+      expect(cleared.values['booking-who']).toBe(booking.values['booking-who']);
+      expect(cleared.version).toBe(booking.version + 1);
+      const trail = await listRecordAudit(database.db, scope, booking.id);
+      expect(trail.map((entry) => entry.action)).toEqual(['create', 'update']);
+      expect(trail.at(-1)).toMatchObject({ actorId: scope.userId });
+      // Saving it again works: nothing points at a record that is gone.
+      await updateRecord(database.db, scope, {
+        entityId: 'booking',
+        recordId: booking.id,
+        expectedVersion: cleared.version,
+        values: { 'booking-who': `${booking.values['booking-who']} (moved)` },
+        actorId: scope.userId,
+      });
+    }
+    // A booking of another class, and the same class in another dataset, are untouched.
+    expect((await after(cy.id)).values['booking-class']).toBe(yoga.id);
+    expect((await after(cy.id)).version).toBe(cy.version);
+  });
+
   it('seeds each version’s preview dataset once from its sample records, apart from live and from each other', async () => {
     const scope = await liveScope();
     const live = await createRecord(database.db, scope, {

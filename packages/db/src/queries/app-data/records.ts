@@ -389,7 +389,12 @@ export async function updateRecord(
   });
 }
 
-/** Deletes a record; with `expectedVersion`, only if nobody changed it since (else ConflictError). */
+/**
+ * Deletes a record; with `expectedVersion`, only if nobody changed it since (else ConflictError).
+ * Records that point at it lose that reference in the same transaction (each an audited update,
+ * its version moved on), as a linked record's cell empties in a spreadsheet-like tool: a reference
+ * to nothing would show blank and refuse every later save of that record.
+ */
 export async function deleteRecord(
   db: DbOrTrx,
   scope: DataScope,
@@ -412,7 +417,52 @@ export async function deleteRecord(
       before: current.values,
       after: null,
     });
+    await clearReferencesTo(trx, scope, { entityId: entity.id, recordId: current.id, actorId: input.actorId });
   });
+}
+
+/** Empties every reference field of the scope's blueprint that names the deleted record. */
+async function clearReferencesTo(
+  trx: Trx,
+  scope: DataScope,
+  deleted: { entityId: string; recordId: string; actorId: string | null },
+): Promise<void> {
+  for (const referencing of scope.blueprint.entities) {
+    for (const field of referencing.fields) {
+      if (field.type !== 'reference' || field.referenceEntityId !== deleted.entityId) continue;
+      const rows = await trx
+        .selectFrom('app_records as r')
+        .select(['r.id', 'r.values'])
+        .where('r.app_id', '=', scope.appId)
+        .where('r.dataset', '=', scope.dataset)
+        .where('r.entity_id', '=', referencing.id)
+        .where(sql<string>`r.values ->> ${field.id}`, '=', deleted.recordId)
+        .forUpdate()
+        .execute();
+      for (const row of rows) {
+        const after = { ...row.values };
+        delete after[field.id];
+        await trx
+          .updateTable('app_records as r')
+          .set({
+            values: JSON.stringify(after),
+            version: sql`r.version + 1`,
+            updated_by: deleted.actorId,
+            updated_at: sql`clock_timestamp()`,
+          })
+          .where('r.id', '=', row.id)
+          .execute();
+        await audit(trx, scope, {
+          recordId: row.id,
+          entityId: referencing.id,
+          actorId: deleted.actorId,
+          action: 'update',
+          before: row.values,
+          after,
+        });
+      }
+    }
+  }
 }
 
 async function audit(

@@ -64,6 +64,19 @@ export function createLocalAdapter(options: LocalAdapterOptions): DataAdapter {
       const rows = table(entityId);
       const index = rows.findIndex((row) => row.id === recordId);
       if (index >= 0) rows.splice(index, 1);
+      // As the server's store does: references to the deleted record empty (record ids are unique
+      // random strings, so a value equal to one is a reference to it).
+      for (const [otherId, others] of Object.entries(tables))
+        tables[otherId] = others.map((row) =>
+          Object.values(row.values).includes(recordId)
+            ? {
+                id: row.id,
+                values: Object.fromEntries(
+                  Object.entries(row.values).filter(([, value]) => value !== recordId),
+                ),
+              }
+            : row,
+        );
       save();
     },
   };

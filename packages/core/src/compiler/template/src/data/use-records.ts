@@ -73,8 +73,13 @@ export function useRecords(adapter: DataAdapter, entityIds: readonly string[]): 
       async remove(entityId, recordId) {
         await adapter.remove(entityId, recordId);
         change(entityId, (rows) => rows.filter((row) => row.id !== recordId));
+        // The store empties references to a deleted record (and moves those records' versions
+        // on): read the other entities again, so what shows and what the next edit sends match.
+        const others = key === '' ? [] : key.split('\n').filter((id) => id !== entityId);
+        const reloaded = await Promise.all(others.map(async (id) => [id, await adapter.list(id)] as const));
+        setTables((previous) => ({ ...previous, ...Object.fromEntries(reloaded) }));
       },
     }),
-    [adapter, change, error, status, tables],
+    [adapter, change, error, key, status, tables],
   );
 }
