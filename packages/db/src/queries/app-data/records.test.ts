@@ -401,12 +401,17 @@ describe('app records', () => {
         actorId: scope.userId,
         values: { 'booking-who': who, 'booking-class': classId },
       });
-    const [ana, ben, cy] = [await book('Ana', spin.id), await book('Ben', spin.id), await book('Cy', yoga.id)];
+    const [ana, ben, cy] = [
+      await book('Ana', spin.id),
+      await book('Ben', spin.id),
+      await book('Cy', yoga.id),
+    ];
     await deleteRecord(database.db, scope, { entityId: 'class', recordId: spin.id, actorId: scope.userId });
 
-    const after = async (id: string) => getRecord(database.db, scope, { entityId: 'booking', recordId: id });
+    const bookingNow = async (id: string) =>
+      getRecord(database.db, scope, { entityId: 'booking', recordId: id });
     for (const booking of [ana, ben]) {
-      const cleared = await after(booking.id);
+      const cleared = await bookingNow(booking.id);
       expect(cleared.values['booking-class'] ?? null).toBeNull();
       expect(cleared.values['booking-who']).toBe(booking.values['booking-who']);
       expect(cleared.version).toBe(booking.version + 1);
@@ -423,8 +428,8 @@ describe('app records', () => {
       });
     }
     // A booking of another class, and the same class in another dataset, are untouched.
-    expect((await after(cy.id)).values['booking-class']).toBe(yoga.id);
-    expect((await after(cy.id)).version).toBe(cy.version);
+    expect((await bookingNow(cy.id)).values['booking-class']).toBe(yoga.id);
+    expect((await bookingNow(cy.id)).version).toBe(cy.version);
   });
 
   it('seeds each version’s preview dataset once from its sample records, apart from live and from each other', async () => {

@@ -417,7 +417,11 @@ export async function deleteRecord(
       before: current.values,
       after: null,
     });
-    await clearReferencesTo(trx, scope, { entityId: entity.id, recordId: current.id, actorId: input.actorId });
+    await clearReferencesTo(trx, scope, {
+      entityId: entity.id,
+      recordId: current.id,
+      actorId: input.actorId,
+    });
   });
 }
 
