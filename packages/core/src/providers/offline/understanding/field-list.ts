@@ -1,5 +1,8 @@
 import type { NumberRange } from '../../../blueprint/blueprint.ts';
 import { borrowHead, type FieldPhrase, fieldPhrase, optionText } from './field-phrase.ts';
+import { isYesNo } from './field-type.ts';
+import { singularize } from './inflect.ts';
+import { findChain, motionVerbs, splitAtSeparators } from './option-chain.ts';
 import type { Token } from './tokens.ts';
 import { trimPunctuation } from './tokens.ts';
 import { choiceHeads, statusHeads } from './words.ts';
@@ -207,6 +210,12 @@ export function readFieldList(tokens: readonly Token[]): ListItem[] {
       continue;
     }
 
+    const chained = chainField(segment.tokens);
+    if (chained) {
+      items.push({ kind: 'field', field: chained });
+      continue;
+    }
+
     const introducer = introducerAt(segment.tokens);
     if (introducer && words[0] !== 'whether' && words[0] !== 'through') {
       const nameTokens = segment.tokens.slice(0, introducer.at);
@@ -316,11 +325,51 @@ function expandPhrase(tokens: readonly Token[]): FieldPhrase[] {
   return phrase.expanded ?? [phrase];
 }
 
-/** Options inside brackets or after "through": split at commas and conjunctions. */
+/** Options inside brackets or after "through": split at commas, conjunctions, slashes and arrows. */
 export function splitOptions(tokens: readonly Token[]): string[] {
   return segmentsOf(tokens)
-    .map((segment) => optionText(segment.tokens))
+    .flatMap((segment) => splitAtSeparators(segment.tokens))
+    .map((part) => optionText(part))
     .filter(Boolean);
+}
+
+/**
+ * "paper size A4/A3/A2" (a choice), "paid yes/no" (a yes/no), "it goes mash -> ferment -> packaged"
+ * (the workflow). A slash joins alternatives only after a word that takes options or in a run of
+ * three: "make/model" is one field's name.
+ */
+function chainField(tokens: readonly Token[]): FieldPhrase | null {
+  const chain = findChain(tokens);
+  if (!chain) return null;
+  const head = tokens
+    .slice(0, chain.start)
+    .filter(
+      (token) =>
+        !motionVerbs.has(token.word) &&
+        !['it', 'they', ':', 'is', 'are', 'that', 'which'].includes(token.word),
+    );
+  const moving = tokens.slice(0, chain.start).some((token) => motionVerbs.has(token.word));
+  const namedStatus = head.some(
+    (token) => statusHeads.has(token.word) || statusHeads.has(singularize(token.word)),
+  );
+  if (isYesNo(chain.options) && head.length > 0) {
+    const phrase = fieldPhrase(head);
+    phrase.hints = { ...phrase.hints, yesNo: true, options: [] };
+    return phrase;
+  }
+  if (chain.kind === 'arrow' || moving || namedStatus) {
+    const phrase = namedStatus ? fieldPhrase(head) : fieldPhrase([]);
+    if (!namedStatus) phrase.name = 'Status';
+    phrase.typeName = phrase.name;
+    phrase.hints = { ...phrase.hints, options: chain.options };
+    phrase.status = true;
+    return phrase;
+  }
+  const choice = head.some((token) => choiceHeads.has(token.word));
+  if (head.length === 0 || !(choice || chain.options.length >= 3)) return null;
+  const phrase = fieldPhrase(head);
+  phrase.hints = { ...phrase.hints, options: chain.options };
+  return phrase;
 }
 
 /**

@@ -1,7 +1,15 @@
-import { noHints, type TypeHints } from './field-type.ts';
+import { isYesNo, noHints, type TypeHints } from './field-type.ts';
 import { isPlural, titleCase } from './inflect.ts';
 import { surface, type Token, trimPunctuation } from './tokens.ts';
-import { auxiliaries, determiners, pronouns, sharedHeadModifiers, unitWords } from './words.ts';
+import {
+  auxiliaries,
+  compoundUnitParts,
+  currencyWords,
+  determiners,
+  pronouns,
+  sharedHeadModifiers,
+  unitWords,
+} from './words.ts';
 
 /** One field as the person named it, with what the words around it say about its type. */
 export interface FieldPhrase {
@@ -65,6 +73,30 @@ function cutClause(tokens: readonly Token[]): Token[] {
   return [...tokens];
 }
 
+/** Passive verbs that hand a record to its receiver: "the translator it's assigned to". */
+const receiverEnds = new Set(['to', 'by']);
+
+/**
+ * A noun that a clause says is a person: "the brewer who made it" (a "who" clause names a person),
+ * "the translator it's assigned to", "the vet they are seen by" (a record handed to someone, when the
+ * noun is one who does: -er, -or, -ist, -ee, -ant, -ian).
+ */
+function namesPerson(noun: readonly Token[], clause: readonly Token[]): boolean {
+  if (clause[0]?.word === 'who') return true;
+  const head = noun[noun.length - 1]?.word ?? '';
+  const last = clause[clause.length - 1]?.word ?? '';
+  const passive = clause.some(
+    (token) => auxiliaries.has(token.word) || token.word === 'gets' || token.word === 'got',
+  );
+  return (
+    pronouns.has(clause[0]?.word ?? '') &&
+    passive &&
+    receiverEnds.has(last) &&
+    /(er|or|ist|ee|ant|ian)s?$/.test(head) &&
+    head.length > 4
+  );
+}
+
 /** The type-deciding head: the words before a trailing prepositional phrase. */
 function typeHead(tokens: readonly Token[]): string {
   const at = tokens.findIndex((token, index) => index > 0 && prepositions.has(token.word));
@@ -126,10 +158,11 @@ function whoPhrase(tokens: readonly Token[]): FieldPhrase {
     (token, index) =>
       index === 0 || (!pronouns.has(token.word) && !determiners.has(token.word) && token.pos !== 'NOUN'),
   );
-  const verb = verbs.slice(
-    0,
-    rest[1] && ['to', 'in', 'out', 'up', 'for', 'off'].includes(rest[1].word) ? 2 : 1,
-  );
+  const particles = ['to', 'in', 'out', 'up', 'for', 'off'];
+  // "who signed it off", "who picked them up": the particle after a pronoun object is the verb's.
+  if (rest[0] && rest[1] && pronouns.has(rest[1].word) && particles.includes(rest[2]?.word ?? ''))
+    return phrase(`Who ${nameOf([rest[0], rest[2] as Token])}`, { person: true }, 'who');
+  const verb = verbs.slice(0, rest[1] && particles.includes(rest[1].word) ? 2 : 1);
   return phrase(`Who ${nameOf(verb)}`, { person: true }, 'who');
 }
 
@@ -174,9 +207,13 @@ export function fieldPhrase(input: readonly Token[]): FieldPhrase {
     const close = tokens.findIndex((token, index) => index > open && token.word === ')');
     const inner = tokens.slice(open + 1, close < 0 ? tokens.length : close);
     const innerWords = inner.map((token) => token.word).filter((word) => word !== 'in');
+    const bracketOptions = segmentOptions(inner);
     if (innerWords.length === 1 && unitWords.has(innerWords[0] ?? '')) hints.unit = innerWords[0] ?? null;
+    else if (isCurrency(innerWords)) hints.currency = true;
+    else if (isCompoundUnit(innerWords)) hints.unit = surface(inner);
+    else if (isYesNo(bracketOptions)) hints.yesNo = true;
     else if (innerWords.length > 0) {
-      hints.options = segmentOptions(inner);
+      hints.options = bracketOptions;
       const plural = isPlural(tokens[open - 1]?.word ?? '');
       hints.multi = plural && !inner.some((token) => token.word === 'or');
     }
@@ -192,12 +229,31 @@ export function fieldPhrase(input: readonly Token[]): FieldPhrase {
   }
   if (first === 'which' || first === 'what') {
     const rest = tokens.slice(1);
-    if (rest.length > 0 && !rest.some((token) => pronouns.has(token.word))) tokens = rest;
+    // "which employee it's issued to": the noun before the clause is the field, the clause says whose.
+    const clauseAt = rest.findIndex((token) => pronouns.has(token.word));
+    if (clauseAt > 0 && rest[0]?.pos === 'NOUN') {
+      if (namesPerson(rest.slice(0, clauseAt), rest.slice(clauseAt))) hints.person = true;
+      tokens = rest.slice(0, clauseAt);
+    } else if (rest.length > 0 && clauseAt < 0) tokens = rest;
   }
   // "requested by": the person who did it.
   if (tokens.length === 2 && tokens[1]?.word === 'by')
     return withHints(phrase(nameOf(tokens), { person: true }), hints);
 
+  // "paid yes/no", "insured y/n", "signed yes or no": the name, then how it is answered.
+  const tail = tokens.slice(-3).map((token) => token.word);
+  if (tokens.length >= 4 && ['/', 'or'].includes(tail[1] ?? '') && isYesNo([tail[0] ?? '', tail[2] ?? ''])) {
+    hints.yesNo = true;
+    tokens = tokens.slice(0, -3);
+  }
+  // "rate per word in €", "budget in euros", "fee in USD": the currency says money, the name stays.
+  const currencyAt = tokens.findIndex(
+    (token, index) => index > 0 && token.word === 'in' && isCurrency([tokens[index + 1]?.word ?? '']),
+  );
+  if (currencyAt > 0 && currencyAt + 2 === tokens.length) {
+    hints.currency = true;
+    tokens = tokens.slice(0, currencyAt);
+  }
   // "weight in kg", "prep time in minutes".
   const last = tokens[tokens.length - 1];
   if (tokens.length >= 3 && tokens[tokens.length - 2]?.word === 'in' && last && unitWords.has(last.word)) {
@@ -241,9 +297,34 @@ export function fieldPhrase(input: readonly Token[]): FieldPhrase {
     tokens = tokens.slice(0, -1);
   }
   // "what it was about" is the whole name; only a noun sheds its clause.
-  if (!['what', 'which', 'how', 'who', 'when'].includes(tokens[0]?.word ?? '')) tokens = cutClause(tokens);
+  if (!['what', 'which', 'how', 'who', 'when'].includes(tokens[0]?.word ?? '')) {
+    const kept = cutClause(tokens);
+    if (kept.length < tokens.length && namesPerson(kept, tokens.slice(kept.length))) hints.person = true;
+    tokens = kept;
+  }
   if (tokens.length === 0) return phrase('Name');
   return phrase(nameOf(tokens), hints, typeHead(tokens));
+}
+
+/** "£", "$", "EUR", "US $": nothing but currency. */
+function isCurrency(words: readonly string[]): boolean {
+  return (
+    words.length > 0 && words.length <= 2 && words.every((word) => currencyWords.has(word) || word === 'us')
+  );
+}
+
+/**
+ * "L/ha", "km/h", "kg per m2", "%": a unit written as a ratio (or a percent) names a measure, so
+ * the bracket holds no options. Every part must be a unit, or "in/out" would read as one.
+ */
+function isCompoundUnit(words: readonly string[]): boolean {
+  if (words.length === 1) return words[0] === '%' || words[0] === 'percent';
+  const parts = words.filter((word) => word !== '/' && word !== 'per');
+  return (
+    parts.length >= 2 &&
+    parts.length < words.length &&
+    parts.every((word) => unitWords.has(word) || compoundUnitParts.has(word))
+  );
 }
 
 function withHints(field: FieldPhrase, hints: Partial<TypeHints>): FieldPhrase {

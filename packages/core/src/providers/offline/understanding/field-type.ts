@@ -1,6 +1,7 @@
 import type { FieldType, NumberRange } from '../../../blueprint/blueprint.ts';
 import {
   booleanWords,
+  chargePeriods,
   dateWords,
   emailWords,
   identifierWords,
@@ -29,6 +30,8 @@ export interface TypeHints {
   person: boolean;
   /** "when it was last watered", "last done": a moment. */
   moment: boolean;
+  /** "price (£)", "rate per word in €", "cost in dollars": an amount of money. */
+  currency: boolean;
 }
 
 export const noHints: TypeHints = {
@@ -39,6 +42,7 @@ export const noHints: TypeHints = {
   yesNo: false,
   person: false,
   moment: false,
+  currency: false,
 };
 
 const strongNumberWords = new Set(['quantity', 'qty', 'count', 'mileage', 'capacity', 'percentage']);
@@ -60,6 +64,7 @@ export function inferType(name: string, hints: TypeHints): FieldType {
   const has = (group: ReadonlySet<string>) => words.some((word) => group.has(word));
   if (hints.options.length > 0) return hints.multi ? 'multiChoice' : 'choice';
   if (hints.yesNo) return 'boolean';
+  if (hints.currency) return 'money';
   if (hints.range) return 'number';
   if (hints.person) return 'person';
   if (has(emailWords)) return 'email';
@@ -71,7 +76,10 @@ export function inferType(name: string, hints: TypeHints): FieldType {
     return words.includes('time') || timeWords.has(last) ? 'time' : 'date';
   if (hints.moment) return 'date';
   if (last === 'start' || last === 'end' || last === 'when') return 'date';
+  // "amount (mg/kg)", "value in litres": a stated unit of measure outweighs a money word.
+  if (hints.unit && hints.unit !== 'count' && has(moneyWords)) return 'number';
   if (has(moneyWords) && !words.includes('terms')) return 'money';
+  if (isChargeRate(words) && !hints.unit) return 'money';
   if (booleanWords.has(last)) return 'boolean';
   // "tracking number", "membership number": an identifier; "shirt number", "room number": a number.
   if (last === 'number' || last === 'no' || last === '#')
@@ -108,6 +116,14 @@ export function inferType(name: string, hints: TypeHints): FieldType {
   return 'text';
 }
 
+/** "day rate", "hourly rate", "rate per page": what is charged for a stretch of work, not a measured rate. */
+function isChargeRate(words: readonly string[]): boolean {
+  const at = words.lastIndexOf('rate');
+  if (at < 0) return false;
+  if (words[at + 1] === 'per') return true;
+  return at > 0 && chargePeriods.has(words[at - 1] ?? '');
+}
+
 function singular(word: string): string {
   if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
@@ -117,4 +133,14 @@ function singular(word: string): string {
 /** A plural noun counted by a participle after it: "leads generated", "seats used". */
 function isCountable(word: string): boolean {
   return word.length > 3 && word.endsWith('s') && !word.endsWith('ss');
+}
+
+/** "yes/no", "y/n", "true/false", "yes or no" (either order): a yes-or-no field, not a choice of two. */
+export function isYesNo(options: readonly string[]): boolean {
+  if (options.length !== 2) return false;
+  const pair = options
+    .map((option) => option.toLowerCase())
+    .sort()
+    .join('/');
+  return pair === 'no/yes' || pair === 'n/y' || pair === 'false/true';
 }

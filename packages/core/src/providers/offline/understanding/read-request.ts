@@ -11,6 +11,7 @@ import { readAudience, readSharing } from './read-people.ts';
 import { readRelation } from './read-relations.ts';
 import { readTask } from './read-tasks.ts';
 import { readViews } from './read-views.ts';
+import { addWorkflow, takeWorkflow } from './read-workflow.ts';
 import { clausesOf, findWord, surface, type Token } from './tokens.ts';
 import { groupNouns, staffRoles, trackingVerbs, vagueNouns } from './words.ts';
 
@@ -152,7 +153,15 @@ function depthFree(tokens: readonly Token[]): Token[] {
   });
 }
 
+/** A workflow or a lone choice ("Statuses: a / b", "orders go a -> b") is read apart from the rest. */
 function readClause(clause: readonly Token[], design: Design): void {
+  const workflow = takeWorkflow(clause);
+  if (workflow?.rest) readClauseBody(workflow.rest, design);
+  else if (!workflow) readClauseBody(clause, design);
+  if (workflow) addWorkflow(workflow, design, surface(clause));
+}
+
+function readClauseBody(clause: readonly Token[], design: Design): void {
   const colon = findWord(clause, ':');
   if (colon > 0) {
     const head = readHead(clause.slice(0, colon));

@@ -660,3 +660,84 @@ export const knownVerbs = set(
 
 /** Adjectives that turn a list into a filter on a status ("all open orders"). */
 export const openWords = set('open', 'active', 'current', 'outstanding', 'pending', 'unfinished');
+
+// ---- Types, options and workflows (field-type.ts, field-phrase.ts, option-chain.ts) ----
+
+/** "day rate", "hourly rate": a rate charged for a stretch of time is money. */
+export const chargePeriods = set(
+  'hour',
+  'hourly',
+  'day',
+  'daily',
+  'night',
+  'nightly',
+  'week',
+  'weekly',
+  'month',
+  'monthly',
+  'session',
+  'shift',
+);
+
+/** Currency symbols and codes: "price (£)", "in €", "cost in USD". */
+export const currencyWords = set(
+  '£',
+  '€',
+  '$',
+  '¥',
+  '₹',
+  '₩',
+  '₽',
+  '₺',
+  'chf',
+  'usd',
+  'eur',
+  'gbp',
+  'aud',
+  'cad',
+  'nzd',
+  'jpy',
+  'sek',
+  'nok',
+  'dkk',
+  'dollars',
+  'euros',
+  'euro',
+  'yen',
+  'rupees',
+  'francs',
+);
+
+/** Units that only appear in a compound unit ("L/ha", "km/h", "kg per m2"): area, time, per item. */
+export const compoundUnitParts = set(
+  'ha',
+  'hectare',
+  'hectares',
+  'acre',
+  'acres',
+  'h',
+  'hr',
+  'hrs',
+  'hour',
+  'min',
+  'mins',
+  's',
+  'sec',
+  'm2',
+  'm²',
+  'm3',
+  'm³',
+  'sqm',
+  'sqft',
+  'ft',
+  'mg',
+  'kwh',
+  'kw',
+  'mph',
+  'kph',
+  'week',
+  'month',
+  'year',
+  'person',
+  'head',
+);
