@@ -82,7 +82,9 @@ describe('understandText reads the layout', () => {
     expect(fieldNames(entity(tenants, 'Tenant'))).toEqual(
       expect.arrayContaining(['Full Name', 'Unit Number', 'Move-In Date']),
     );
-    const boats = read('Marina berths.\nFor every boat:\n* hull id\n* berth (north, south, east)\n* owner phone');
+    const boats = read(
+      'Marina berths.\nFor every boat:\n* hull id\n* berth (north, south, east)\n* owner phone',
+    );
     const boat = entity(boats, 'Boat');
     expect(boat.fields.find((field) => field.name === 'Berth')?.options).toEqual(['North', 'South', 'East']);
     expect(boat.fields.find((field) => /phone/i.test(field.name))?.type).toBe('phone');
@@ -137,5 +139,70 @@ describe('understandText reads the layout', () => {
       'Kitchen closing checks: fridge temperature, ovens off, floor mopped, tick off by the chef',
     );
     expect(kitchen.entities.flatMap((e) => e.fields).some((field) => field.name === 'Done')).toBe(false);
+  });
+});
+
+describe('understandText reads lists introduced without a colon', () => {
+  it('brackets that close the sentence after a record noun hold its fields', () => {
+    const cuttings = read('Plant cuttings for the nursery (species, pot size, rooting date, price).');
+    expect(fieldNames(entity(cuttings, 'Plant Cutting'))).toEqual([
+      'Species',
+      'Pot Size',
+      'Rooting Date',
+      'Price',
+    ]);
+    const courts = read('Members book a court (date, start time, court number, partner).');
+    expect(fieldNames(entity(courts, 'Court'))).toEqual(
+      expect.arrayContaining(['Date', 'Start Time', 'Court Number']),
+    );
+    const boilers = read('A register of boilers for the estate (address, model, install date, last service)');
+    expect(fieldNames(entity(boilers, 'Boiler'))).toEqual([
+      'Address',
+      'Model',
+      'Install Date',
+      'Last Service',
+    ]);
+    expect(boilers.entities.map((e) => e.name)).not.toContain('Estate');
+  });
+
+  it('a spaced dash before a list is a lead-in, a hyphen inside a word is not', () => {
+    const ferries = read(
+      'We need to log ferry crossings — the vessel, the departure time, passengers and weather.',
+    );
+    expect(fieldNames(entity(ferries, 'Ferry Crossing'))).toEqual(
+      expect.arrayContaining(['Vessel', 'Departure Time', 'Weather']),
+    );
+    const cats = read('stray cat sightings - where, when, colour, and who saw it');
+    expect(fieldNames(entity(cats, 'Stray Cat Sighting'))).toEqual(
+      expect.arrayContaining(['Where', 'When', 'Colour']),
+    );
+    const blood = read('Keep a record of blood donations – the donor, the date and the volume given');
+    expect(fieldNames(entity(blood, 'Blood Donation'))).toEqual(expect.arrayContaining(['Donor', 'Date']));
+    const offices = read('Track our pop-up stalls with a town, a pitch fee and a set-up time');
+    expect(offices.entities.map((e) => e.name)).toContain('Pop-Up Stall');
+  });
+
+  it('a verb of writing things down with a list as its object: the fields of the records named', () => {
+    const pianos = read('Piano tuning visits. Record the client, the piano make, the pitch and the fee.');
+    expect(fieldNames(entity(pianos, 'Piano Tuning Visit'))).toEqual([
+      'Client',
+      'Piano Make',
+      'Pitch',
+      'Fee',
+    ]);
+    const tastings = read('At each tasting we note the wine, the vintage, the score and the taster.');
+    expect(fieldNames(entity(tastings, 'Tasting'))).toEqual(
+      expect.arrayContaining(['Wine', 'Vintage', 'Score']),
+    );
+    const boards = read(
+      'Track each rental board (longboard, shortboard, foamie), the renter, the deposit and when it came back.',
+    );
+    const board = entity(boards, 'Rental Board');
+    expect(board.fields.find((field) => field.type === 'choice')?.options).toEqual([
+      'Longboard',
+      'Shortboard',
+      'Foamie',
+    ]);
+    expect(fieldNames(board)).toEqual(expect.arrayContaining(['Renter', 'Deposit']));
   });
 });

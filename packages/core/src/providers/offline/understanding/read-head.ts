@@ -1,7 +1,7 @@
 import { titleCase } from './inflect.ts';
 import { type EntityName, entityNameOf, nounPhraseAt, recordsAfterContainer } from './noun-phrase.ts';
 import { surface, type Token } from './tokens.ts';
-import { containerNouns, determiners, trackingVerbs } from './words.ts';
+import { containerNouns, determiners, genericRecordNouns, trackingVerbs } from './words.ts';
 
 /** What the words before a colon (or a verbless request) name: the records, a title, whom it is for. */
 export interface Head {
@@ -76,7 +76,15 @@ export function readHead(tokens: readonly Token[]): Head {
   if (each >= 0 && nounPhraseAt(tokens, each + 1)) start = each + 1;
   let phrase = nounPhraseAt(tokens, start);
   // "a log of customer calls", "a knowledge base of help articles": the records follow "of".
-  const records = phrase ? recordsAfterContainer(tokens, phrase) : -1;
+  let records = phrase ? recordsAfterContainer(tokens, phrase) : -1;
+  // "a record of blood donations", "entries of …": a word for "a record" names none; what follows does.
+  if (
+    phrase &&
+    records < 0 &&
+    tokens[phrase.end]?.word === 'of' &&
+    genericRecordNouns.has(tokens[phrase.end - 1]?.word ?? '')
+  )
+    records = phrase.end + 1;
   if (records > 0) {
     start = records;
     phrase = nounPhraseAt(tokens, start);

@@ -1,7 +1,8 @@
 import type { Design } from './design.ts';
-import { readFieldList, segmentsOf } from './field-list.ts';
+import { readFieldList, segmentsOf, splitOptions } from './field-list.ts';
 import { resolveReferences } from './finalize.ts';
 import { isPlural, singularize, titleCase } from './inflect.ts';
+import { listLeadIn } from './list-lead-in.ts';
 import { entityNameOf, nounPhraseAt, recordsAfterContainer } from './noun-phrase.ts';
 import { readActivity } from './read-activities.ts';
 import { addItems, declareEach, declareHave, declareList, declareWith } from './read-declarations.ts';
@@ -128,11 +129,12 @@ function isFieldRun(tokens: readonly Token[]): boolean {
   return (
     segments.length >= 3 &&
     segments.every((segment) => {
-      const outside = depthFree(segment.tokens);
+      const outside = depthFree(segment.tokens).filter((token) => !token.punct);
       // "laptops and monitors with serial number, …", "each with a title": a declaration.
       return (
         outside.length <= fieldRunWords &&
-        !outside.some((token) => ['with', 'each', 'every'].includes(token.word))
+        !outside.some((token) => token.word === 'with') &&
+        !['each', 'every'].includes(outside[0]?.word ?? '')
       );
     }) &&
     // "employees ask for vacation, sick or parental leave": a sentence opens with its subject and verb.
@@ -162,15 +164,26 @@ function readClause(clause: readonly Token[], design: Design): void {
 }
 
 function readClauseBody(clause: readonly Token[], design: Design): void {
-  const colon = findWord(clause, ':');
-  if (colon > 0) {
-    const head = readHead(clause.slice(0, colon));
-    const rest = clause.slice(colon + 1);
+  const lead = listLeadIn(clause);
+  if (lead) {
+    const head = readHead(lead.head);
+    const rest = lead.list;
     if (head.entity && !design.main && !head.weak) {
       design.pendingMain = head.entity;
     }
-    if (!isFieldRun(rest) && readStatement(rest, design)) return;
+    // Only after a colon may a statement follow ("Rentals: each bike has …"); the other lead-ins are lists.
+    const colon = findWord(clause, ':') > 0;
+    if (colon && !isFieldRun(rest) && readStatement(rest, design)) return;
     declareList(head, rest, design, surface(clause));
+    const kinds = lead.kinds.length > 0 ? splitOptions(lead.kinds) : [];
+    const entity = head.entity ? design.findEntity(head.entity.name) : null;
+    // "each kit item (shirt, shorts, socks)": the kinds of the record.
+    if (entity && kinds.length >= 2)
+      design.addField(
+        entity,
+        { name: 'Type', type: 'choice', options: kinds },
+        entity.sourceFactIds[0] ?? null,
+      );
     return;
   }
   if (readStatement(clause, design)) return;

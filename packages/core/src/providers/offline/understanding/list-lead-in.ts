@@ -1,0 +1,158 @@
+import { segmentsOf } from './field-list.ts';
+import { nounPhraseAt } from './noun-phrase.ts';
+import { findWord, type Token } from './tokens.ts';
+
+/**
+ * Where a clause introduces a list of fields, and what names the records: the words before a
+ * colon are the classic lead-in, but people also write "X (a, b, c)", "X — a, b and c",
+ * "X - a, b, c", "Record the a, the b and the c" or "Track each X (kinds), a and b".
+ */
+export interface ListLeadIn {
+  /** The words that name the records (may be empty: the request's main records). */
+  head: Token[];
+  /** The list itself. */
+  list: Token[];
+  /** The head names a record one at a time ("each kit item (shirt, shorts)"): its brackets are its kinds. */
+  kinds: Token[];
+}
+
+/** Verbs that introduce what is written down about each record. */
+const recordingVerbs = new Set([
+  'record',
+  'records',
+  'note',
+  'notes',
+  'log',
+  'logs',
+  'capture',
+  'captures',
+  'store',
+  'stores',
+  'track',
+  'tracks',
+  'collect',
+  'collects',
+  'enter',
+  'jot',
+  'write',
+]);
+
+/** At least this many items: two ("a name and a date") are as often a sentence as a list. */
+const listItems = 3;
+/** Items this long or longer are clauses, not fields. */
+const itemWords = 7;
+
+export function listLeadIn(clause: readonly Token[]): ListLeadIn | null {
+  const colon = findWord(clause, ':');
+  if (colon > 0) return { head: clause.slice(0, colon), list: clause.slice(colon + 1), kinds: [] };
+  return trailingBrackets(clause) ?? dashLeadIn(clause) ?? recordingVerbLeadIn(clause);
+}
+
+/** A short-item run of three or more: "the date, the type of drill and who attended". */
+export function isShortList(tokens: readonly Token[], minimum = listItems): boolean {
+  const segments = segmentsOf(tokens);
+  return (
+    segments.length >= minimum &&
+    segments.every(
+      (segment) =>
+        // "whether the queen was seen, …" runs to the list's end (field-list.ts): a field however long.
+        segment.tokens[0]?.word === 'whether' ||
+        outsideBrackets(segment.tokens).filter((token) => !token.punct).length < itemWords,
+    )
+  );
+}
+
+/** "Sample inventory for the lab (sample ID, freezer, shelf)": brackets that close the clause after a noun. */
+function trailingBrackets(clause: readonly Token[]): ListLeadIn | null {
+  if (clause[clause.length - 1]?.word !== ')') return null;
+  let depth = 0;
+  let open = -1;
+  for (let index = clause.length - 1; index >= 0; index--) {
+    const word = clause[index]?.word;
+    if (word === ')') depth++;
+    if (word === '(') depth--;
+    if (depth === 0) {
+      open = index;
+      break;
+    }
+  }
+  const before = clause[open - 1];
+  if (open <= 0 || !before || !['NOUN', 'PROPN'].includes(before.pos)) return null;
+  const list = clause.slice(open + 1, -1);
+  if (!isShortList(list)) return null;
+  return { head: objectHead(clause.slice(0, open)), list, kinds: [] };
+}
+
+/**
+ * "Teams submit a project (…)", "Members book a court (…)": a head whose last words are an object
+ * ("a project" after a word that is no preposition) names that object. The tagger reads many verbs
+ * as nouns in lower case ("book"), so the determiner marks the object, not the verb. "Sample
+ * inventory for the lab" (the object of "for") is read as it stands.
+ */
+function objectHead(head: readonly Token[]): Token[] {
+  for (let index = head.length - 2; index > 0; index--) {
+    const token = head[index];
+    if (!token || !['a', 'an'].includes(token.word)) continue;
+    if (['ADP', 'DET', 'PRON'].includes(head[index - 1]?.pos ?? '') || head[index - 1]?.punct) break;
+    const object = nounPhraseAt(head, index + 1);
+    if (object && object.end === head.length) return head.slice(index + 1);
+    break;
+  }
+  return [...head];
+}
+
+/** "log training drills — the date, …", "donations - who donated, what, how many kg": a spaced dash. */
+function dashLeadIn(clause: readonly Token[]): ListLeadIn | null {
+  const dash = clause.findIndex((_token, index) => index > 0 && isSpacedDash(clause, index));
+  if (dash <= 0) return null;
+  const list = clause.slice(dash + 1);
+  if (!isShortList(list)) return null;
+  return { head: clause.slice(0, dash), list, kinds: [] };
+}
+
+function isSpacedDash(clause: readonly Token[], index: number): boolean {
+  const token = clause[index];
+  if (!token) return false;
+  if (token.text === '—' || token.text === '–') return true;
+  if (token.text !== '-' || !token.at) return false;
+  const { source, start, end } = token.at;
+  return /\s/.test(source[start - 1] ?? '') && /\s/.test(source[end] ?? '');
+}
+
+/**
+ * "Record the client name, the opposing party, …", "At each inspection we note the date, …",
+ * "Track each kit item (shirt, shorts, socks), the size, which player has it": a verb of writing
+ * things down with a list as its object. A first item that is "each X" names the records.
+ */
+function recordingVerbLeadIn(clause: readonly Token[]): ListLeadIn | null {
+  const verb = clause.findIndex(
+    (token, index) =>
+      recordingVerbs.has(token.word) &&
+      (index === 0 ||
+        ['we', 'i', 'to', 'they', 'you', 'also', 'and'].includes(clause[index - 1]?.word ?? '')),
+  );
+  if (verb < 0) return null;
+  let list = clause.slice(verb + 1);
+  if (list[0]?.word === 'down') list = list.slice(1);
+  if (!isShortList(list)) return null;
+  const [first] = segmentsOf(list);
+  if (first && ['each', 'every'].includes(first.tokens[0]?.word ?? '')) {
+    const open = first.tokens.findIndex((token) => token.word === '(');
+    const close = first.tokens.findIndex((token) => token.word === ')');
+    const named = open > 0 ? first.tokens.slice(0, open) : first.tokens;
+    const kinds = open > 0 && close > open ? first.tokens.slice(open + 1, close) : [];
+    const after = list.indexOf(first.tokens[first.tokens.length - 1] as Token) + 1;
+    return { head: named, list: list.slice(after), kinds };
+  }
+  return { head: clause.slice(0, verb), list, kinds: [] };
+}
+
+function outsideBrackets(tokens: readonly Token[]): Token[] {
+  let depth = 0;
+  return tokens.filter((token) => {
+    if (token.word === '(') depth++;
+    const outside = depth === 0;
+    if (token.word === ')') depth = Math.max(0, depth - 1);
+    return outside;
+  });
+}
