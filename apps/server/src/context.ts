@@ -7,6 +7,7 @@ import type { AuthRateLimits } from './auth/rate-limits.ts';
 import type { CredentialRef, SessionRevocations } from './auth/session-revocations.ts';
 import { hashSessionToken, readSessionToken, sessionCookieName } from './auth/sessions.ts';
 import type { ServerMetrics } from './observability/metrics.ts';
+import type { StreamAccessWatch } from './realtime/access-watch.ts';
 import type { JobEventHub } from './realtime/job-event-hub.ts';
 
 /** Everything a procedure may use; built once per process (services) and per request (user). */
@@ -23,6 +24,8 @@ export interface Services {
   passwords: PasswordHasher;
   rateLimits: AuthRateLimits;
   sessionRevocations: SessionRevocations;
+  /** Ends a job's event stream when its reader loses access (one query per interval for all). */
+  streamAccess: StreamAccessWatch;
   maxQuestions: number;
   /** Absolute base of the preview origin (PREVIEW_URL). */
   previewBaseUrl: string;

@@ -8,6 +8,7 @@ import type { Services } from './context.ts';
 import { createHttpServer } from './http-server.ts';
 import { ServerMetrics } from './observability/metrics.ts';
 import { type BundleResult, createPreviewServer } from './preview/preview-server.ts';
+import { StreamAccessWatch } from './realtime/access-watch.ts';
 import { JobEventHub } from './realtime/job-event-hub.ts';
 
 export interface StartServerOptions {
@@ -33,6 +34,8 @@ export interface StartServerOptions {
   passwordWork?: WorkLimiterOptions;
   /** How often open streams re-check their session against the table (default 5 s). */
   sessionCheckIntervalMs?: number;
+  /** How often open event streams re-check that their reader may still read (default 10 s). */
+  streamAccessCheckMs?: number;
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -78,6 +81,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     checkIntervalMs: options.sessionCheckIntervalMs ?? 5_000,
     onError: (error) => log('warn', 'session check failed', { error: String(error) }),
   });
+  const streamAccess = new StreamAccessWatch(options.db, {
+    checkIntervalMs: options.streamAccessCheckMs ?? 10_000,
+    onError: (error) => log('warn', 'stream access check failed', { error: String(error) }),
+  });
   const services: Services = {
     db: options.db,
     hub,
@@ -88,6 +95,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     passwords: new PasswordHasher(options.passwordWork ?? defaultPasswordWork),
     rateLimits: new AuthRateLimits(options.db, { ...defaultAuthRateLimits, ...options.rateLimits }),
     sessionRevocations,
+    streamAccess,
     maxQuestions: options.maxQuestions ?? 5,
     previewBaseUrl,
     metrics: new ServerMetrics(),
@@ -109,6 +117,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     hub,
     async close() {
       sessionRevocations.close();
+      streamAccess.close();
       await Promise.all([http.close(), preview.close()]);
       await hub.stop();
     },

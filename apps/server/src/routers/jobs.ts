@@ -15,7 +15,6 @@ import { TRPCError, tracked } from '@trpc/server';
 import { z } from 'zod';
 import type { Context } from '../context.ts';
 import { toTRPCError } from '../errors.ts';
-import { watchAccess } from '../realtime/access-watch.ts';
 import { streamJobEvents } from '../realtime/stream-job-events.ts';
 import { protectedProcedure, router } from '../trpc.ts';
 import { AnswerText, Id, OptionIds } from './inputs.ts';
@@ -30,7 +29,6 @@ async function jobResult(ctx: Context, result: { job: JobRow; events: JobEvent[]
 const JobInput = z.object({ jobId: Id });
 
 /** How often an open event stream re-checks that its reader may still read the job. */
-const streamAccessCheckMs = 10_000;
 
 export const jobsRouter = router({
   get: protectedProcedure.input(JobInput).query(async ({ ctx, input }) => {
@@ -122,10 +120,12 @@ export const jobsRouter = router({
       const session = ctx.sessionRevocations.follow(ctx.credential, signal ?? new AbortController().signal);
       // …and as long as its reader may read it: removed from the workspace or made a viewer, the
       // stream (which carries every file written) ends within one check interval.
-      const access = watchAccess(
-        () => requireJobRole(ctx.db, { userId: ctx.user.id, jobId: job.id, action: 'build' }),
-        { intervalMs: streamAccessCheckMs, signal: session.signal },
-      );
+      const access = ctx.streamAccess.watch({
+        userId: ctx.user.id,
+        jobId: job.id,
+        action: 'build',
+        signal: session.signal,
+      });
       try {
         const events = streamJobEvents({
           db: ctx.db,

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../client.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import type { AppRow, JobRow, VersionRow, WorkspaceRole } from '../schema.ts';
@@ -42,6 +43,19 @@ const refusals: Record<AccessAction, string> = {
 
 function requireAllowed(role: WorkspaceRole, action: AccessAction): void {
   if (!roleAllows(role, action)) throw new ForbiddenError(refusals[action]);
+}
+
+/**
+ * The refusal a person with `role` in a thing's workspace (null: no member, or no such thing) gets
+ * for `action` — what the require* checks throw — or null when they may.
+ */
+export function accessRefusal(
+  role: WorkspaceRole | null,
+  action: AccessAction,
+  what: 'App' | 'Job' | 'Version',
+): NotFoundError | ForbiddenError | null {
+  if (role === null) return new NotFoundError(`${what} not found`);
+  return roleAllows(role, action) ? null : new ForbiddenError(refusals[action]);
 }
 
 export interface AppAccess {
@@ -101,6 +115,34 @@ export async function jobAccess(
   if (!row) return null;
   const { member_role, ...job } = row;
   return { job, role: member_role };
+}
+
+/**
+ * Many readers' roles at once: for each (person, job) pair, the person's role in the job's
+ * workspace, keyed `${jobId}:${userId}` (missing: not a member, or no such job). One query for every
+ * open event stream of a process, instead of one per stream.
+ */
+export async function jobRolesOf(
+  db: DbOrTrx,
+  pairs: readonly { userId: string; jobId: string }[],
+): Promise<Map<string, WorkspaceRole>> {
+  const roles = new Map<string, WorkspaceRole>();
+  for (let start = 0; start < pairs.length; start += 1_000) {
+    const chunk = pairs.slice(start, start + 1_000);
+    const rows = await db
+      .selectFrom('jobs')
+      .innerJoin('apps', 'apps.id', 'jobs.app_id')
+      .innerJoin('workspace_members as member', 'member.workspace_id', 'apps.workspace_id')
+      .select(['jobs.id as job_id', 'member.user_id', 'member.role'])
+      .where(
+        sql<boolean>`(jobs.id, member.user_id) in (${sql.join(
+          chunk.map((pair) => sql`(${pair.jobId}::uuid, ${pair.userId}::uuid)`),
+        )})`,
+      )
+      .execute();
+    for (const row of rows) roles.set(`${row.job_id}:${row.user_id}`, row.role);
+  }
+  return roles;
 }
 
 export async function requireJobRole(
