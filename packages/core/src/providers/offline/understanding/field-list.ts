@@ -61,6 +61,8 @@ export function segmentsOf(tokens: readonly Token[]): Segment[] {
     }
     if (depth === 0 && token.word === 'through') rest = true;
     current.push(token);
+    // "whether the queen was seen (yes/no), number of frames": the answer's bracket ends the question.
+    if (rest && token.word === ')' && depth === 0 && current[0]?.word === 'whether') rest = false;
   }
   flush();
   // "…, and a chart of spending per month": a view named inside a list is no field.
@@ -207,6 +209,19 @@ export function readFieldList(tokens: readonly Token[]): ListItem[] {
       // The nested list runs to the end of this item only: later items belong to the outer record.
       const innerTokens = segment.tokens.slice(withAt + 1);
       items.push({ kind: 'entity', nameTokens, options, fields: fieldsOf(readFieldList(innerTokens)) });
+      continue;
+    }
+
+    // "bins emptied, floors mopped, kitchen wiped - each a tick box": yes/no for the run it closes.
+    const marker = eachMarkerAt(segment.tokens);
+    if (marker > 0) {
+      const phrase = fieldPhrase(segment.tokens.slice(0, marker));
+      phrase.hints = { ...phrase.hints, yesNo: true, options: [], person: false };
+      markRun(
+        items,
+        segment.tokens.slice(0, marker).some((token) => token.pos === 'VERB'),
+      );
+      items.push({ kind: 'field', field: phrase });
       continue;
     }
 
@@ -404,4 +419,45 @@ function singularName(name: string): string {
   if (/ies$/i.test(name)) return `${name.slice(0, -3)}y`;
   if (/(ches|shes|sses|xes)$/i.test(name)) return name.slice(0, -2);
   return name.replace(/s$/i, '');
+}
+
+const tickWords = new Set([
+  'checkbox',
+  'tickbox',
+  'checkmark',
+  'tick',
+  'check',
+  'box',
+  'yes',
+  'no',
+  '/',
+  'y',
+  'n',
+]);
+
+/** Where "- each a tick box", "(each a checkbox)", ", each yes/no" starts in an item, or -1. */
+function eachMarkerAt(tokens: readonly Token[]): number {
+  const at = tokens.findIndex(
+    (token, index) =>
+      token.word === 'each' && index > 1 && ['-', '–', '—', '('].includes(tokens[index - 1]?.word ?? ''),
+  );
+  if (at < 0) return -1;
+  const said = tokens.slice(at + 1).filter((token) => !['a', 'an', 'one', ')', 'as'].includes(token.word));
+  const tick = said.length > 0 && said.every((token) => tickWords.has(token.word));
+  return tick ? at - 1 : -1;
+}
+
+/**
+ * The items before a yes/no marker that share the marked item's shape ("floors mopped", "toilets
+ * cleaned": a noun and a participle) are the "each" it speaks of; the run stops at the first other.
+ */
+function markRun(items: ListItem[], participle: boolean): void {
+  if (!participle) return;
+  for (let index = items.length - 1; index >= 0; index--) {
+    const item = items[index];
+    if (item?.kind !== 'field' || item.field.hints.options.length > 0) return;
+    const words = item.field.name.split(' ');
+    if (words.length < 2 || !words.slice(1).some((word) => /ed$/i.test(word))) return;
+    item.field.hints = { ...item.field.hints, yesNo: true, person: false };
+  }
 }

@@ -26,6 +26,8 @@ export interface FieldPhrase {
 }
 
 const subjectPronouns = new Set(['we', 'i', 'they', 'you', 'he', 'she']);
+/** A bracket opening with a subject or a condition is the person's remark: "(we have about 30)". */
+const remarkStarts = new Set([...subjectPronouns, 'there', 'if', 'when', 'usually', 'mostly']);
 const prepositions = new Set(['of', 'on', 'for', 'in', 'at', 'from', 'with', 'by', 'per', 'against']);
 const copulas = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
 
@@ -208,7 +210,10 @@ export function fieldPhrase(input: readonly Token[]): FieldPhrase {
     const inner = tokens.slice(open + 1, close < 0 ? tokens.length : close);
     const innerWords = inner.map((token) => token.word).filter((word) => word !== 'in');
     const bracketOptions = segmentOptions(inner);
-    if (innerWords.length === 1 && unitWords.has(innerWords[0] ?? '')) hints.unit = innerWords[0] ?? null;
+    // "site (we have about 30 client sites)", "(if any)": a remark about the field, not its options.
+    if (remarkStarts.has(innerWords[0] ?? '')) hints.options = [];
+    else if (innerWords.length === 1 && unitWords.has(innerWords[0] ?? ''))
+      hints.unit = innerWords[0] ?? null;
     else if (isCurrency(innerWords)) hints.currency = true;
     else if (isCompoundUnit(innerWords)) hints.unit = surface(inner);
     else if (isYesNo(bracketOptions)) hints.yesNo = true;

@@ -201,3 +201,46 @@ describe('a person named by what the clause says about them', () => {
     expect(field(audits, 'Who Carried Out').type).toBe('person');
   });
 });
+
+describe('brackets and markers that say how a field is answered', () => {
+  it('"- each a tick box" makes yes/no fields of the run of checks it closes', () => {
+    const rounds = entity(
+      read(
+        'Each patrol has a guard, a date, doors locked, alarms tested, lights switched off - each a tick box, and any notes.',
+      ),
+      'Patrol',
+    );
+    for (const name of ['Doors Locked', 'Alarms Tested', 'Lights Switched Off'])
+      expect(field(rounds, name).type).toBe('boolean');
+    expect(field(rounds, 'Date').type).toBe('date');
+    const kit = entity(
+      read(
+        'Each kit check has a van, first aid restocked, extinguisher serviced (each a checkbox) and a mileage.',
+      ),
+      'Kit Check',
+    );
+    expect(field(kit, 'First Aid Restocked').type).toBe('boolean');
+    expect(field(kit, 'Extinguisher Serviced').type).toBe('boolean');
+    expect(field(kit, 'Van').type).not.toBe('boolean');
+  });
+
+  it('a "whether …" question ends at its yes/no bracket, so the fields after it stay fields', () => {
+    const visits = entity(
+      read('Each visit has a date, whether the boiler was working (yes/no), number of radiators and a note.'),
+      'Visit',
+    );
+    expect(field(visits, 'Boiler Working').type).toBe('boolean');
+    expect(field(visits, 'Radiators').type).toBe('number');
+    expect(visits.fields.map((f) => f.name)).toContain('Note');
+  });
+
+  it('a bracket opening with a subject or a condition is a remark, not options', () => {
+    const stalls = entity(
+      read('Each stall has a pitch (we have about 40 of them), a trader and a fee (if any).'),
+      'Stall',
+    );
+    expect(field(stalls, 'Pitch')).toMatchObject({ options: [] });
+    expect(field(stalls, 'Pitch').type).not.toBe('choice');
+    expect(field(stalls, 'Fee')).toMatchObject({ type: 'money', options: [] });
+  });
+});
