@@ -54,12 +54,23 @@ export class Design {
   /** A name to create the main record from if something needs it ("Car wash bookings: customers pick …"). */
   pendingMain: EntityName | null = null;
 
+  /**
+   * Fields a reader supplied rather than read ("Lent" / "Returned" on a loan the person only named
+   * with a verb): dropped when the person states the record's own dates (`settleSuppliedDates` in finalize.ts).
+   */
+  readonly suppliedDates = new Set<string>();
+  /** Entities the base already had: the person has seen them, so nothing read now removes them. */
+  readonly baseEntityIds: ReadonlySet<string>;
+  /** Entities a reader linked another record to ("members check tools out" → Loan → Member). */
+  readonly linked = new Set<string>();
+
   private readonly ids = new Set<string>();
   /** Statement ids continue after any "sN" the base still cites, so a new one never means an old one. */
   private statementOffset = 0;
 
   constructor(base: Blueprint | null) {
     this.blueprint = base ? structuredClone(base) : emptyBlueprint();
+    this.baseEntityIds = new Set(this.blueprint.entities.map((entity) => entity.id));
     for (const entity of this.blueprint.entities) {
       this.ids.add(entity.id);
       for (const field of entity.fields) this.ids.add(field.id);
@@ -105,7 +116,7 @@ export class Design {
   }
 
   entity(name: EntityName, source: string | null): Entity {
-    const existing = this.findEntityExactly(name.name);
+    const existing = this.findEntityExactly(name.name) ?? this.qualifiedAs(name.name);
     if (existing) {
       if (source) addSource(existing.sourceFactIds, source);
       return existing;
@@ -121,6 +132,24 @@ export class Design {
     this.blueprint.entities.push(entity);
     this.main ??= entity;
     return entity;
+  }
+
+  /**
+   * "IT asset register … Assets: asset tag, …": the bare head names the record already known with
+   * a qualifier. Not when the qualifier is itself a record ("Order Item" is no "Item" of its own).
+   */
+  private qualifiedAs(name: string): Entity | null {
+    const key = nameKey(name);
+    if (!key || key.includes(' ')) return null;
+    const matches = this.blueprint.entities.filter((entity) => {
+      const words = nameKey(entity.name).split(' ');
+      if (words.length < 2 || words[words.length - 1] !== key) return false;
+      const qualifier = words.slice(0, -1).join(' ');
+      return !this.blueprint.entities.some(
+        (other) => other !== entity && [nameKey(other.name), nameKey(other.pluralName)].includes(qualifier),
+      );
+    });
+    return matches.length === 1 ? (matches[0] as Entity) : null;
   }
 
   findEntityExactly(name: string): Entity | null {
@@ -196,6 +225,7 @@ export class Design {
   }
 
   addReference(entity: Entity, name: string, target: Entity, source: string | null): Field {
+    this.linked.add(target.id);
     const existing = this.findField(entity, name);
     if (existing) {
       existing.type = 'reference';

@@ -3,8 +3,35 @@ import { nameKey, validateBlueprint } from '../../../blueprint/validate-blueprin
 import type { Design } from './design.ts';
 import { singularize } from './inflect.ts';
 
+/**
+ * "We lend artworks … Each loan is to a borrowing institution with a loan start date, a return
+ * date …": the out / back dates a lending verb supplied give way to the dates the person stated.
+ * Runs before views look for date fields, so a view never points at a dropped one.
+ */
+function settleSuppliedDates(design: Design): void {
+  for (const entity of design.blueprint.entities) {
+    const supplied = entity.fields.filter((field) => design.suppliedDates.has(field.id));
+    if (supplied.length === 0) continue;
+    const stated = entity.fields.filter(
+      (field) => !design.suppliedDates.has(field.id) && ['date', 'dateTime'].includes(field.type),
+    );
+    if (stated.length < 2) continue;
+    const used = new Set(
+      design.blueprint.views.flatMap((view) => [
+        view.dateFieldId,
+        view.groupByFieldId,
+        view.aggregate?.fieldId,
+        ...Object.values(view.filter ?? {}),
+      ]),
+    );
+    entity.fields = entity.fields.filter((field) => !supplied.includes(field) || used.has(field.id));
+    for (const field of supplied) design.suppliedDates.delete(field.id);
+  }
+}
+
 /** A field named like another record ("each lease has a tenant, property") points at it. */
 export function resolveReferences(design: Design): void {
+  settleSuppliedDates(design);
   const entities = design.blueprint.entities;
   for (const entity of entities) {
     for (const field of entity.fields) {
@@ -110,9 +137,41 @@ function repair(blueprint: Blueprint): void {
   }
 }
 
+/**
+ * People named as the app's users are who it is for, not its records: "The mechanics and the front
+ * counter both use it" leaves no Mechanic entity behind. Only a record nothing was said about (no
+ * stated field, no relation made to it) goes, and a field named after it holds a person;
+ * "Volunteers: name, phone" and the Member of "members check tools out" stay records.
+ */
+function dropUsersAsRecords(design: Design): void {
+  const blueprint = design.blueprint;
+  const users = new Set(blueprint.audience.map((audience) => nameKey(audience.name)));
+  const dropped = blueprint.entities.filter((entity) => {
+    if (!users.has(nameKey(entity.name)) && !users.has(nameKey(entity.pluralName))) return false;
+    if (design.linked.has(entity.id) || design.baseEntityIds.has(entity.id)) return false;
+    return !entity.fields.some((field) => field.sourceFactIds.length > 0);
+  });
+  if (dropped.length === 0) return;
+  const ids = new Set(dropped.map((entity) => entity.id));
+  // "client, stylist, date … The stylists use it": the stylist of a booking is one of the users.
+  for (const entity of blueprint.entities)
+    for (const field of entity.fields)
+      if (field.referenceEntityId && ids.has(field.referenceEntityId)) {
+        field.type = 'person';
+        field.referenceEntityId = null;
+      }
+  blueprint.entities = blueprint.entities.filter((entity) => !ids.has(entity.id));
+  blueprint.views = blueprint.views.filter((view) => !ids.has(view.entityId));
+  if (design.main && ids.has(design.main.id)) design.main = blueprint.entities[0] ?? null;
+  // The title came from the dropped record ("Mechanics"): the next record names the app instead.
+  if (dropped.some((entity) => nameKey(entity.pluralName) === nameKey(blueprint.title)))
+    blueprint.title = blueprint.entities[0]?.pluralName ?? '';
+}
+
 /** The design made whole: references resolved, names and tables assumed, statuses set, caps kept, valid. */
 export function finalizeDesign(design: Design): Blueprint {
   resolveReferences(design);
+  dropUsersAsRecords(design);
   ensureNames(design);
   for (const entity of design.blueprint.entities) statusFields(entity);
   defaultTables(design);

@@ -18,6 +18,10 @@ export interface NounPhrase {
 }
 
 const nounish = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
+/** "the secretary reserves them": a pronoun after a third-person verb is its object. */
+const objectPronouns = new Set(['them', 'it', 'us', 'me', 'him', 'her']);
+/** Heads of time adverbials ("every time we …", "each moment"): never a record type on their own. */
+const temporalWords = new Set(['time', 'times', 'moment', 'occasion']);
 
 /**
  * The noun phrase starting at `from` (after determiners): nouns with their modifiers, hyphenated
@@ -32,6 +36,8 @@ export function nounPhraseAt(tokens: readonly Token[], from: number): NounPhrase
     const token = tokens[end] as Token;
     const previous = tokens[end - 1];
     const next = tokens[end + 1];
+    // "I'm the club treasurer": the tagger keeps a pronoun and its verb as one proper noun.
+    if (/^(i|you|we|they|he|she|it|that|there)'(m|re|s|ve|ll|d)$/.test(token.word)) break;
     const joins =
       token.word === '-' || token.word === "'s" || previous?.word === '-' || previous?.word === "'s";
     if (joins) {
@@ -55,7 +61,7 @@ export function nounPhraseAt(tokens: readonly Token[], from: number): NounPhrase
       !isPlural(previous.word) &&
       thirdPerson &&
       next !== undefined &&
-      (isPlural(next.word) || determiners.has(next.word))
+      (isPlural(next.word) || determiners.has(next.word) || objectPronouns.has(next.word))
     )
       break;
     const acronym =
@@ -65,9 +71,11 @@ export function nounPhraseAt(tokens: readonly Token[], from: number): NounPhrase
       next === undefined ||
       (next.punct && next.word !== '-') ||
       ['for', 'at', 'on', 'in', 'with', 'of', 'per'].includes(next.word);
+    // "Needs to be ready …", "wants to see …": a verb taking an infinitive is never a noun.
     const pluralVerb =
       token.pos === 'VERB' &&
       /s$/.test(token.word) &&
+      next?.word !== 'to' &&
       (end === start || (endsPhrase && nounish.has(previous?.pos ?? '')));
     // Words the lexicon knows are people ("the IT team"), whatever the tagger says.
     const knownNoun = (groupNouns.has(token.word) || staffRoles.has(token.word)) && token.pos !== 'ADP';
@@ -80,13 +88,26 @@ export function nounPhraseAt(tokens: readonly Token[], from: number): NounPhrase
       (endsPhrase || next?.pos === 'NOUN');
     const container = token.pos === 'VERB' && containerNouns.has(token.word) && afterNoun && endsPhrase;
     // "Leave requests": a verb-looking modifier before a plural noun.
+    // Not after "to": "need to find samples" is a verb and its object.
     const modifier =
       end === start &&
       token.pos === 'VERB' &&
+      tokens[start - 1]?.word !== 'to' &&
       next !== undefined &&
       next.pos === 'NOUN' &&
       isPlural(next.word);
-    if (nounish.has(token.pos) || acronym || pluralVerb || modifier || knownNoun || gerund || container) {
+    // "something for our clinic's appointments": a container word the tagger calls a pronoun.
+    const indefinite = end === start && ['something', 'anything'].includes(token.word);
+    if (
+      indefinite ||
+      nounish.has(token.pos) ||
+      acronym ||
+      pluralVerb ||
+      modifier ||
+      knownNoun ||
+      gerund ||
+      container
+    ) {
       end++;
       continue;
     }
@@ -132,6 +153,18 @@ export function entityNameOf(
   options: { keepContainer?: boolean } = {},
 ): EntityName | null {
   let words = withoutOwner(tokens).filter((token) => !token.punct || token.word === '-');
+  // "projects ranked by total score", "orders placed by phone": a reduced relative clause qualifies
+  // the records, it is no part of their name.
+  const by = words.findIndex((token, index) => index > 0 && token.word === 'by');
+  if (by > 0) {
+    const participle = /ed$/.test(words[by - 1]?.word ?? '') && by > 1;
+    words = words.slice(0, participle ? by - 1 : by);
+  }
+  // "24 beds, each with …", "1. Dogs: …": a count or a list number is no part of the name.
+  while (words.length > 1 && /^\d+([.,]\d+)?$/.test(words[0]?.word ?? '')) words = words.slice(1);
+  if (!words.some((token) => /\p{L}/u.test(token.text))) return null;
+  // "Every time we spray a field": a conjunction of time, never a record.
+  if (words.length === 1 && temporalWords.has(words[0]?.word ?? '')) return null;
   const isAppWord = (token: Token | undefined) => ['app', 'tool', 'application'].includes(token?.word ?? '');
   if (!options.keepContainer) {
     // "a scheduling tool", "an inventory app": the app word and the container before it both go.

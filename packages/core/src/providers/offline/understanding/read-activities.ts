@@ -2,7 +2,7 @@ import type { Entity } from '../../../blueprint/blueprint.ts';
 import type { Design } from './design.ts';
 import { readFieldList, splitOptions } from './field-list.ts';
 import { fieldPhrase } from './field-phrase.ts';
-import { inferType } from './field-type.ts';
+import { inferType, noHints } from './field-type.ts';
 import { isPlural, pastParticiple, singularize, titleCase } from './inflect.ts';
 import { entityNameOf, nounPhraseAt } from './noun-phrase.ts';
 import { addItems, optionsBeforeHead } from './read-declarations.ts';
@@ -181,6 +181,7 @@ function readScore(clause: readonly Token[], design: Design, source: () => strin
   );
   if (at < 0) return false;
   const word = verbOf(clause[at]);
+  if (readCriteria(clause, design, at, range, source)) return true;
   const found = nounPhraseAt(clause, at + 1);
   const objectTokens = found?.tokens.filter((token) => token.pos !== 'NUM') ?? [];
   const object = objectTokens.length > 0 ? { tokens: objectTokens } : null;
@@ -196,6 +197,48 @@ function readScore(clause: readonly Token[], design: Design, source: () => strin
         : `${titleCase(surface(object.tokens))} ${scoreNouns.get(word) ?? 'Score'}`;
   }
   design.addField(owner, { name, type: 'number', range }, source());
+  return true;
+}
+
+/**
+ * "Judges score each project on innovation, execution and presentation, each 1 to 10", "Examiners
+ * rate every essay for clarity and argument from 1 to 5": one number per criterion on the scoring
+ * record, which points at what is scored and names who scored it.
+ */
+function readCriteria(
+  clause: readonly Token[],
+  design: Design,
+  at: number,
+  range: { min: number; max: number },
+  source: () => string,
+): boolean {
+  let start = at + 1;
+  while (['each', 'every', 'the', 'a', 'an'].includes(clause[start]?.word ?? '')) start++;
+  const object = nounPhraseAt(clause, start);
+  const on = object ? clause[object.end] : undefined;
+  if (!object || !on || !['on', 'for', 'against'].includes(on.word)) return false;
+  const criteria: Token[][] = [[]];
+  for (const token of clause.slice(object.end + 1)) {
+    if (token.pos === 'NUM' || ['from', 'out', 'each', 'between'].includes(token.word)) break;
+    if ([',', 'and', 'or'].includes(token.word)) criteria.push([]);
+    else if (!token.punct && !determiners.has(token.word)) criteria[criteria.length - 1]?.push(token);
+  }
+  const named = criteria.filter((words) => words.length > 0 && words.length <= 3);
+  if (named.length < 2) return false;
+  const scored = design.findEntity(surface(object.tokens));
+  const owner = design.mainEntity();
+  if (!owner) return false;
+  if (scored && scored !== owner) design.addReference(owner, scored.name, scored, source());
+  for (const words of named)
+    design.addField(owner, { name: titleCase(surface(words)), type: 'number', range }, source());
+  // Who scored it: a person (a judge, an examiner), whatever the lexicon knows of the title.
+  const scorer = subjectBefore(clause, at).pop();
+  if (scorer && scorer.pos !== 'PRON' && !['we', 'i', 'they'].includes(scorer.word)) {
+    const name = titleCase(singularize(scorer.text.toLowerCase()));
+    const target = design.findEntityExactly(name);
+    if (target && target !== owner) design.addReference(owner, name, target, source());
+    else if (!target) design.addField(owner, { name, type: 'person' }, source());
+  }
   return true;
 }
 
@@ -283,18 +326,7 @@ function readLogging(clause: readonly Token[], design: Design, source: () => str
       owner,
       {
         name: titleCase(last.text.toLowerCase()),
-        type:
-          inferType(last.word, {
-            options: [],
-            multi: false,
-            unit: null,
-            range: null,
-            yesNo: false,
-            person: false,
-            moment: false,
-          }) === 'number'
-            ? 'number'
-            : 'text',
+        type: inferType(last.word, noHints) === 'number' ? 'number' : 'text',
       },
       source(),
     );

@@ -2,7 +2,7 @@ import type { Design } from './design.ts';
 import { singularize, titleCase } from './inflect.ts';
 import { nounPhraseAt, withoutOwner } from './noun-phrase.ts';
 import { surface, type Token } from './tokens.ts';
-import { groupNouns, staffRoles, userVerbs } from './words.ts';
+import { containerNouns, determiners, groupNouns, staffRoles, userVerbs, vagueNouns } from './words.ts';
 
 /** A role or group of people: "dispatchers", "the finance team", "HR", "our family", "front desk". */
 function isPeople(tokens: readonly Token[]): boolean {
@@ -28,6 +28,8 @@ const excludedAfterFor = new Set(['me', 'myself', 'us', 'insurance', 'everyone']
  */
 export function readAudience(clause: readonly Token[], design: Design): void {
   const text = surface(clause);
+  readUsersByFrame(clause, design, text);
+  readSelfRole(clause, design, text);
   clause.forEach((token, index) => {
     if (token.word !== 'for') return;
     const phrase = nounPhraseAt(clause, index + 1);
@@ -79,6 +81,274 @@ export function readAudience(clause: readonly Token[], design: Design): void {
   }
 }
 
+/** Words between a subject and its verb that change nothing about who acts: "Coaches will use this". */
+const modalWords = new Set([
+  'will',
+  'would',
+  'should',
+  'must',
+  'can',
+  'could',
+  'may',
+  'might',
+  'shall',
+  'both',
+  'all',
+  'also',
+  'each',
+  'often',
+  'usually',
+  'mostly',
+  'mainly',
+  'always',
+  'then',
+  'just',
+  'only',
+  'really',
+  'do',
+  'does',
+]);
+/** Postmodifiers of a role: "the nurse in charge", "the engineer on call". */
+const rolePostmodifiers = [
+  ['in', 'charge'],
+  ['on', 'duty'],
+  ['on', 'call'],
+  ['on', 'shift'],
+];
+/** What the app itself is called in "use it", "manage the app". */
+const appObjects = new Set([
+  'it',
+  'this',
+  'them',
+  'these',
+  'everything',
+  'app',
+  'tool',
+  'system',
+  'application',
+]);
+/** What a person does with what they see: "need to see", "want to check", "should be able to find". */
+const lookingVerbs = new Set([
+  'see',
+  'view',
+  'know',
+  'check',
+  'find',
+  'look',
+  'track',
+  'approve',
+  'review',
+  'sign',
+  'update',
+  'use',
+  'access',
+  'follow',
+  'print',
+  'fill',
+  'book',
+  'plan',
+  'monitor',
+  'log',
+  'record',
+  'enter',
+  'add',
+  'edit',
+  'mark',
+  'tick',
+  'manage',
+  'search',
+  'filter',
+  'spot',
+  'keep',
+  'get',
+  'pull',
+  'export',
+  'read',
+]);
+/** Acting on the app: "use it", "manages it", "book them", "run it". */
+const handlingVerbs = new Set([
+  'use',
+  'manage',
+  'run',
+  'maintain',
+  'update',
+  'fill',
+  'book',
+  'reserve',
+  'register',
+  'arrange',
+  'schedule',
+  'log',
+  'record',
+  'enter',
+  'handle',
+  'own',
+  'edit',
+  'keep',
+  'check',
+  'review',
+  'see',
+  'access',
+  'share',
+]);
+/** What one wants to look at: "The bakers want a board by status". */
+const viewWords = new Set([
+  'board',
+  'table',
+  'chart',
+  'graph',
+  'list',
+  'calendar',
+  'report',
+  'overview',
+  'dashboard',
+  'view',
+  'summary',
+  'kanban',
+  'way',
+  'place',
+]);
+/** Subjects that never name users: the person, the records' words, the app. */
+const notUsers = new Set([
+  'we',
+  'i',
+  'you',
+  'they',
+  'it',
+  'this',
+  'that',
+  'there',
+  'everyone',
+  'everybody',
+  'one',
+  'who',
+]);
+
+const lemmaOf = (token: Token | undefined): string => (token ? token.lemma || token.word : '');
+
+/** Does the verb at `at` say its subject is someone using the app? */
+function userFrameAt(clause: readonly Token[], at: number): boolean {
+  const verb = clause[at];
+  if (!verb || verb.punct) return false;
+  const lemma = lemmaOf(verb);
+  const word = verb.word.replace(/s$/, '');
+  const is = (set: ReadonlySet<string>) => set.has(lemma) || set.has(word) || set.has(verb.word);
+  let next = at + 1;
+  while (determiners.has(clause[next]?.word ?? '') && !appObjects.has(clause[next]?.word ?? '')) next++;
+  const object = clause[next];
+  // "use it", "manages the app", "book them".
+  if (is(handlingVerbs) && object && appObjects.has(object.word)) return true;
+  // "need to see", "want to check", "would like to know".
+  if (['need', 'want', 'like', 'have'].includes(lemma) || ['need', 'want', 'like'].includes(word)) {
+    if (clause[at + 1]?.word === 'to' && lookingVerbs.has(lemmaOf(clause[at + 2]))) return true;
+    if (lookingVerbs.has(clause[at + 2]?.word ?? '') && clause[at + 1]?.word === 'to') return true;
+    // "want a board by status", "need a list of …".
+    if (object && viewWords.has(object.word) && lemma !== 'have') return true;
+  }
+  // "be able to see".
+  if (lemma === 'be' || verb.word === 'be') {
+    return (
+      clause[at + 1]?.word === 'able' &&
+      clause[at + 2]?.word === 'to' &&
+      lookingVerbs.has(lemmaOf(clause[at + 3]))
+    );
+  }
+  return false;
+}
+
+/** The people phrase ending just before `end` ("the front counter", "The nurse in charge"), or null. */
+function subjectEndingAt(clause: readonly Token[], end: number): { start: number; tokens: Token[] } | null {
+  let stop = end;
+  const tail: Token[] = [];
+  for (const words of rolePostmodifiers) {
+    if (clause[stop - 2]?.word === words[0] && clause[stop - 1]?.word === words[1]) {
+      tail.unshift(...clause.slice(stop - 2, stop));
+      stop -= 2;
+      break;
+    }
+  }
+  let start = stop;
+  while (start > 0) {
+    const token = clause[start - 1] as Token;
+    const nounLike =
+      ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(token.pos) || token.word === "'s" || token.word === '-';
+    // The tagger reads some compounds' last word as a verb ("the front counter").
+    const misread =
+      token.pos === 'VERB' &&
+      start === stop &&
+      ['NOUN', 'ADJ', 'PROPN'].includes(clause[start - 2]?.pos ?? '');
+    if ((nounLike || misread) && !determiners.has(token.word) && !notUsers.has(token.word)) start--;
+    else break;
+  }
+  if (start === stop) return null;
+  const tokens = [...clause.slice(start, stop), ...tail];
+  return { start, tokens };
+}
+
+/**
+ * Who uses the app, read from how they are said to use it whatever their title: "Partners need to
+ * see …", "The parish office manages it", "The bakers want a board by status", "Coaches will use
+ * this", "Supervisors should be able to see …", "The mechanics and the front counter both use it".
+ * The subject opens the clause (or follows "and" / a comma); each of a coordinated subject counts.
+ */
+function readUsersByFrame(clause: readonly Token[], design: Design, text: string): void {
+  for (let at = 1; at < clause.length; at++) {
+    if (!userFrameAt(clause, at)) continue;
+    let end = at;
+    while (end > 0 && modalWords.has(clause[end - 1]?.word ?? '') && clause[end - 1]?.pos !== 'NOUN') end--;
+    // "should be able to": the modal before "be".
+    const subjects: Token[][] = [];
+    let cursor = end;
+    for (;;) {
+      const subject = subjectEndingAt(clause, cursor);
+      if (!subject) break;
+      subjects.unshift(subject.tokens);
+      let before = subject.start;
+      while (before > 0 && determiners.has(clause[before - 1]?.word ?? '')) before--;
+      const joiner = clause[before - 1]?.word;
+      if ((joiner === 'and' || joiner === ',' || joiner === 'or') && before > 1) {
+        cursor = before - 1;
+        if (clause[cursor - 1]?.word === ',') cursor--;
+        continue;
+      }
+      // The subject opens the clause or a conjoined one.
+      if (before !== 0 && !['and', ',', ';', 'but', 'so', ':', 'then'].includes(joiner ?? ''))
+        subjects.length = 0;
+      break;
+    }
+    for (const tokens of subjects) {
+      const head = tokens
+        .filter((token) => !rolePostmodifiers.some((words) => words.includes(token.word)))
+        .pop();
+      if (!head) continue;
+      // A record the person described ("Tools: …") is no user; one made from this very clause is.
+      const found = design.findEntityExactly(singularize(head.word));
+      const known = found?.fields.some((field) => field.sourceFactIds.length > 0) ? found : null;
+      const people = isPeople([head]);
+      if (
+        !people &&
+        (known || vagueNouns.has(head.word) || containerNouns.has(head.word) || appObjects.has(head.word))
+      )
+        continue;
+      design.addAudience(audienceName(tokens), design.say('goal', text));
+    }
+  }
+}
+
+/** "just for me as stage manager", "I'm the club treasurer": the person's own role is the audience. */
+function readSelfRole(clause: readonly Token[], design: Design, text: string): void {
+  clause.forEach((token, index) => {
+    const asRole = token.word === 'as' && ['me', 'myself', 'i'].includes(clause[index - 1]?.word ?? '');
+    const iAm =
+      (token.word === "i'm" || (token.word === 'am' && clause[index - 1]?.word === 'i')) &&
+      ['the', 'a', 'an'].includes(clause[index + 1]?.word ?? '');
+    if (!asRole && !iAm) return;
+    const phrase = nounPhraseAt(clause, index + 1);
+    if (phrase && isPeople(phrase.tokens))
+      design.addAudience(audienceName(phrase.tokens), design.say('goal', text));
+  });
+}
+
 const privateCues = [
   /\bjust for me\b/,
   /\bonly for me\b/,
@@ -91,8 +361,9 @@ const privateCues = [
   /\bmy own\b/,
 ];
 const sharedCues = /\b(our|we|us|we're|we've|team|everyone|everybody|colleagues)\b/;
+// "my bike shop", "my dog walking business": the organisation may be qualified.
 const organisations =
-  /\bmy (business|shop|company|team|club|restaurant|bakery|classroom|school|clinic|studio|office|store|firm|practice|agency|lab|staff|employees|cafe|café|salon|gym|church|charity|nonprofit|organisation|organization|department|class|students|customers|clients|volunteers|band|choir)\b/;
+  /\bmy (?:(?!(?:for|in|of|the|at|to|and|with|from|on)\b)[\w'-]+ ){0,3}(business|shop|company|team|club|restaurant|bakery|classroom|school|clinic|studio|office|store|firm|practice|agency|lab|staff|employees|cafe|café|salon|gym|church|charity|nonprofit|organisation|organization|department|class|students|customers|clients|volunteers|band|choir)\b/;
 
 /** Private when the person says it is theirs alone ("just for me"), shared when it is "ours". */
 export function readSharing(text: string, design: Design): void {
@@ -108,6 +379,15 @@ export function readSharing(text: string, design: Design): void {
   const shared = sharedCues.exec(lower)?.[0];
   if (shared) {
     design.setSharing('shared', design.say('requirement', `Shared with the people it is for ("${shared}")`));
+    return;
+  }
+  // "my bike shop … The mechanics and the front counter both use it": the people named use it too.
+  const users = design.blueprint.audience[0];
+  if (users) {
+    design.setSharing(
+      'shared',
+      design.say('requirement', `Shared with the people who use it (${users.name})`),
+    );
     return;
   }
   // "my running", "my flats": the person's own things. "Help me" says nothing about who else uses it.

@@ -3,9 +3,10 @@ import type { Design } from './design.ts';
 import { readFieldList } from './field-list.ts';
 import { isPlural, pluralize, singularize, titleCase } from './inflect.ts';
 import { entityNameOf, nounPhraseAt } from './noun-phrase.ts';
+import { readCopula } from './read-copula.ts';
 import { addItems } from './read-declarations.ts';
 import { findWord, surface, type Token } from './tokens.ts';
-import { determiners, groupNouns, relationVerbs, staffRoles } from './words.ts';
+import { determiners, groupNouns, outsideParties, relationVerbs, staffRoles } from './words.ts';
 
 const particles = new Set(['out', 'up', 'for', 'in', 'into', 'on', 'to', 'back', 'onto']);
 const organisationSubjects = new Set(['we', 'i', 'they', 'us']);
@@ -97,6 +98,7 @@ function entityFor(design: Design, tokens: readonly Token[], source: string): En
  * out" → a Rental of a Bike.
  */
 export function readRelation(clause: readonly Token[], design: Design): boolean {
+  if (readCopula(clause, design)) return true;
   for (let index = 0; index < clause.length; index++) {
     const verb = relationAt(clause, index);
     if (!verb) continue;
@@ -118,6 +120,8 @@ export function readRelation(clause: readonly Token[], design: Design): boolean 
     )
       objectStart++;
     let object = nounPhraseAt(clause, objectStart)?.tokens ?? [];
+    if (object.length === 0 && actsOnRecords(clause, objectStart, meaning.returns, subject, design))
+      return true;
     // "the bikes we rent out": the object is the phrase the clause hangs off.
     if (
       subject.length > 0 &&
@@ -164,7 +168,9 @@ export function readRelation(clause: readonly Token[], design: Design): boolean 
       clause[objectEnd]?.word === ',' || clause[objectEnd]?.word === 'and'
         ? kindsFrom(clause, objectStart)
         : null;
-    const thing = kinds ? null : object.length > 0 ? entityFor(design, object, source) : null;
+    // "Meeting rooms: … Members book them": the pronoun is the records already named.
+    const pronoun = ['them', 'it'].includes(clause[objectStart]?.word ?? '') ? design.main : null;
+    const thing = kinds ? null : object.length > 0 ? entityFor(design, object, source) : pronoun;
     const toAt = findWord(clause, 'to', objectStart);
     const recipientPhrase = toAt >= 0 ? nounPhraseAt(clause, toAt + 1) : null;
     const personTokens = recipientPhrase?.tokens ?? (isOrganisation(subject) ? [] : subject);
@@ -185,13 +191,40 @@ export function readRelation(clause: readonly Token[], design: Design): boolean 
     if (paid) design.addField(join, { name: titleCase(surface(paid.tokens)), type: 'money' }, source);
     // One pair of out / back dates per loan, unless the person gave its dates.
     if (meaning.returns && join.fields.filter((field) => field.type === 'date').length < 2) {
-      design.addField(join, { name: meaning.out, type: 'date' }, source);
-      design.addField(join, { name: meaning.back, type: 'date' }, source);
+      for (const name of [meaning.out, meaning.back]) {
+        const known = design.findField(join, name);
+        const field = design.addField(join, { name, type: 'date' }, source);
+        if (!known) design.suppliedDates.add(field.id);
+      }
     }
     if (!join.sourceFactIds.includes(source)) join.sourceFactIds.push(source);
     return true;
   }
   return false;
+}
+
+/** Staff words for people who are also the clientele: "members book them" is their own booking. */
+const clientele = new Set(['member', 'student', 'pupil', 'volunteer', 'hire', 'intern']);
+
+/**
+ * "Receptionists book them", "the coordinator schedules them": staff making the records already
+ * named (the appointments are what is booked), so no join record and no entity for who does it;
+ * they are the app's users, read by the audience reader. Not for lending ("members check them out"
+ * is a loan of them), nor for the clientele ("Classes: … Members book them" is a member's booking).
+ */
+function actsOnRecords(
+  clause: readonly Token[],
+  objectStart: number,
+  returns: boolean,
+  subject: readonly Token[],
+  design: Design,
+): boolean {
+  if (returns || !['them', 'it', 'these', 'those'].includes(clause[objectStart]?.word ?? '')) return false;
+  if (!design.main) return true;
+  const head = singularize(subject[subject.length - 1]?.word ?? '');
+  if (clientele.has(head) || outsideParties.has(head)) return false;
+  // A title the lexicon does not know, shaped like one ("groomers", "florists", "librarians").
+  return staffRoles.has(head) || /.{3}(er|or|ist|ian)$/.test(head);
 }
 
 /** Where "pay(s) …" starts, or the clause's end. */
