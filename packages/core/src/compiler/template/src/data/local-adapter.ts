@@ -7,10 +7,20 @@ export interface LocalAdapterOptions {
   /** The records a first visit starts with, per entity id. */
   seed: Readonly<Record<string, readonly AppRecord[]>>;
   /** Absent, or throwing on access (sandboxed frames): the records then live in memory only. */
-  storage?: Storage | null;
+  storage?: KeyValueStorage | null;
 }
 
 type Tables = Record<string, AppRecord[]>;
+
+/**
+ * What the store uses of `localStorage`, typed structurally (as the HTTP adapter types `fetch` and
+ * `location`): the builder's own packages type-check and test this module without the DOM library.
+ */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
 
 /**
  * Records in memory, written through to localStorage when the page may use it. Reads never touch
@@ -82,10 +92,11 @@ export function createLocalAdapter(options: LocalAdapterOptions): DataAdapter {
   };
 }
 
-function availableStorage(): Storage | null {
+function availableStorage(): KeyValueStorage | null {
   try {
     // Reading the property itself throws in a sandboxed frame without allow-same-origin.
-    const storage = globalThis.localStorage;
+    const storage = (globalThis as { localStorage?: KeyValueStorage }).localStorage;
+    if (!storage) return null;
     const probe = '__app_storage_probe__';
     storage.setItem(probe, probe);
     storage.removeItem(probe);
@@ -95,7 +106,7 @@ function availableStorage(): Storage | null {
   }
 }
 
-function load(storage: Storage | null, key: string): Tables | null {
+function load(storage: KeyValueStorage | null, key: string): Tables | null {
   if (!storage) return null;
   try {
     const text = storage.getItem(key);
