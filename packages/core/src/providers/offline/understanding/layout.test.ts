@@ -206,3 +206,79 @@ describe('understandText reads lists introduced without a colon', () => {
     expect(fieldNames(board)).toEqual(expect.arrayContaining(['Renter', 'Deposit']));
   });
 });
+
+describe('understandText: requests asked as questions, bare lists and several lists in a sentence', () => {
+  it('"Can you make a … tracker" names the records, and a bare list sentence after it is their fields', () => {
+    const repairs = read(
+      'Can you make a loan tracker for my camera club? Member name, lens, date borrowed, deposit, and state: on shelf, lent out, in repair.',
+    );
+    const loan = entity(repairs, 'Loan');
+    expect(fieldNames(loan)).toEqual(
+      expect.arrayContaining(['Member Name', 'Lens', 'Date Borrowed', 'Deposit']),
+    );
+    expect(loan.fields.find((field) => field.name === 'State')?.options).toEqual([
+      'On Shelf',
+      'Lent Out',
+      'In Repair',
+    ]);
+    const canoes = read(
+      'Could you build us a booking tracker for the boathouse? Boat, rower, date, start time.',
+    );
+    expect(fieldNames(entity(canoes, 'Booking'))).toEqual(
+      expect.arrayContaining(['Boat', 'Rower', 'Date', 'Start Time']),
+    );
+    const vans = read(
+      'Would you set up a mileage log for our vans. Driver, odometer reading, fuel added, date.',
+    );
+    expect(vans.entities.flatMap((e) => e.fields.map((field) => field.name))).toEqual(
+      expect.arrayContaining(['Driver', 'Odometer Reading', 'Fuel Added']),
+    );
+  });
+
+  it('a sentence with a subject and a verb is no bare list, even with commas', () => {
+    const show = read(
+      'Flower show entries: grower, variety. Stewards rate each bloom on colour, form and scent, 1 to 5.',
+    );
+    expect(show.entities.map((e) => e.name)).not.toContain('Steward Rate');
+    const entries = entity(show, 'Flower Show Entry');
+    expect(fieldNames(entries)).not.toContain('Stewards Rate Each Bloom on Colour');
+    const pantry = read('Tools, parts, suppliers and orders.');
+    expect(pantry.entities.flatMap((e) => e.fields.map((field) => field.name))).not.toContain('Tools');
+  });
+
+  it('"a list of X with a, b and c": the fields of X, and the list titled by X', () => {
+    const coats = read(
+      'Want a list of lent coats with who borrowed each one, the date, and whether it came back.',
+    );
+    const coat = entity(coats, 'Lent Coat');
+    expect(fieldNames(coat)).toEqual(expect.arrayContaining(['Date']));
+    expect(coats.views.find((view) => view.kind === 'list')?.title).toBe('Lent Coats');
+    const keys = read('Keep a list of spare keys with the door, the holder and the date issued.');
+    expect(fieldNames(entity(keys, 'Spare Key'))).toEqual(
+      expect.arrayContaining(['Door', 'Holder', 'Date Issued']),
+    );
+    const songs = read('I need a list of songs with the key, the tempo and the singer.');
+    expect(fieldNames(entity(songs, 'Song'))).toEqual(expect.arrayContaining(['Key', 'Tempo', 'Singer']));
+  });
+
+  it('"a table of X and a list of Y …" is two views', () => {
+    const fleet = read(
+      'Vans: plate, model, MOT due date. The office wants a table of all vans and a list of vans due in the next 30 days.',
+    );
+    expect(fleet.views.map((view) => view.kind)).toEqual(expect.arrayContaining(['table', 'list']));
+    expect(fleet.views.find((view) => view.kind === 'list')?.filter).toMatchObject({
+      relation: 'within_next_days',
+      days: 30,
+    });
+    const books = read(
+      'Books: title, author, due date. Show a table of books and a list of books that are overdue.',
+    );
+    expect(books.views.find((view) => view.kind === 'list')?.filter).toMatchObject({
+      relation: 'before_today',
+    });
+    const rooms = read('Rooms: name, capacity. I want a list of rooms, and a table of rooms by capacity.');
+    expect(
+      rooms.views.filter((view) => view.entityId === entity(rooms, 'Room').id).length,
+    ).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -44,8 +44,43 @@ const itemWords = 7;
 
 export function listLeadIn(clause: readonly Token[]): ListLeadIn | null {
   const colon = findWord(clause, ':');
+  // "Customer name, phone, …, and status: waiting, in progress, …": the colon gives the last item
+  // its options; the whole clause is a list of the records the request named before.
+  if (colon > 0 && isShortList(clause.slice(0, colon))) return { head: [], list: [...clause], kinds: [] };
   if (colon > 0) return { head: clause.slice(0, colon), list: clause.slice(colon + 1), kinds: [] };
-  return trailingBrackets(clause) ?? dashLeadIn(clause) ?? recordingVerbLeadIn(clause);
+  return trailingBrackets(clause) ?? dashLeadIn(clause) ?? recordingVerbLeadIn(clause) ?? bareList(clause);
+}
+
+/** Four items at least: "Customer name, phone, bike make/model, what's wrong" standing as a sentence. */
+const bareListItems = 4;
+
+/**
+ * A sentence that is nothing but a list of fields ("Customer name, phone, bike make/model, what's
+ * wrong, …" after "Can you make a repair ticket tracker?") lists the fields of the records named
+ * before. Its first item is singular and verbless: "Tools, parts, suppliers and orders" names record
+ * types, and "members borrow tools, …" is a sentence.
+ */
+function bareList(clause: readonly Token[]): ListLeadIn | null {
+  if (!isShortList(clause, bareListItems)) return null;
+  const [first] = segmentsOf(clause);
+  const words = first ? outsideBrackets(first.tokens).filter((token) => !token.punct) : [];
+  const last = words[words.length - 1];
+  // "Suppliers with a name, …" is a declaration (declareWith), not a bare list.
+  if (
+    !last ||
+    /s$/i.test(last.word) ||
+    // "Judges score each cake on taste, …": a field name is a few words, with no "each" or preposition.
+    words.length > 3 ||
+    words.some(
+      (token) =>
+        token.pos === 'VERB' ||
+        token.pos === 'AUX' ||
+        token.pos === 'ADP' ||
+        ['with', 'each', 'every'].includes(token.word),
+    )
+  )
+    return null;
+  return { head: [], list: [...clause], kinds: [] };
 }
 
 /** A short-item run of three or more: "the date, the type of drill and who attended". */

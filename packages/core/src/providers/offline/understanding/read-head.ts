@@ -39,7 +39,7 @@ const cutWords = new Set(['for', 'at', 'on', 'per', 'in', 'across', 'from', 'to'
  * counts at the start, after "to" or after "I" / "we" ("a complaint log" is a noun, not a verb).
  */
 export function skipLeadIn(tokens: readonly Token[]): number {
-  let index = 0;
+  let index = askingFor(tokens);
   const verbAt = tokens.findIndex(
     (token, position) =>
       position < 8 &&
@@ -53,7 +53,7 @@ export function skipLeadIn(tokens: readonly Token[]): number {
             .slice(1, position)
             .every((word) => word.pos === 'NOUN' || word.pos === 'PROPN' || word.pos === 'ADJ'))),
   );
-  if (verbAt >= 0) {
+  if (verbAt >= 0 && verbAt >= index) {
     index = verbAt + 1;
     if (tokens[index]?.word === 'track' && tokens[index + 1]?.word === 'of') index += 2;
   }
@@ -62,6 +62,32 @@ export function skipLeadIn(tokens: readonly Token[]): number {
     (leadIns.has(tokens[index]?.word ?? '') || determiners.has(tokens[index]?.word ?? ''))
   )
     index++;
+  return index;
+}
+
+const askingModals = new Set(['can', 'could', 'would', 'will']);
+const makingVerbs = new Set([
+  'make',
+  'build',
+  'create',
+  'set',
+  'put',
+  'knock',
+  'design',
+  'write',
+  'give',
+  'get',
+]);
+
+/**
+ * "Can you make a repair ticket tracker …", "could you build us a …", "would you set up a …": a
+ * request asked as a question; its words start after the making verb (and "me" / "us" / "up").
+ */
+function askingFor(tokens: readonly Token[]): number {
+  if (!askingModals.has(tokens[0]?.word ?? '') || !['you', 'u'].includes(tokens[1]?.word ?? '')) return 0;
+  if (!makingVerbs.has(tokens[2]?.word ?? '')) return 0;
+  let index = 3;
+  while (['me', 'us', 'up', 'together', 'something', 'for'].includes(tokens[index]?.word ?? '')) index++;
   return index;
 }
 

@@ -63,7 +63,10 @@ function listPhrase(clause: readonly Token[]): ListPhrase | null {
     (word, index) => (word === 'list' || word === 'table') && words[index + 1] === 'of',
   );
   if (listAt >= 0) {
-    const rest = clause.slice(listAt + 2);
+    let rest = clause.slice(listAt + 2);
+    // "found items with where each one was found, …": the fields follow "with", not the title.
+    const withAt = rest.findIndex((token) => token.word === 'with');
+    if (withAt > 0) rest = rest.slice(0, withAt);
     const rel = rest.findIndex(
       (token, index) =>
         index > 0 &&
@@ -284,6 +287,25 @@ function filterFor(
  * open orders". A "list of staff" that names no record yet is a record type.
  */
 export function readList(clause: readonly Token[], design: Design): boolean {
+  // "a table of all assets and a list of warranties expiring …": each "list of" / "table of" is a view.
+  const starts = clause.flatMap((token, index) =>
+    index > 0 && (token.word === 'list' || token.word === 'table') && clause[index + 1]?.word === 'of'
+      ? [index]
+      : [],
+  );
+  if (starts.length >= 2) {
+    let read = false;
+    starts.forEach((start, at) => {
+      const from = at === 0 ? 0 : start;
+      const part = clause.slice(from, starts[at + 1] ?? clause.length);
+      if (readOneList(part, design)) read = true;
+    });
+    return read;
+  }
+  return readOneList(clause, design);
+}
+
+function readOneList(clause: readonly Token[], design: Design): boolean {
   const phrase = listPhrase(clause);
   if (!phrase) return false;
   const subjectText = surface(

@@ -49,7 +49,10 @@ function declareListOf(clause: readonly Token[], design: Design): boolean {
   if (next && ['that', 'which', 'who', 'whose', 'past', 'due'].includes(next.word)) return false;
   const name = entityNameOf(phrase.tokens);
   if (!name) return false;
-  design.entity(name, design.say('goal', `Tracks ${name.pluralName.toLowerCase()}`));
+  const source = design.say('goal', `Tracks ${name.pluralName.toLowerCase()}`);
+  const entity = design.entity(name, source);
+  // "a list of found items with where each one was found, the date, …": what each one has.
+  if (next?.word === 'with') addItems(design, entity, readFieldList(clause.slice(phrase.end + 1)), source);
   return true;
 }
 
@@ -93,7 +96,10 @@ function readBare(clause: readonly Token[], design: Design): void {
     return;
   if (staffRoles.has(singularize(head.word)) && !isPlural(head.word) && !tracked) return;
   // "organise my life", "keep our team organised": no records named, only whose the app is.
-  if (vagueNouns.has(head.word) || groupNouns.has(head.word)) return;
+  // "a repair ticket tracker": the container goes and the records stay; "a tracker" alone says nothing.
+  const nameHead = name.name.toLowerCase().split(' ').pop() ?? '';
+  const vague = vagueNouns.has(head.word) && nameHead === singularize(head.word.toLowerCase());
+  if (vague || groupNouns.has(head.word)) return;
   const source = design.say('goal', `Tracks ${name.pluralName.toLowerCase()}`);
   const entity = design.entity(name, source);
   // "Students and their grades": what each one has.
