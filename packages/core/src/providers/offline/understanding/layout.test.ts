@@ -282,3 +282,14 @@ describe('understandText: requests asked as questions, bare lists and several li
     ).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('understandText: an order the records are put in', () => {
+  it('"sorted by X" / "grouped by X" / "ordered by X" gives the records X when they lack it', () => {
+    const bottles = read('Track the bottles in our wine cellar, sorted by region would be nice.');
+    expect(fieldNames(entity(bottles, 'Bottle'))).toContain('Region');
+    const spices = read('Spice jars: name, best before. Grouped by shelf please.');
+    expect(fieldNames(entity(spices, 'Spice Jar'))).toEqual(['Name', 'Best Before', 'Shelf']);
+    const essays = read('Essays: student, title, due date, ordered by due date.');
+    expect(fieldNames(entity(essays, 'Essay')).filter((name) => name === 'Due Date')).toHaveLength(1);
+  });
+});

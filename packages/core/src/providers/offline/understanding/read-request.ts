@@ -10,6 +10,7 @@ import { readHead, skipLeadIn } from './read-head.ts';
 import { readList } from './read-lists.ts';
 import { readAudience, readSharing } from './read-people.ts';
 import { readRelation } from './read-relations.ts';
+import { readSorting } from './read-sorting.ts';
 import { readTask } from './read-tasks.ts';
 import { readViews } from './read-views.ts';
 import { addWorkflow, takeWorkflow } from './read-workflow.ts';
@@ -220,6 +221,7 @@ export function readRequest(text: string, design: Design, options: { setTitle: b
     readViews(clause, design);
     readList(clause, design);
   }
+  for (const clause of clauses) readSorting(clause, design);
   for (const clause of clauses) readAudience(clause, design);
   readSharing(text, design);
   if (options.setTitle) {
