@@ -1,3 +1,4 @@
+export * from './changes.ts';
 export * from './datasets.ts';
 export * from './errors.ts';
 export * from './records.ts';

@@ -10,6 +10,7 @@ import {
 import { sql } from 'kysely';
 import type { DbOrTrx, Trx } from '../../client.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../errors.ts';
+import { notifyRecordsChanged, recordsChangedNotify } from './changes.ts';
 import type { DataScope } from './datasets.ts';
 import { RecordValidationError } from './errors.ts';
 import { filterCondition } from './filters.ts';
@@ -310,6 +311,9 @@ export async function createRecord(
       )
       .selectFrom('inserted')
       .selectAll()
+      // The live-update notification rides in the same statement (so the same transaction), one
+      // per inserted row — there is exactly one.
+      .select(recordsChangedNotify(scope).as('notified'))
       .executeTakeFirstOrThrow();
     return toStored(entity, row);
   }
@@ -335,6 +339,7 @@ export async function createRecord(
       before: null,
       after: row.values,
     });
+    await notifyRecordsChanged(trx, scope);
     return toStored(entity, row);
   });
 }
@@ -385,6 +390,7 @@ export async function updateRecord(
       before: current.values,
       after: row.values,
     });
+    await notifyRecordsChanged(trx, scope);
     return toStored(entity, row);
   });
 }
@@ -422,6 +428,8 @@ export async function deleteRecord(
       recordId: current.id,
       actorId: input.actorId,
     });
+    // One notification covers the delete and every reference it cleared (same dataset).
+    await notifyRecordsChanged(trx, scope);
   });
 }
 
