@@ -36,6 +36,8 @@ export interface StartServerOptions {
   sessionCheckIntervalMs?: number;
   /** How often open event streams re-check that their reader may still read (default 10 s). */
   streamAccessCheckMs?: number;
+  /** Live updates on the apps origin: re-check and ping intervals (tests shorten them). */
+  changeStreams?: { accessCheckMs?: number; pingMs?: number; coalesceMs?: number };
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -71,6 +73,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     previewHostname,
     builderOrigins: builderOrigins(options.builderOrigin),
     bundle: options.bundle,
+    changeStreams: {
+      hub,
+      ...options.changeStreams,
+      accessCheckMs: options.changeStreams?.accessCheckMs ?? options.streamAccessCheckMs ?? 10_000,
+    },
     builderUrl: () => options.builderOrigin ?? `http://localhost:${builderPort}`,
     secureCookies: (options.previewBaseUrl ?? '').startsWith('https://'),
     onError: (error) => log('error', 'preview failed', { error: String(error) }),

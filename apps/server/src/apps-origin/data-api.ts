@@ -21,6 +21,7 @@ import {
   storedBlueprint,
   updateRecord,
 } from '@app/db';
+import type { ChangeStreams } from './change-stream.ts';
 import {
   DataApiError,
   readJsonBody,
@@ -37,6 +38,8 @@ import type { ConsumeDataRequest } from './data-rate-limit.ts';
  *   /api/v1/<entityId>/<recordId>                      ?limit, ?today), POST create { values }
  *                                            GET, PATCH { version, values }, DELETE (?version)
  *   /v/<versionId>/api/v1/…                  the same on that version's preview dataset
+ *   /api/v1/changes.sse, /v/<id>/api/v1/changes.sse   live updates (change-stream.ts); a preview's
+ *                                            token may come as ?token= (EventSource sends no headers)
  *
  * Who may call: live data — a person signed in on this app's origin (slice C's session, resolved by
  * `resolveUser`) who is a member of the app's workspace, checked through THE access check on every
@@ -50,6 +53,8 @@ export interface DataApiOptions {
   sessionSecret: string;
   resolveUser: (req: IncomingMessage, appId: string) => Promise<string | null>;
   consume: ConsumeDataRequest;
+  /** Live updates (`changes.sse`); without it that path is a 404. */
+  changes?: ChangeStreams;
   /** Today as the server sees it, when the app does not say (`?today=`). */
   today?: () => string;
   onError?: (error: unknown) => void;
@@ -57,6 +62,9 @@ export interface DataApiOptions {
 
 const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const apiPath = new RegExp(`^(?:/v/(${uuid}))?/api/v1/([^/]+)(?:/([^/]+))?/?$`);
+// Never an entity: the compiled app's ids never contain a dot (createIdMap, @app/core), and the
+// data API's entities are the compiled app's (toAppBlueprint).
+const changesPath = new RegExp(`^(?:/v/(${uuid}))?/api/v1/changes\\.sse$`);
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 const previewPreflightHeaders = {
   'access-control-allow-methods': 'GET, POST, PATCH, DELETE',
@@ -88,7 +96,8 @@ export function createDataApi(options: DataApiOptions) {
     res: ServerResponse,
     input: { appId: string; url: URL },
   ): Promise<boolean> {
-    const match = apiPath.exec(input.url.pathname);
+    const changes = changesPath.exec(input.url.pathname);
+    const match = changes ?? apiPath.exec(input.url.pathname);
     if (!match) return false;
     // A preview runs on an opaque origin (preview-server.ts), so to this host its calls are
     // cross-origin: its own API answers CORS for any origin, without credentials — it trusts only
@@ -102,7 +111,8 @@ export function createDataApi(options: DataApiOptions) {
       }
     }
     try {
-      await serve(req, res, input, match);
+      if (changes) await openChanges(req, res, input, changes[1]);
+      else await serve(req, res, input, match);
     } catch (error) {
       const refusal = asDataError(error);
       if (refusal.code === 'internal') options.onError?.(error);
@@ -110,6 +120,95 @@ export function createDataApi(options: DataApiOptions) {
     }
     return true;
   };
+
+  /**
+   * Who is asking and which dataset that opens — THE check of every data request and of every
+   * live-update stream, at its start and again periodically (`count: false`: a re-check is no
+   * request of the caller's).
+   */
+  async function authorize(
+    req: IncomingMessage,
+    res: ServerResponse,
+    input: { appId: string },
+    caller: { versionId: string | undefined; previewToken: string | null; count?: boolean },
+  ): Promise<{ scope: DataScope; actorId: string | null; callerKey: string }> {
+    const { versionId } = caller;
+    const count = caller.count ?? true;
+    if (versionId) {
+      const check = checkPreviewToken(caller.previewToken, versionId, options.sessionSecret);
+      if (!check.ok)
+        throw new DataApiError(
+          check.reason === 'missing' ? 'unauthorized' : 'forbidden',
+          `Preview link ${check.reason.replace('_', ' ')}`,
+        );
+      const blueprint = await blueprintOf(versionId, input.appId);
+      const callerKey = `preview:${versionId}`;
+      if (count) refuseIfLimited(res, await options.consume(callerKey));
+      return {
+        scope: { appId: input.appId, dataset: previewDataset(versionId), blueprint },
+        actorId: null,
+        callerKey,
+      };
+    }
+    const userId = await options.resolveUser(req, input.appId);
+    if (!userId) throw new DataApiError('unauthorized', 'Sign in to use this app');
+    const callerKey = `user:${userId}`;
+    // The access check and the caller's count are independent round trips: run side by side,
+    // both settled before any work (a refusal from either stops the request; a non-member's
+    // request still counts against their own key, which is all it can reach).
+    const [access, wait] = await Promise.allSettled([
+      requireAppRole(options.db, { userId, appId: input.appId, action: 'use' }),
+      count ? options.consume(callerKey) : Promise.resolve(null),
+    ]);
+    if (access.status === 'rejected') throw access.reason;
+    if (wait.status === 'rejected') throw wait.reason;
+    refuseIfLimited(res, wait.value);
+    // The access check read the app row: its published pointer names the live version (set and
+    // cleared together with published_at by publishVersion / unpublishApp).
+    const publishedVersionId = access.value.app.published_at ? access.value.app.published_version_id : null;
+    if (!publishedVersionId) throw new DataApiError('not_found', 'This app is not published');
+    return {
+      scope: {
+        appId: input.appId,
+        dataset: liveDataset,
+        blueprint: await blueprintOf(publishedVersionId, input.appId),
+      },
+      actorId: userId,
+      callerKey,
+    };
+  }
+
+  /** `changes.sse`: the same check as a data request, then the stream (change-stream.ts). */
+  async function openChanges(
+    req: IncomingMessage,
+    res: ServerResponse,
+    input: { appId: string; url: URL },
+    versionId: string | undefined,
+  ) {
+    if (req.method !== 'GET')
+      throw new DataApiError('method_not_allowed', `${req.method} is not allowed here`);
+    if (!options.changes) throw new DataApiError('not_found', 'Live updates are not served here');
+    const header = req.headers['x-preview-token'];
+    const caller = {
+      versionId,
+      previewToken: typeof header === 'string' ? header : input.url.searchParams.get('token'),
+    };
+    const { scope, callerKey } = await authorize(req, res, input, caller);
+    options.changes.open(req, res, {
+      appId: scope.appId,
+      dataset: scope.dataset,
+      caller: `${input.appId}:${callerKey}`,
+      // A refusal ends the stream; anything else (the database away for a moment) is no verdict.
+      recheck: async () => {
+        try {
+          await authorize(req, res, input, { ...caller, count: false });
+        } catch (error) {
+          const refusal = asDataError(error);
+          throw refusal.code === 'internal' ? error : refusal;
+        }
+      },
+    });
+  }
 
   async function serve(
     req: IncomingMessage,
@@ -138,48 +237,11 @@ export function createDataApi(options: DataApiOptions) {
     const today = todayParam && dayPattern.test(todayParam) ? todayParam : (options.today?.() ?? utcToday());
 
     // Who is asking, and which dataset that opens.
-    let scope: DataScope;
-    let actorId: string | null;
-    if (versionId) {
-      const header = req.headers['x-preview-token'];
-      const check = checkPreviewToken(
-        typeof header === 'string' ? header : null,
-        versionId,
-        options.sessionSecret,
-      );
-      if (!check.ok)
-        throw new DataApiError(
-          check.reason === 'missing' ? 'unauthorized' : 'forbidden',
-          `Preview link ${check.reason.replace('_', ' ')}`,
-        );
-      const blueprint = await blueprintOf(versionId, input.appId);
-      scope = { appId: input.appId, dataset: previewDataset(versionId), blueprint };
-      actorId = null;
-      refuseIfLimited(res, await options.consume(`preview:${versionId}`));
-    } else {
-      const userId = await options.resolveUser(req, input.appId);
-      if (!userId) throw new DataApiError('unauthorized', 'Sign in to use this app');
-      // The access check and the caller's count are independent round trips: run side by side,
-      // both settled before any work (a refusal from either stops the request; a non-member's
-      // request still counts against their own key, which is all it can reach).
-      const [access, wait] = await Promise.allSettled([
-        requireAppRole(options.db, { userId, appId: input.appId, action: 'use' }),
-        options.consume(`user:${userId}`),
-      ]);
-      if (access.status === 'rejected') throw access.reason;
-      if (wait.status === 'rejected') throw wait.reason;
-      refuseIfLimited(res, wait.value);
-      // The access check read the app row: its published pointer names the live version (set and
-      // cleared together with published_at by publishVersion / unpublishApp).
-      const publishedVersionId = access.value.app.published_at ? access.value.app.published_version_id : null;
-      if (!publishedVersionId) throw new DataApiError('not_found', 'This app is not published');
-      scope = {
-        appId: input.appId,
-        dataset: liveDataset,
-        blueprint: await blueprintOf(publishedVersionId, input.appId),
-      };
-      actorId = userId;
-    }
+    const header = req.headers['x-preview-token'];
+    const { scope, actorId } = await authorize(req, res, input, {
+      versionId,
+      previewToken: typeof header === 'string' ? header : null,
+    });
     if (versionId)
       await ensurePreviewDataset(options.db, {
         appId: input.appId,

@@ -4,6 +4,7 @@ import { appIdFromKey, appKeyFor, appKeyFromHost, checkPreviewToken } from '@app
 import { type AppFile, type Db, findVersion, listVersionFiles } from '@app/db';
 import { createAppOriginUserResolver } from '../apps-origin/app-origin-session.ts';
 import { handlePublishedRoutes } from '../apps-origin/apps-origin-routes.ts';
+import { type ChangeStreamOptions, createChangeStreams } from '../apps-origin/change-stream.ts';
 import { createDataApi } from '../apps-origin/data-api.ts';
 import { dataHostTag } from '../apps-origin/data-host.ts';
 import { createDataRateLimit, type DataRateLimitOptions } from '../apps-origin/data-rate-limit.ts';
@@ -23,6 +24,8 @@ export interface PreviewServerOptions {
   /** Published apps (apps-origin/): the builder's origin for signing in (default: dev's), https cookies. */
   builderUrl?: () => string;
   secureCookies?: boolean;
+  /** Live updates of app records (apps-origin/change-stream.ts): the process's one LISTEN hub. */
+  changeStreams?: Omit<ChangeStreamOptions, 'onError'>;
   /** The data API's per-caller request limit (apps-origin/data-rate-limit.ts). */
   dataRateLimit?: DataRateLimitOptions;
   onError?: (error: unknown) => void;
@@ -69,6 +72,14 @@ export function createPreviewServer(options: PreviewServerOptions) {
     sessionSecret: options.sessionSecret,
     resolveUser: createAppOriginUserResolver(options.db, cookies),
     consume: createDataRateLimit(options.db, options.dataRateLimit),
+    ...(options.changeStreams
+      ? {
+          changes: createChangeStreams({
+            ...options.changeStreams,
+            ...(options.onError ? { onError: options.onError } : {}),
+          }),
+        }
+      : {}),
     ...(options.onError ? { onError: options.onError } : {}),
   });
 

@@ -1,4 +1,11 @@
-import { type DbOrTrx, jobEventsChannel, parseNotification } from '@app/db';
+import {
+  appRecordsChannel,
+  type Dataset,
+  type DbOrTrx,
+  jobEventsChannel,
+  parseNotification,
+  parseRecordsChanged,
+} from '@app/db';
 import pg from 'pg';
 import { SharedLogReads } from './shared-log-reads.ts';
 
@@ -7,6 +14,15 @@ export interface JobEventListener {
   onNotify(seq: number): void;
   /** Notifications may have been missed (the LISTEN connection dropped): catch up from the table. */
   onResync(): void;
+}
+
+/** Someone listening to one app's dataset (a live-update stream on the apps origin). */
+export interface RecordsChangedListener {
+  /**
+   * The dataset may have changed: a write committed, or (after the LISTEN connection came back)
+   * one may have committed while nobody was listening. Re-read; the notice carries no data.
+   */
+  onChange(): void;
 }
 
 export type HubState = 'connecting' | 'listening' | 'reconnecting' | 'stopped';
@@ -19,13 +35,15 @@ export interface JobEventHubOptions {
 }
 
 /**
- * The process's ONE LISTEN connection, fanned out in memory per job. A pooled connection would be
+ * The process's ONE LISTEN connection, fanned out in memory per job (`job_events`) and per app
+ * dataset (`app_records`, the apps origin's live updates). A pooled connection would be
  * handed to other queries between notifications, so this is a dedicated `pg.Client`. When it drops,
  * it reconnects with backoff and then tells every listener to resync, so nothing committed while it
  * was away is missed.
  */
 export class JobEventHub {
   private readonly listeners = new Map<string, Set<JobEventListener>>();
+  private readonly recordListeners = new Map<string, Set<RecordsChangedListener>>();
   private client: pg.Client | null = null;
   private currentState: HubState = 'connecting';
   private stopped = false;
@@ -68,6 +86,30 @@ export class JobEventHub {
       if (!current) return;
       current.delete(listener);
       if (current.size === 0) this.listeners.delete(jobId);
+    };
+  }
+
+  /** Number of live-update streams on app datasets this process serves. */
+  get recordSubscriptionCount(): number {
+    let count = 0;
+    for (const set of this.recordListeners.values()) count += set.size;
+    return count;
+  }
+
+  /** Listens to one app's dataset; the returned function stops. */
+  subscribeRecords(appId: string, dataset: Dataset, listener: RecordsChangedListener): () => void {
+    const key = recordsKey(appId, dataset);
+    let set = this.recordListeners.get(key);
+    if (!set) {
+      set = new Set();
+      this.recordListeners.set(key, set);
+    }
+    set.add(listener);
+    return () => {
+      const current = this.recordListeners.get(key);
+      if (!current) return;
+      current.delete(listener);
+      if (current.size === 0) this.recordListeners.delete(key);
     };
   }
 
@@ -117,7 +159,14 @@ export class JobEventHub {
     client.on('error', onLost);
     client.on('end', () => onLost());
     client.on('notification', (message) => {
-      if (message.channel !== jobEventsChannel || !message.payload) return;
+      if (!message.payload) return;
+      if (message.channel === appRecordsChannel) {
+        const changed = parseRecordsChanged(message.payload);
+        const set = changed ? this.recordListeners.get(recordsKey(changed.appId, changed.dataset)) : null;
+        if (set) for (const listener of set) listener.onChange();
+        return;
+      }
+      if (message.channel !== jobEventsChannel) return;
       const parsed = parseNotification(message.payload);
       if (!parsed) return;
       const set = this.listeners.get(parsed.jobId);
@@ -126,7 +175,9 @@ export class JobEventHub {
     });
     try {
       await client.connect();
-      await client.query(`LISTEN ${jobEventsChannel}`);
+      // Both channels on this one connection: a second LISTEN connection per process would double
+      // the reconnect chains and the connections every server holds.
+      await client.query(`LISTEN ${jobEventsChannel}; LISTEN ${appRecordsChannel}`);
     } catch (error) {
       // The caller retries a failed attempt. pg also emits 'end' for a client that never connected:
       // if that reached onLost it would start a second reconnect chain, and every later failure
@@ -144,7 +195,8 @@ export class JobEventHub {
     const wasReconnect = this.currentState === 'reconnecting';
     this.setState('listening');
     // Anything committed while we were not listening was never delivered: every live
-    // subscription re-reads the table from its last sent seq.
+    // subscription re-reads the table from its last sent seq, and every records stream is told
+    // its dataset may have changed.
     if (wasReconnect) this.resyncAll();
   }
 
@@ -162,5 +214,10 @@ export class JobEventHub {
 
   private resyncAll(): void {
     for (const set of this.listeners.values()) for (const listener of set) listener.onResync();
+    for (const set of this.recordListeners.values()) for (const listener of set) listener.onChange();
   }
+}
+
+function recordsKey(appId: string, dataset: Dataset): string {
+  return `${appId}:${dataset}`;
 }
