@@ -4,6 +4,10 @@ import { createTestDatabase, type TestDatabase } from '@app/db/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { classBookings } from '../../../packages/core/src/compiler/fixtures/blueprints.ts';
+import {
+  createHttpAdapter,
+  StaleRecordError,
+} from '../../../packages/core/src/compiler/template/src/data/http-adapter.ts';
 import { type RunningServer, startServer } from '../src/server.ts';
 import { appsOrigin, teamWithApp } from './apps-origin.ts';
 import { openStream } from './change-stream-client.ts';
@@ -218,5 +222,47 @@ describe('live updates on the apps origin (changes.sse)', () => {
     } finally {
       watching.close();
     }
+  });
+
+  it('an edit begun before a live re-read is judged against the version it began from', async () => {
+    const { owner, viewer, app } = await publishedTeamApp();
+    const ownerCookie = await signInOnOrigin(owner, app.id);
+    const viewerCookie = await signInOnOrigin(viewer, app.id);
+    const host = hostOf(app.id);
+    // The template's own adapter, its fetch carried to 127.0.0.1 with the app's Host.
+    const adapterFor = (cookie: string) =>
+      createHttpAdapter({
+        api: '/api/v1',
+        previewToken: null,
+        origin: `http://${host}`,
+        fetch: async (input, init) => {
+          const url = new URL(String(input));
+          const reply = await request(host, `${url.pathname}${url.search}`, {
+            method: init?.method ?? 'GET',
+            headers: { ...(init?.headers as Record<string, string>), cookie, origin: `http://${host}` },
+            ...(typeof init?.body === 'string' ? { body: init.body } : {}),
+          });
+          return new Response(reply.status === 204 ? null : reply.body, { status: reply.status });
+        },
+      });
+    const ownerApp = adapterFor(ownerCookie);
+    const viewerApp = adapterFor(viewerCookie);
+    const created = await addClass(app.id, ownerCookie, 'Yoga');
+    // The owner opens the edit form on what they see…
+    const opened = (await ownerApp.list('class')).find((record) => record.id === created.id);
+    if (!opened) throw new Error('not listed');
+    // …the viewer saves, and a change notice makes the owner's page read again (the list updates).
+    await viewerApp.list('class');
+    await viewerApp.update('class', created.id, { ...opened.values, 'class-seats': 12 });
+    const reread = await ownerApp.list('class');
+    expect(reread[0]?.values['class-seats']).toBe(12);
+    // Saving the form made from the old version is refused, never overwriting the viewer's change.
+    const stale = await ownerApp
+      .update('class', created.id, { ...opened.values, 'class-seats': 99 }, opened)
+      .catch((error: unknown) => error);
+    expect(stale).toBeInstanceOf(StaleRecordError);
+    // An action on the record as it is now (no `from`) uses the version just read.
+    const saved = await ownerApp.update('class', created.id, { ...opened.values, 'class-seats': 14 });
+    expect(saved.values['class-seats']).toBe(14);
   });
 });

@@ -95,7 +95,7 @@ describe('a broken compiled app fails exactly the checks it should', () => {
     const files = patch(
       compileBlueprint(complaintLog),
       'src/components/FormDialog.tsx',
-      '      if (existing) await store.update(entity.id, existing.id, parsed.values);\n      else await store.create(entity.id, parsed.values);',
+      '      if (existing) await store.update(entity.id, existing.id, parsed.values, existing);\n      else await store.create(entity.id, parsed.values);',
       '      await Promise.resolve(parsed.values);',
     );
     const result = await verify(complaintLog, files);

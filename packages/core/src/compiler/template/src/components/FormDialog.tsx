@@ -8,7 +8,11 @@ import { FieldInput } from './FieldInput';
 export function FormDialog({ request, onClose }: { request: FormRequest; onClose: () => void }) {
   const { model, store, notify } = useApp();
   const entity = model.entity(request.entityId);
-  const existing = request.recordId ? store.find(request.entityId, request.recordId) : undefined;
+  // The record as the form opened on it: live updates may change (or delete) it meanwhile, and the
+  // save must be judged against what the person saw (a stale edit is refused, never a new record).
+  const [existing] = useState(() =>
+    request.recordId ? store.find(request.entityId, request.recordId) : undefined,
+  );
   const [draft, setDraft] = useState<Draft>(() =>
     entity ? draftOf(entity, existing?.values ?? request.preset) : {},
   );
@@ -25,7 +29,7 @@ export function FormDialog({ request, onClose }: { request: FormRequest; onClose
     if (Object.keys(parsed.errors).length > 0) return;
     setSaving(true);
     try {
-      if (existing) await store.update(entity.id, existing.id, parsed.values);
+      if (existing) await store.update(entity.id, existing.id, parsed.values, existing);
       else await store.create(entity.id, parsed.values);
       notify(editing ? `${entity.name} saved` : `${entity.name} added`);
       onClose();

@@ -8,8 +8,19 @@ import type { AppRecord, RecordValues } from '../schema';
 export interface DataAdapter {
   list(entityId: string): Promise<AppRecord[]>;
   create(entityId: string, values: RecordValues): Promise<AppRecord>;
-  update(entityId: string, recordId: string, values: RecordValues): Promise<AppRecord>;
+  /**
+   * Saves an edit. `from` is the record as the person saw it when they began (a form kept open
+   * while others save): a store that checks versions sends that one, so their edit is refused
+   * rather than silently overwriting a change they never saw. Without it, the latest one read.
+   */
+  update(entityId: string, recordId: string, values: RecordValues, from?: AppRecord): Promise<AppRecord>;
   remove(entityId: string, recordId: string): Promise<void>;
+  /**
+   * Live updates, where the store has them (a published app or a preview on the apps origin):
+   * `onChange` is called whenever the records may have changed — someone else saved, or the
+   * connection came back — and the app reads them again. Returns a function that stops.
+   */
+  subscribe?(onChange: () => void): () => void;
 }
 
 export class RecordNotFoundError extends Error {

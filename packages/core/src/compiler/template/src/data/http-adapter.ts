@@ -55,6 +55,8 @@ export function createHttpAdapter(options: HttpAdapterOptions): DataAdapter {
   const page = (globalThis as { location?: { href: string } }).location;
   const origin = options.origin ?? page?.href ?? 'http://localhost';
   const versions = new Map<string, number>();
+  // The version each record object handed out was read at: an edit begun from it sends that one.
+  const versionRead = new WeakMap<AppRecord, number>();
 
   const call = async (method: string, path: string, body?: unknown): Promise<unknown> => {
     const headers: Record<string, string> = { accept: 'application/json' };
@@ -85,8 +87,12 @@ export function createHttpAdapter(options: HttpAdapterOptions): DataAdapter {
     );
   };
   const keep = (record: ApiRecord): AppRecord => {
-    versions.set(record.id, record.version);
-    return { id: record.id, values: record.values };
+    // Versions only grow: a list that was read before a save and answers after it must not
+    // take the record back to the version it saw.
+    if ((versions.get(record.id) ?? 0) < record.version) versions.set(record.id, record.version);
+    const kept = { id: record.id, values: record.values };
+    versionRead.set(kept, record.version);
+    return kept;
   };
   const entityPath = (entityId: string) => `/${encodeURIComponent(entityId)}`;
 
@@ -111,8 +117,8 @@ export function createHttpAdapter(options: HttpAdapterOptions): DataAdapter {
       const { record } = (await call('POST', entityPath(entityId), { values })) as { record: ApiRecord };
       return keep(record);
     },
-    async update(entityId, recordId, values) {
-      const version = versions.get(recordId);
+    async update(entityId, recordId, values, from) {
+      const version = (from ? versionRead.get(from) : undefined) ?? versions.get(recordId);
       if (version === undefined) throw new RecordNotFoundError(entityId, recordId);
       const path = `${entityPath(entityId)}/${encodeURIComponent(recordId)}`;
       const { record } = (await call('PATCH', path, { version, values })) as { record: ApiRecord };
@@ -128,5 +134,70 @@ export function createHttpAdapter(options: HttpAdapterOptions): DataAdapter {
       }
       versions.delete(recordId);
     },
+    subscribe(onChange) {
+      const url = new URL(`${options.api}/changes.sse`, origin);
+      // EventSource sends no headers: a preview's token goes in the address (the page's own
+      // address carries it already).
+      if (options.previewToken) url.searchParams.set('token', options.previewToken);
+      return followChanges(url.href, onChange);
+    },
+  };
+}
+
+/** The EventSource API's part used here (typed structurally so a test can hand one in). */
+interface ChangeSource {
+  readonly readyState: number;
+  addEventListener(type: string, listener: () => void): void;
+  close(): void;
+}
+type ChangeSourceConstructor = new (url: string) => ChangeSource;
+
+const closedState = 2;
+
+/**
+ * Follows the data API's change stream. EventSource reconnects by itself after a dropped
+ * connection, but gives up for good on an error status (a proxy's 502, a restarting server's
+ * refusal): then a new one is opened after a growing pause (1 s … 30 s). Every open, the first
+ * included, counts as a change — whatever was written before the stream started, or while it was
+ * down, is read again. `ended` (this person may no longer read) stops following; the re-read it
+ * triggers shows the refusal.
+ */
+export function followChanges(
+  url: string,
+  onChange: () => void,
+  Source: ChangeSourceConstructor | undefined = (globalThis as { EventSource?: ChangeSourceConstructor })
+    .EventSource,
+): () => void {
+  if (!Source) return () => {};
+  let stopped = false;
+  let source: ChangeSource | null = null;
+  let retry: ReturnType<typeof setTimeout> | null = null;
+  let pause = 1_000;
+  const connect = () => {
+    retry = null;
+    if (stopped) return;
+    const current = new Source(url);
+    source = current;
+    current.addEventListener('open', () => {
+      pause = 1_000;
+      onChange();
+    });
+    current.addEventListener('changed', () => onChange());
+    current.addEventListener('ended', () => {
+      stopped = true;
+      current.close();
+      onChange();
+    });
+    current.addEventListener('error', () => {
+      if (stopped || current.readyState !== closedState || retry) return;
+      retry = setTimeout(connect, pause);
+      pause = Math.min(pause * 2, 30_000);
+    });
+  };
+  connect();
+  return () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    source?.close();
   };
 }
