@@ -74,7 +74,13 @@ export interface EvaluateOptions {
 }
 
 export function loadCases(
-  file: 'requests.json' | 'holdout.json' | 'holdout-2.json' | 'holdout-3.json' | 'holdout-4.json',
+  file:
+    | 'requests.json'
+    | 'holdout.json'
+    | 'holdout-2.json'
+    | 'holdout-3.json'
+    | 'holdout-4.json'
+    | 'holdout-5.json',
 ): EvalCase[] {
   return EvalFile.parse(JSON.parse(readFileSync(path.join(here, file), 'utf8'))).cases;
 }
@@ -275,6 +281,7 @@ export async function runEval(options: EvaluateOptions = {}): Promise<SetReport[
     await evaluate('holdout-2', loadCases('holdout-2.json'), options),
     await evaluate('holdout-3', loadCases('holdout-3.json'), options),
     await evaluate('holdout-4', loadCases('holdout-4.json'), options),
+    await evaluate('holdout-5', loadCases('holdout-5.json'), options),
   ];
 }
 
