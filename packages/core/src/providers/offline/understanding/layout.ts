@@ -1,3 +1,5 @@
+import { isPlural } from './inflect.ts';
+
 /**
  * The layout of a request as the readers understand it. People write lists as lines: a lead-in
  * ("For each appointment:") and bullets or numbers under it, one item a line, or one record type a
@@ -87,6 +89,15 @@ export function layoutText(raw: string): string {
 }
 
 function listUnits(lead: string | null, items: string[]): string[] {
+  // Each record item as "Properties: address, number of units.", its head a lead-in however short its list.
+  if (declaresRecords(items))
+    return [
+      ...(lead ? sentenceUnits(lead) : []),
+      ...items.map((item) => {
+        const [, head, bracket, dashed] = recordItem.exec(item) ?? [];
+        return `${head?.trim()}: ${bracket ?? dashed}.`;
+      }),
+    ];
   const fieldLike = items.length > 0 && items.every(isFieldItem);
   if (!fieldLike) {
     const leadUnits = lead ? sentenceUnits(lead) : [];
@@ -98,6 +109,24 @@ function listUnits(lead: string | null, items: string[]): string[] {
   // The list belongs to the sentence right before it, whether or not that ends with a colon.
   const last = (leadUnits.pop() ?? '').replace(/[.:;!?]+$/, '');
   return [...leadUnits, `${last}: ${list}.`];
+}
+
+/** "Properties (address, number of units)", "Repair requests – who reported it, cost": a record type and its fields. */
+const recordItem = /^([^():,]+?)\s*(?:\((.*,.*)\)|\s[-–—]\s(.*,.*))$/;
+
+/**
+ * "1. Properties (address, …)\n2. Tenants (name, …)\n3. Repair requests – …": when every item is
+ * a plural head with its own list, each item declares a record type (one unit an item), where a
+ * field list's items are mostly bare ("size", "serviced yes/no").
+ */
+function declaresRecords(items: readonly string[]): boolean {
+  return (
+    items.length >= 2 &&
+    items.every((item) => {
+      const head = recordItem.exec(item)?.[1]?.trim().split(/\s+/) ?? [];
+      return head.length > 0 && head.length <= 3 && isPlural((head[head.length - 1] ?? '').toLowerCase());
+    })
+  );
 }
 
 /** Short, and no colon of its own: "species (dog, cat, rabbit)", "bins emptied, floors mopped". */

@@ -14,6 +14,8 @@ export interface ListLeadIn {
   list: Token[];
   /** The head names a record one at a time ("each kit item (shirt, shorts)"): its brackets are its kinds. */
   kinds: Token[];
+  /** "a spreadsheet with columns: Item, Serial No., …" names no records: its first column may name the rows. */
+  firstColumnNamesRows?: boolean;
 }
 
 /** Verbs that introduce what is written down about each record. */
@@ -47,6 +49,8 @@ export function listLeadIn(clause: readonly Token[]): ListLeadIn | null {
   // "Customer name, phone, …, and status: waiting, in progress, …": the colon gives the last item
   // its options; the whole clause is a list of the records the request named before.
   if (colon > 0 && isShortList(clause.slice(0, colon))) return { head: [], list: [...clause], kinds: [] };
+  const columns = columnsLeadIn(clause);
+  if (columns) return columns;
   if (colon > 0) return { head: clause.slice(0, colon), list: clause.slice(colon + 1), kinds: [] };
   return trailingBrackets(clause) ?? dashLeadIn(clause) ?? recordingVerbLeadIn(clause) ?? bareList(clause);
 }
@@ -112,6 +116,9 @@ function trailingBrackets(clause: readonly Token[]): ListLeadIn | null {
     }
   }
   const before = clause[open - 1];
+  // "Guest list with name, plus one (yes/no), …, and RSVP (yes, no, maybe)": the brackets close the
+  // last item of a list already running, and are that item's options, not the list.
+  if (clause.slice(0, open).some((token) => token.word === ',' || token.word === 'with')) return null;
   if (open <= 0 || !before || !['NOUN', 'PROPN'].includes(before.pos)) return null;
   const list = clause.slice(open + 1, -1);
   if (!isShortList(list)) return null;
@@ -134,6 +141,43 @@ function objectHead(head: readonly Token[]): Token[] {
     break;
   }
   return [...head];
+}
+
+const columnNouns = new Set(['column', 'columns', 'headings', 'headers', 'fields']);
+const sheetNouns = new Set(['spreadsheet', 'sheet', 'excel', 'workbook', 'table', 'csv', 'doc']);
+
+/**
+ * "Our expense claims live in a spreadsheet with columns Date, Employee, …", "we keep our stock in
+ * a google sheet, columns: origin, …": the columns are the fields, and what lives in the sheet
+ * (the noun phrase right before "in a … sheet") are the records. With nothing before the sheet
+ * ("We have a spreadsheet with columns …") the head is empty: the request's main records.
+ */
+function columnsLeadIn(clause: readonly Token[]): ListLeadIn | null {
+  const at = clause.findIndex(
+    (token, index) =>
+      columnNouns.has(token.word) && (index === 0 || !columnNouns.has(clause[index - 1]?.word ?? '')),
+  );
+  if (at < 0) return null;
+  const sheet = clause.findIndex((token, index) => index < at && sheetNouns.has(token.word));
+  if (sheet < 0) return null;
+  let list = clause.slice(at + 1);
+  while (list[0] && [':', 'for', 'of', 'are', 'is', 'like'].includes(list[0].word)) list = list.slice(1);
+  if (!isShortList(list)) return null;
+  // The preposition that puts the records in the sheet: "live in a spreadsheet", "kept on a sheet".
+  let preposition = sheet - 1;
+  while (preposition > 0 && !['in', 'on', 'into'].includes(clause[preposition]?.word ?? '')) preposition--;
+  // "claims live in", "bookings are kept in": the records are the subject of the verb.
+  let end = preposition;
+  while (end > 0 && ['VERB', 'AUX', 'ADV', 'PART'].includes(clause[end - 1]?.pos ?? '')) end--;
+  let start = end;
+  while (
+    start > 0 &&
+    ['NOUN', 'PROPN', 'ADJ'].includes(clause[start - 1]?.pos ?? '') &&
+    !clause[start - 1]?.punct
+  )
+    start--;
+  const head = preposition > 0 ? clause.slice(start, end) : [];
+  return { head, list, kinds: [], firstColumnNamesRows: head.length === 0 };
 }
 
 /** "log training drills — the date, …", "donations - who donated, what, how many kg": a spaced dash. */

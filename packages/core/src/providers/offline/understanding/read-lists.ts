@@ -305,6 +305,14 @@ export function readList(clause: readonly Token[], design: Design): boolean {
   return readOneList(clause, design);
 }
 
+const keepingVerbs = new Set(['keep', 'maintain', 'store', 'have', 'add', 'track']);
+
+/** "keep a list of …", "also add a list of …": a verb of keeping before the list, not of showing. */
+function keptList(clause: readonly Token[]): boolean {
+  const at = clause.findIndex((token) => token.word === 'list');
+  return clause.slice(Math.max(0, at - 4), at).some((token) => keepingVerbs.has(token.word));
+}
+
 function readOneList(clause: readonly Token[], design: Design): boolean {
   const phrase = listPhrase(clause);
   if (!phrase) return false;
@@ -331,6 +339,9 @@ function readOneList(clause: readonly Token[], design: Design): boolean {
     ) ?? design.mainEntity();
   if (!entity) return false;
   const { entity: listed, filter } = filterFor(design, entity, phrase);
+  // "Also keep a list of staff": a plain list of a record type declares it (its table shows them
+  // all); only a condition ("a list of staff who …", "… past due") makes a list view of its own.
+  if (!filter && phrase.predicate.length === 0 && phrase.kind === 'list' && keptList(clause)) return true;
   const title = phrase.title || listed.pluralName;
   design.addView({ kind: phrase.kind, title, entity: listed, filter }, source);
   return true;

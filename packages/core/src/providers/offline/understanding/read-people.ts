@@ -245,6 +245,8 @@ function userFrameAt(clause: readonly Token[], at: number): boolean {
     // "want a board by status", "need a list of …".
     if (object && viewWords.has(object.word) && lemma !== 'have') return true;
   }
+  // "so the engineers can see the week", "the kitchen could check …": a looking verb after can/could.
+  if (is(lookingVerbs) && ['can', 'could'].includes(clause[at - 1]?.word ?? '')) return true;
   // "be able to see".
   if (lemma === 'be' || verb.word === 'be') {
     return (

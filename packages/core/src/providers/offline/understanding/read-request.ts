@@ -162,19 +162,65 @@ function depthFree(tokens: readonly Token[]): Token[] {
   });
 }
 
+/**
+ * "Customers (name, address, email) and Installations (customer, panel count, …)": record types
+ * coordinated, each a plural head with its fields in brackets. Two at least; null otherwise.
+ */
+function bracketDeclarations(clause: readonly Token[]): { head: Token[]; list: Token[] }[] | null {
+  const parts: { head: Token[]; list: Token[] }[] = [];
+  let start = 0;
+  let index = 0;
+  while (index < clause.length) {
+    const open = clause.findIndex((token, at) => at >= index && token.word === '(');
+    if (open < 0) break;
+    const close = clause.findIndex((token, at) => at > open && token.word === ')');
+    if (close < 0) return null;
+    const head = clause.slice(start, open);
+    const last = head[head.length - 1];
+    if (!last || !isPlural(last.word) || !['NOUN', 'PROPN'].includes(last.pos)) return null;
+    const list = clause.slice(open + 1, close);
+    if (!list.some((token) => token.word === ',')) return null;
+    parts.push({ head, list });
+    index = close + 1;
+    while (clause[index] && [',', 'and', '&', ';'].includes(clause[index]?.word ?? '')) index++;
+    start = index;
+  }
+  return parts.length >= 2 && start >= clause.length ? parts : null;
+}
+
+/** "Item, Serial No., Owner": the first column's words, when they are a noun and no measure of something. */
+function firstColumn(list: readonly Token[]): Token[] {
+  const [first] = segmentsOf(list);
+  const words = first?.tokens.filter((token) => !token.punct) ?? [];
+  return words.length > 0 &&
+    words.length <= 2 &&
+    words.every((token) => ['NOUN', 'PROPN'].includes(token.pos))
+    ? words
+    : [];
+}
+
 /** A workflow or a lone choice ("Statuses: a / b", "orders go a -> b") is read apart from the rest. */
 function readClause(clause: readonly Token[], design: Design): void {
-  const workflow = takeWorkflow(clause);
+  // "… a spreadsheet with columns: item, owner, …": the columns are fields, never one choice's options.
+  const columns = listLeadIn(clause)?.firstColumnNamesRows !== undefined;
+  const workflow = columns ? null : takeWorkflow(clause);
   if (workflow?.rest) readClauseBody(workflow.rest, design);
   else if (!workflow) readClauseBody(clause, design);
   if (workflow) addWorkflow(workflow, design, surface(clause));
 }
 
 function readClauseBody(clause: readonly Token[], design: Design): void {
+  const declarations = bracketDeclarations(clause);
+  if (declarations) {
+    for (const { head, list } of declarations) declareList(readHead(head), list, design, surface(clause));
+    return;
+  }
   const lead = listLeadIn(clause);
   if (lead) {
-    const head = readHead(lead.head);
     const rest = lead.list;
+    const head = readHead(
+      lead.firstColumnNamesRows && !design.main && !design.pendingMain ? firstColumn(rest) : lead.head,
+    );
     if (head.entity && !design.main && !head.weak) {
       design.pendingMain = head.entity;
     }
