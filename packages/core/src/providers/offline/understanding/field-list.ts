@@ -41,11 +41,18 @@ export function segmentsOf(tokens: readonly Token[]): Segment[] {
     if (trimmed.length > 0) segments.push({ separator, tokens: trimmed });
     current = [];
   };
-  for (const token of tokens) {
+  tokens.forEach((token, index) => {
     if (token.word === '(') depth++;
     if (token.word === ')') depth = Math.max(0, depth - 1);
     const atTop = depth === 0 && !rest;
-    if (atTop && (token.word === ',' || token.word === 'and' || token.word === 'or' || token.word === '&')) {
+    // "injury yes or no": the answer written out after its field is no second item.
+    const answerPair =
+      token.word === 'or' && isYesNo([tokens[index - 1]?.word ?? '', tokens[index + 1]?.word ?? '']);
+    if (
+      atTop &&
+      !answerPair &&
+      (token.word === ',' || token.word === 'and' || token.word === 'or' || token.word === '&')
+    ) {
       if (current.length > 0) {
         flush();
         separator = 'comma';
@@ -53,7 +60,7 @@ export function segmentsOf(tokens: readonly Token[]): Segment[] {
       const kind: Separator = token.word === ',' ? 'comma' : token.word === 'or' ? 'or' : 'and';
       pending = kind === 'comma' ? (pending ?? 'comma') : kind;
       separator = pending;
-      continue;
+      return;
     }
     if (current.length === 0) {
       pending = null;
@@ -63,7 +70,7 @@ export function segmentsOf(tokens: readonly Token[]): Segment[] {
     current.push(token);
     // "whether the queen was seen (yes/no), number of frames": the answer's bracket ends the question.
     if (rest && token.word === ')' && depth === 0 && current[0]?.word === 'whether') rest = false;
-  }
+  });
   flush();
   // "…, and a chart of spending per month": a view named inside a list is no field.
   return segments.filter((segment) => !namesView(segment.tokens));

@@ -1,3 +1,4 @@
+import type { NumberRange } from '../../../blueprint/blueprint.ts';
 import { isYesNo, noHints, type TypeHints } from './field-type.ts';
 import { isPlural, titleCase } from './inflect.ts';
 import { surface, type Token, trimPunctuation } from './tokens.ts';
@@ -8,6 +9,7 @@ import {
   determiners,
   pronouns,
   sharedHeadModifiers,
+  staffRoles,
   unitWords,
 } from './words.ts';
 
@@ -45,9 +47,38 @@ function strip(tokens: readonly Token[]): Token[] {
   return list;
 }
 
+/**
+ * An option as the person wrote it. Only articles, possessives and joining words fall away: "this
+ * week" and "next month" are options whose first word carries the meaning, and a lone word is the
+ * option itself even when it looks like an article ("grade (A, B, C)").
+ */
 export function optionText(tokens: readonly Token[]): string {
-  return titleCase(surface(strip(tokens)));
+  const trimmed = trimPunctuation(tokens);
+  if (trimmed.length === 1) return titleCase(surface(trimmed));
+  let start = 0;
+  while (start < trimmed.length - 1 && optionLeadWords.has(trimmed[start]?.word ?? '')) start++;
+  return titleCase(surface(trimmed.slice(start)));
 }
+
+const optionLeadWords = new Set([
+  'a',
+  'an',
+  'the',
+  'our',
+  'my',
+  'their',
+  'your',
+  'its',
+  'his',
+  'her',
+  'each',
+  'every',
+  'any',
+  'and',
+  'or',
+  'also',
+  'then',
+]);
 
 function nameOf(tokens: readonly Token[]): string {
   const kept = tokens.filter((token, index) => index === 0 || !['the', 'a', 'an'].includes(token.word));
@@ -160,6 +191,14 @@ function whoPhrase(tokens: readonly Token[]): FieldPhrase {
     (token, index) =>
       index === 0 || (!pronouns.has(token.word) && !determiners.has(token.word) && token.pos !== 'NOUN'),
   );
+  // "who was involved", "who is on call": the copula keeps its complement.
+  if (rest[0] && copulas.has(rest[0].word) && rest[1] && !pronouns.has(rest[1].word)) {
+    const complement = rest
+      .slice(1)
+      .filter((token) => !determiners.has(token.word))
+      .slice(0, 2);
+    return phrase(`Who ${nameOf([rest[0], ...complement])}`, { person: true }, 'who');
+  }
   const particles = ['to', 'in', 'out', 'up', 'for', 'off'];
   // "who signed it off", "who picked them up": the particle after a pronoun object is the verb's.
   if (rest[0] && rest[1] && pronouns.has(rest[1].word) && particles.includes(rest[2]?.word ?? ''))
@@ -210,8 +249,14 @@ export function fieldPhrase(input: readonly Token[]): FieldPhrase {
     const inner = tokens.slice(open + 1, close < 0 ? tokens.length : close);
     const innerWords = inner.map((token) => token.word).filter((word) => word !== 'in');
     const bracketOptions = segmentOptions(inner);
+    const bracketRange = rangeIn(inner);
     // "site (we have about 30 client sites)", "(if any)": a remark about the field, not its options.
     if (remarkStarts.has(innerWords[0] ?? '')) hints.options = [];
+    // "assignee (who's fixing it)", "approved by (who signed it)": the bracket says a person fills it.
+    else if (innerWords[0] === 'who') hints.person = true;
+    // "signed off by (the engineer)", "contact (a parent)": one noun phrase describing the field.
+    else if (describesOne(inner)) hints.person = namesRole(inner[inner.length - 1]?.word ?? '');
+    else if (bracketRange && bracketRange.rest.length === 0) hints.range = bracketRange.range;
     else if (innerWords.length === 1 && unitWords.has(innerWords[0] ?? ''))
       hints.unit = innerWords[0] ?? null;
     else if (isCurrency(innerWords)) hints.currency = true;
@@ -224,6 +269,14 @@ export function fieldPhrase(input: readonly Token[]): FieldPhrase {
     }
     tokens = [...tokens.slice(0, open), ...(close < 0 ? [] : tokens.slice(close + 1))];
   }
+  // "the price in £ once it's done", "the score when it finished": a clause of time is not the name.
+  tokens = cutTimeClause(tokens);
+  // "how I felt 1-10", "a rating of 1 to 5", "mood (1-5)": the range, not part of the name.
+  const range = rangeIn(tokens);
+  if (range) {
+    hints.range = range.range;
+    tokens = range.rest;
+  }
   const first = tokens[0]?.word ?? '';
   if (first === 'whether') return whetherPhrase(tokens);
   if (first === 'who') return withHints(whoPhrase(tokens), hints);
@@ -233,7 +286,10 @@ export function fieldPhrase(input: readonly Token[]): FieldPhrase {
     return withHints(phrase(rest.length > 0 ? nameOf(rest) : 'When', { moment: true }), hints);
   }
   if (first === 'which' || first === 'what') {
-    const rest = tokens.slice(1);
+    let rest = tokens.slice(1);
+    // "what's wrong", "what is missing": the question is the name; "what the fault was": its noun.
+    if (copulas.has(rest[0]?.word ?? '')) return withHints(phrase(nameOf(tokens)), hints);
+    if (rest.length > 1 && copulas.has(rest[rest.length - 1]?.word ?? '')) rest = strip(rest.slice(0, -1));
     // "which employee it's issued to": the noun before the clause is the field, the clause says whose.
     const clauseAt = rest.findIndex((token) => pronouns.has(token.word));
     if (clauseAt > 0 && rest[0]?.pos === 'NOUN') {
@@ -241,8 +297,13 @@ export function fieldPhrase(input: readonly Token[]): FieldPhrase {
       tokens = rest.slice(0, clauseAt);
     } else if (rest.length > 0 && clauseAt < 0) tokens = rest;
   }
-  // "requested by": the person who did it.
-  if (tokens.length === 2 && tokens[1]?.word === 'by')
+  // "requested by", "signed off by": the person who did it.
+  if (
+    tokens.length >= 2 &&
+    tokens.length <= 3 &&
+    tokens[tokens.length - 1]?.word === 'by' &&
+    tokens[0]?.pos === 'VERB'
+  )
     return withHints(phrase(nameOf(tokens), { person: true }), hints);
 
   // "paid yes/no", "insured y/n", "signed yes or no": the name, then how it is answered.
@@ -265,23 +326,6 @@ export function fieldPhrase(input: readonly Token[]): FieldPhrase {
     hints.unit = last.word;
     tokens = tokens.slice(0, -2);
   }
-  // "a rating of 1 to 5", "a grade from 1 to 10": the range, not part of the name.
-  const rangeAt = tokens.findIndex(
-    (token, index) =>
-      index > 0 &&
-      token.pos === 'NUM' &&
-      tokens[index + 1]?.word === 'to' &&
-      tokens[index + 2]?.pos === 'NUM',
-  );
-  if (rangeAt > 0) {
-    const low = Number(tokens[rangeAt]?.word);
-    const high = Number(tokens[rangeAt + 2]?.word);
-    if (Number.isFinite(low) && Number.isFinite(high))
-      hints.range = { min: Math.min(low, high), max: Math.max(low, high) };
-    let cut = rangeAt;
-    if (['of', 'from', 'between'].includes(tokens[cut - 1]?.word ?? '')) cut--;
-    tokens = [...tokens.slice(0, cut), ...tokens.slice(rangeAt + 3)];
-  }
   // "a number of seats", "a maximum number of places".
   const numberOf = tokens.findIndex(
     (token, index) => token.word === 'number' && tokens[index + 1]?.word === 'of',
@@ -301,6 +345,15 @@ export function fieldPhrase(input: readonly Token[]): FieldPhrase {
     hints.yesNo = true;
     tokens = tokens.slice(0, -1);
   }
+  // "the day it arrived", "the week we planted them", "the time she left": a moment named by its event.
+  const momentHead = tokens[0]?.word ?? '';
+  if (momentNouns.has(momentHead) && pronouns.has(tokens[1]?.word ?? '') && tokens.length > 2) {
+    // "the week we sowed them" → Week We Sowed: the object pronoun adds nothing to the name.
+    const named =
+      tokens.length > 3 && pronouns.has(tokens[tokens.length - 1]?.word ?? '') ? tokens.slice(0, -1) : tokens;
+    const momentHints = momentHead === 'time' ? hints : { ...hints, moment: true };
+    return phrase(nameOf(named), momentHints, nameOf(tokens.slice(0, 1)));
+  }
   // "what it was about" is the whole name; only a noun sheds its clause.
   if (!['what', 'which', 'how', 'who', 'when'].includes(tokens[0]?.word ?? '')) {
     const kept = cutClause(tokens);
@@ -309,6 +362,81 @@ export function fieldPhrase(input: readonly Token[]): FieldPhrase {
   }
   if (tokens.length === 0) return phrase('Name');
   return phrase(nameOf(tokens), hints, typeHead(tokens));
+}
+
+const momentNouns = new Set(['day', 'date', 'time', 'week', 'month', 'year', 'moment', 'night']);
+
+/** Words that open a clause of time or condition after a field's noun: "once it's done". */
+const timeConjunctions = new Set([
+  'once',
+  'when',
+  'after',
+  'before',
+  'until',
+  'unless',
+  'if',
+  'since',
+  'while',
+]);
+
+/** "price in £ once it's done" → "price in £": the conjunction and its clause (a pronoun follows it) go. */
+function cutTimeClause(tokens: readonly Token[]): Token[] {
+  const at = tokens.findIndex(
+    (token, index) =>
+      index > 0 && timeConjunctions.has(token.word) && pronouns.has(tokens[index + 1]?.word ?? ''),
+  );
+  return at > 0 ? tokens.slice(0, at) : [...tokens];
+}
+
+/**
+ * A number range anywhere after the first word — "1-10", "1–5", "1 to 10", "from 0 to 100" — and
+ * the tokens without it (and without the "of/from/between/out of" that introduced it).
+ */
+function rangeIn(tokens: readonly Token[]): { range: NumberRange; rest: Token[] } | null {
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] as Token;
+    if (token.pos !== 'NUM' && !/^\d/.test(token.word)) continue;
+    let low: number;
+    let high: number;
+    let length: number;
+    const joined = /^(-?\d+(?:\.\d+)?)[-–](\d+(?:\.\d+)?)$/.exec(token.word);
+    if (joined) {
+      low = Number(joined[1]);
+      high = Number(joined[2]);
+      length = 1;
+    } else if (
+      ['to', '-', '–'].includes(tokens[index + 1]?.word ?? '') &&
+      /^-?\d+(\.\d+)?$/.test(token.word) &&
+      /^\d+(\.\d+)?$/.test(tokens[index + 2]?.word ?? '')
+    ) {
+      low = Number(token.word);
+      high = Number(tokens[index + 2]?.word);
+      length = 3;
+    } else continue;
+    let cut = index;
+    while (cut > 0 && ['of', 'from', 'between', 'out'].includes(tokens[cut - 1]?.word ?? '')) cut--;
+    return {
+      range: { min: Math.min(low, high), max: Math.max(low, high) },
+      rest: [...tokens.slice(0, cut), ...tokens.slice(index + length)],
+    };
+  }
+  return null;
+}
+
+/** "(the engineer)", "(a parent)": an article and one noun phrase, no list of alternatives. */
+function describesOne(inner: readonly Token[]): boolean {
+  return (
+    ['the', 'a', 'an'].includes(inner[0]?.word ?? '') &&
+    inner.length >= 2 &&
+    inner.length <= 4 &&
+    !inner.some((token) => [',', 'or', 'and', '/'].includes(token.word))
+  );
+}
+
+/** A noun for someone who does something: a known role, or an agent noun ("engineer", "inspector"). */
+function namesRole(word: string): boolean {
+  const single = word.replace(/s$/, '');
+  return staffRoles.has(single) || (/(er|or|ist|ian|ant|ee)$/.test(single) && single.length > 4);
 }
 
 /** "£", "$", "EUR", "US $": nothing but currency. */

@@ -13,6 +13,7 @@ import {
   phoneWords,
   staffRoles,
   timeWords,
+  unitWords,
   urlWords,
 } from './words.ts';
 
@@ -69,7 +70,9 @@ export function inferType(name: string, hints: TypeHints): FieldType {
   if (hints.person) return 'person';
   if (has(emailWords)) return 'email';
   if (has(phoneWords)) return 'phone';
-  if (urlWords.has(last) || (words.includes('link') && !has(dateWords))) return 'url';
+  // "site" alone is a place (a building site, a client site); only "web site" is an address.
+  const webAddress = urlWords.has(last) && (last !== 'site' || words[words.length - 2] === 'web');
+  if (webAddress || (words.includes('link') && !has(dateWords))) return 'url';
   if (last === 'time' && hints.unit) return 'number';
   if (dateWords.has(last) || last === 'birth' || words.includes('date')) return 'date';
   if (timeWords.has(last) || (words.length > 1 && last === 'start') || (words.length > 1 && last === 'end'))
@@ -93,7 +96,15 @@ export function inferType(name: string, hints: TypeHints): FieldType {
       ? 'text'
       : 'number';
   if (hints.unit) return 'number';
-  if (words.some((word) => strongNumberWords.has(word)) || name.toLowerCase().includes('on hand'))
+  if (words.some((word) => strongNumberWords.has(word)) || /\b(on hand|in stock)\b/.test(name.toLowerCase()))
+    return 'number';
+  // "hours flown", "miles driven", "litres used": a plural unit of measure and what was done with it.
+  if (
+    words.length === 2 &&
+    unitWords.has(words[0] ?? '') &&
+    isCountable(words[0] ?? '') &&
+    isParticiple(last)
+  )
     return 'number';
   if (
     words[0] === 'how' &&
@@ -128,6 +139,11 @@ function singular(word: string): string {
   if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
   return word;
+}
+
+/** "flown", "driven", "worked", "spent": a past participle (regular, or an irregular -n / -t form). */
+function isParticiple(word: string): boolean {
+  return participleCounts.test(word) || /(ed|en|wn|ung|ought|pent|lt)$/.test(word);
 }
 
 /** A plural noun counted by a participle after it: "leads generated", "seats used". */

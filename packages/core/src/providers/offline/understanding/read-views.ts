@@ -18,7 +18,28 @@ const timeBuckets = new Set([
   'quarter',
   'weekday',
 ]);
-const stopWords = new Set([',', 'and', 'for', 'so', 'on', 'in', 'with', 'as', 'that', 'which', 'who']);
+// A modal or a "please" ends what a view shows: "a calendar of walks per walker would be great".
+const stopWords = new Set([
+  ',',
+  'and',
+  'for',
+  'so',
+  'on',
+  'in',
+  'with',
+  'as',
+  'that',
+  'which',
+  'who',
+  'would',
+  'could',
+  'should',
+  'will',
+  'might',
+  'please',
+  'pls',
+  'plz',
+]);
 
 function phraseUntil(
   tokens: readonly Token[],
@@ -75,8 +96,16 @@ function readChart(clause: readonly Token[], design: Design): boolean {
     measure = before.slice(start).filter((token) => !determiners.has(token.word));
     groupTokens = phraseUntil(clause, per + 1, new Set([...stopWords, 'on']));
   } else {
-    measure = [];
+    // "Show weekly mileage on a chart", "plot monthly sales as a graph": what is shown comes first.
+    measure = per > at ? [] : shownBefore(clause, at);
     groupTokens = per > at ? phraseUntil(clause, per + 1) : [];
+  }
+  // "weekly mileage": the adjective is the time bucket, the noun the measure.
+  const bucket = periodAdjectives.get(measure[0]?.word ?? '');
+  const wording = bucket && measure.length > 1 ? titleCase(surface(measure)) : null;
+  if (bucket && measure.length > 1) {
+    measure = measure.slice(1);
+    groupTokens = [{ ...(clause[at] as Token), word: bucket, text: bucket, pos: 'NOUN' }];
   }
   const text = surface(clause);
   const source = design.say('ui', text);
@@ -148,11 +177,51 @@ function readChart(clause: readonly Token[], design: Design): boolean {
   if (groupTokens.length > 0 && groupTokens.every((token) => timeBuckets.has(token.word)))
     spec.dateFieldId = dateFor(design, entity, '', source).id;
   else if (groupTokens.length > 0) spec.groupByFieldId = groupField(design, entity, groupPhrase, source).id;
-  const title = titleCase(`${measurePhrase || entity.pluralName} per ${groupPhrase || 'month'}`);
+  const title = wording ?? titleCase(`${measurePhrase || entity.pluralName} per ${groupPhrase || 'month'}`);
   if (!spec.groupByFieldId && !spec.dateFieldId) spec.dateFieldId = dateFor(design, entity, '', source).id;
   design.addView({ ...spec, title }, source);
   return true;
 }
+
+/** "weekly" → week: an adjective of period read as the chart's time bucket. */
+const periodAdjectives = new Map([
+  ['daily', 'day'],
+  ['weekly', 'week'],
+  ['monthly', 'month'],
+  ['quarterly', 'quarter'],
+  ['yearly', 'year'],
+  ['annual', 'year'],
+]);
+
+/**
+ * The words shown on a chart named after them: "see weekly mileage on a chart" → weekly mileage.
+ * Only when "on / as / in a chart" follows them and a verb of showing opens them.
+ */
+function shownBefore(clause: readonly Token[], at: number): Token[] {
+  let end = at;
+  while (end > 0 && determiners.has(clause[end - 1]?.word ?? '')) end--;
+  if (!['on', 'as', 'in'].includes(clause[end - 1]?.word ?? '')) return [];
+  end--;
+  let start = end;
+  while (start > 0 && !showVerbs.has(clause[start - 1]?.word ?? '')) {
+    if (clause[start - 1]?.punct) return [];
+    start--;
+  }
+  if (start === 0) return [];
+  return clause.slice(start, end).filter((token) => !determiners.has(token.word));
+}
+
+const showVerbs = new Set([
+  'show',
+  'see',
+  'plot',
+  'display',
+  'view',
+  'chart',
+  'graph',
+  'visualise',
+  'visualize',
+]);
 
 /** What a chart or board groups by: a field it names, a reference to a record that has it, or a new field. */
 function groupField(design: Design, entity: Entity, phrase: string, source: string): Field {
@@ -186,8 +255,11 @@ function readCalendar(clause: readonly Token[], design: Design): boolean {
   let subject: Token[] = [];
   let wording = '';
   if (clause[at + 1]?.word === 'of') {
-    subject = phraseUntil(clause, at + 2, new Set([...stopWords, 'by']));
-    wording = surface(clause.slice(at + 2, at + 2 + subject.length + 4)).replace(/\s+(by|and|so)\b.*$/i, '');
+    subject = phraseUntil(clause, at + 2, new Set([...stopWords, 'by', 'per']));
+    wording = surface(clause.slice(at + 2, at + 2 + subject.length + 4)).replace(
+      /\s+(by|per|and|so|would|could|should|will|might|please|pls|plz)\b.*$/i,
+      '',
+    );
   } else {
     const on = clause
       .slice(0, at)
