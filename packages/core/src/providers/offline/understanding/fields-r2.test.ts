@@ -233,3 +233,23 @@ describe('a wish after a view', () => {
     expect(view(sales, 'chart').title).toBe('Sales per Region');
   });
 });
+
+describe('a workflow whose subject is the workflow word', () => {
+  it('is the status of the main record (or of the owner named), never a record type "Status"', () => {
+    const repairs = read('Each repair has a bike. The status goes in -> waiting for parts -> ready.');
+    expect(repairs.entities.map((e) => e.name)).toEqual(['Repair']);
+    const repair = entity(repairs, 'Repair');
+    expect(field(repair, 'Status').options).toEqual(['In', 'Waiting for Parts', 'Ready']);
+    expect(repair.statusFieldId).toBe(field(repair, 'Status').id);
+
+    const locks = read('Each call-out has an address and a fee and then its status goes booked -> done.');
+    expect(locks.entities.map((e) => e.name)).toEqual(['Call-Out']);
+    expect(entity(locks, 'Call-Out').fields.map((f) => f.name)).toEqual(['Address', 'Fee', 'Status']);
+
+    const parcels = read(
+      "Parcels have a sender and a weight. A parcel's stage moves sorted -> loaded -> delivered.",
+    );
+    expect(parcels.entities.map((e) => e.name)).toEqual(['Parcel']);
+    expect(field(entity(parcels, 'Parcel'), 'Stage').options).toEqual(['Sorted', 'Loaded', 'Delivered']);
+  });
+});

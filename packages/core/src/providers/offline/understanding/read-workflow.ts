@@ -111,7 +111,14 @@ function movingClause(clause: readonly Token[]): Workflow | null {
   const subjectTokens = content(clause.slice(subjectStart, verbAt));
   const pronoun = subjectTokens.length > 0 && subjectTokens.every((token) => pronouns.has(token.word));
   const board = subjectTokens.some((token) => boardNouns.has(token.word) || containerNouns.has(token.word));
-  const subject = pronoun || board ? [] : subjectTokens;
+  // "the status goes booked -> fixed", "each job's stage moves …": the workflow word names the field,
+  // its owner (if any) the record; it is never a record type of its own.
+  const last = subjectTokens[subjectTokens.length - 1];
+  const named = last && workflowNouns.has(singularize(last.word)) ? last : null;
+  const owner = named
+    ? subjectTokens.slice(0, -1).filter((token) => token.word !== "'s" && !pronouns.has(token.word))
+    : [];
+  const subject = named ? owner : pronoun || board ? [] : subjectTokens;
   // A board stays in the rest ("a kanban with the guest name …" still names the records' fields).
   const cut = board ? verbAt : subjectStart;
   const rest = trimJoins([...clause.slice(0, cut), ...clause.slice(chain.end)]);
@@ -121,8 +128,12 @@ function movingClause(clause: readonly Token[]): Workflow | null {
       surface(content(rest)) === surface(subject) &&
       rest.length <= subjectTokens.length + 1);
   const field = fieldPhrase([]);
-  field.name = 'Status';
-  field.typeName = 'Status';
+  const fieldName =
+    named && !['workflow', 'pipeline', 'step'].includes(singularize(named.word))
+      ? titleCase(singularize(named.word))
+      : 'Status';
+  field.name = fieldName;
+  field.typeName = fieldName;
   field.hints = { ...field.hints, options: chain.options };
   field.status = true;
   return { subject, field, rest: onlySubject ? null : rest };
@@ -148,7 +159,7 @@ function trimJoins(tokens: readonly Token[]): Token[] {
   let start = 0;
   let end = tokens.length;
   const join = (token: Token | undefined) =>
-    token !== undefined && [',', ';', '.', 'and'].includes(token.word);
+    token !== undefined && [',', ';', '.', 'and', 'then'].includes(token.word);
   while (start < end && join(tokens[start])) start++;
   while (end > start && join(tokens[end - 1])) end--;
   return tokens.slice(start, end);
