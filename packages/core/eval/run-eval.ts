@@ -80,7 +80,8 @@ export function loadCases(
     | 'holdout-2.json'
     | 'holdout-3.json'
     | 'holdout-4.json'
-    | 'holdout-5.json',
+    | 'holdout-5.json'
+    | 'holdout-6.json',
 ): EvalCase[] {
   return EvalFile.parse(JSON.parse(readFileSync(path.join(here, file), 'utf8'))).cases;
 }
@@ -282,6 +283,7 @@ export async function runEval(options: EvaluateOptions = {}): Promise<SetReport[
     await evaluate('holdout-3', loadCases('holdout-3.json'), options),
     await evaluate('holdout-4', loadCases('holdout-4.json'), options),
     await evaluate('holdout-5', loadCases('holdout-5.json'), options),
+    await evaluate('holdout-6', loadCases('holdout-6.json'), options),
   ];
 }
 
