@@ -215,6 +215,9 @@ function recordingVerbLeadIn(clause: readonly Token[]): ListLeadIn | null {
   if (list[0]?.word === 'down') list = list.slice(1);
   if (!isShortList(list)) return null;
   const [first] = segmentsOf(list);
+  // "Track tickets with a status, a priority and a size": the verb's object is the records, and
+  // what follows "with" their fields — the "X with a, b and c" reading's, not a list of fields.
+  if (first?.tokens.some((token) => token.word === 'with' || token.word === 'having')) return null;
   if (first && ['each', 'every'].includes(first.tokens[0]?.word ?? '')) {
     const open = first.tokens.findIndex((token) => token.word === '(');
     const close = first.tokens.findIndex((token) => token.word === ')');

@@ -161,3 +161,29 @@ describe('a change "keep a list of X" declares X and gives it no list view of it
     expect(after.views.some((view) => view.kind === 'list')).toBe(true);
   });
 });
+
+describe('a verb of writing down whose object is "X with a, b and c"', () => {
+  it('names X and gives it the fields after "with" (not a field list of nothing)', () => {
+    for (const [text, name, fields] of [
+      [
+        'Track tickets with a status, a priority, a category and a size',
+        'Ticket',
+        ['Status', 'Priority', 'Category', 'Size'],
+      ],
+      [
+        'Log deliveries with the driver, the van, the time and the weight',
+        'Delivery',
+        ['Driver', 'Van', 'Time', 'Weight'],
+      ],
+      [
+        'We record donations with the donor, the amount, the date and a note',
+        'Donation',
+        ['Donor', 'Amount', 'Date', 'Note'],
+      ],
+    ] as const) {
+      const blueprint = read(text);
+      expect(entityNames(blueprint)).toEqual([name]);
+      expect(fieldNames(entity(blueprint, name))).toEqual(fields);
+    }
+  });
+});
