@@ -305,6 +305,10 @@ export function fieldPhrase(input: readonly Token[]): FieldPhrase {
   )
     return withHints(phrase(nameOf(tokens), { person: true }), hints);
 
+  // "life jacket given? yes/no": the question mark only says it is a question.
+  const asked = tokens.findIndex((token) => token.word === '?');
+  if (asked > 0 && asked === tokens.length - 4)
+    tokens = [...tokens.slice(0, asked), ...tokens.slice(asked + 1)];
   // "paid yes/no", "insured y/n", "signed yes or no": the name, then how it is answered.
   const tail = tokens.slice(-3).map((token) => token.word);
   if (tokens.length >= 4 && ['/', 'or'].includes(tail[1] ?? '') && isYesNo([tail[0] ?? '', tail[2] ?? ''])) {

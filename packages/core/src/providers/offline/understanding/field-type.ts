@@ -75,6 +75,8 @@ export function inferType(name: string, hints: TypeHints): FieldType {
   if (webAddress || (words.includes('link') && !has(dateWords))) return 'url';
   if (last === 'time' && hints.unit) return 'number';
   if (dateWords.has(last) || last === 'birth' || words.includes('date')) return 'date';
+  // "membership paid until", "insured till", "valid until": the end of a period is a date.
+  if (words.length > 1 && (last === 'until' || last === 'till')) return 'date';
   if (timeWords.has(last) || (words.length > 1 && last === 'start') || (words.length > 1 && last === 'end'))
     return words.includes('time') || timeWords.has(last) ? 'time' : 'date';
   if (hints.moment) return 'date';
@@ -96,6 +98,8 @@ export function inferType(name: string, hints: TypeHints): FieldType {
       ? 'text'
       : 'number';
   if (hints.unit) return 'number';
+  // "max occupancy", "minimum order", "maximum load": a limit is a quantity.
+  if (words.length > 1 && ['max', 'min', 'maximum', 'minimum'].includes(words[0] ?? '')) return 'number';
   if (words.some((word) => strongNumberWords.has(word)) || /\b(on hand|in stock)\b/.test(name.toLowerCase()))
     return 'number';
   // "hours flown", "miles driven", "litres used": a plural unit of measure and what was done with it.

@@ -47,7 +47,9 @@ export function layoutText(raw: string): string {
   const lines = raw
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((line) => line.replace(/\s+/g, ' ').trim());
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    // "deposit paid? yes/no": a question mark that only asks for a yes or no ends no sentence.
+    .map((line) => line.replace(/\?\s*(?=\(?\s*(?:yes|no|y|n)\s*(?:\/|or)\s*(?:yes|no|y|n)\b)/gi, ' '));
   const units: string[] = [];
   let index = 0;
   while (index < lines.length) {

@@ -232,7 +232,20 @@ export const moneyWords = set(
   'expenses',
 );
 
-export const dateWords = set('date', 'deadline', 'birthday', 'dob', 'day', 'month', 'expiry', 'due', 'week');
+export const dateWords = set(
+  'date',
+  'deadline',
+  'birthday',
+  'dob',
+  'day',
+  'month',
+  'expiry',
+  'due',
+  'week',
+  // estimated time of arrival / departure
+  'eta',
+  'etd',
+);
 export const timeWords = set('time', 'slot', 'window');
 
 /** Measures and counts: a field named by one is a number. */
@@ -353,6 +366,16 @@ export const unitWords = set(
   'mm',
   'pounds',
   'lbs',
+  'lb',
+  'oz',
+  'ounces',
+  'tonnes',
+  'tons',
+  'feet',
+  'ft',
+  'inches',
+  'gallons',
+  'kwh',
   'percent',
   'months',
   'years',
