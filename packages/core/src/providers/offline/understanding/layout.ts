@@ -131,10 +131,25 @@ function declaresRecords(items: readonly string[]): boolean {
   );
 }
 
-/** Short, and no colon of its own: "species (dog, cat, rabbit)", "bins emptied, floors mopped". */
+/**
+ * Short, and no colon of its own: "species (dog, cat, rabbit)", "bins emptied, floors mopped" — or
+ * a short name, a colon and its options: "status: waiting -> in progress -> done", "size: S / M / L".
+ */
 function isFieldItem(item: string): boolean {
   const outside = item.replace(/\([^)]*\)/g, ' ');
-  if (outside.includes(':')) return false;
+  const colon = outside.indexOf(':');
+  if (colon >= 0) {
+    const name = outside.slice(0, colon).trim().split(/\s+/).filter(Boolean);
+    const options = outside.slice(colon + 1);
+    // A plural head declares a record type with its fields ("Horses: name, stable"), as its own line.
+    return (
+      name.length > 0 &&
+      name.length <= 3 &&
+      !isPlural((name[name.length - 1] ?? '').toLowerCase()) &&
+      !outside.slice(colon + 1).includes(':') &&
+      /,|\/|->|→|\bor\b/.test(options)
+    );
+  }
   // "bins emptied, floors mopped - each a tick box": a run of fields is counted item by item.
   const parts = outside.split(/,|\s[-–—]\s/);
   return parts.every((part) => part.trim().split(/\s+/).filter(Boolean).length <= fieldItemWords);

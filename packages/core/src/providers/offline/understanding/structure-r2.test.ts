@@ -187,3 +187,33 @@ describe('a verb of writing down whose object is "X with a, b and c"', () => {
     }
   });
 });
+
+describe('a bullet item that is a name, a colon and its options is a field of the list', () => {
+  it('keeps the list one list, the item a field with those options', () => {
+    for (const [text, name, field, options] of [
+      [
+        'Orders:\n- customer\n- size: small / medium / large\n- paid yes/no',
+        'Order',
+        'Size',
+        ['Small', 'Medium', 'Large'],
+      ],
+      [
+        'For each horse:\n- name\n- owner\n- feed: hay, haylage or pellets',
+        'Horse',
+        'Feed',
+        ['Hay', 'Haylage', 'Pellets'],
+      ],
+      [
+        'We need to track repair jobs:\n- customer name\n- estimate\n- status: waiting -> in progress -> done',
+        'Repair Job',
+        'Status',
+        ['Waiting', 'In Progress', 'Done'],
+      ],
+    ] as const) {
+      const blueprint = read(text);
+      expect(entityNames(blueprint)).toEqual([name]);
+      const found = entity(blueprint, name).fields.find((candidate) => candidate.name === field);
+      expect(found?.options).toEqual(options);
+    }
+  });
+});
