@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { bundleApp, createPreviewToken } from '@app/core';
 import { insertVersion } from '@app/db';
 import { createTestDatabase, type TestDatabase } from '@app/db/testing';
@@ -195,6 +196,43 @@ describe('live updates on the apps origin (changes.sse)', () => {
         return again.status;
       })
       .toBe(200);
+  });
+
+  it('keeps no place for a client that left while its stream was being checked, and refuses other sites', async () => {
+    const { viewer, app } = await publishedTeamApp();
+    const cookie = await signInOnOrigin(viewer, app.id);
+    // Twenty clients that send the request and hang up at once, before the access check is done.
+    await Promise.all(
+      Array.from(
+        { length: 20 },
+        () =>
+          new Promise<void>((resolve) => {
+            const socket = net.connect(server.previewPort, '127.0.0.1', () => {
+              socket.write(
+                `GET /api/v1/changes.sse HTTP/1.1\r\nHost: ${hostOf(app.id)}\r\nCookie: ${cookie}\r\n\r\n`,
+              );
+              socket.destroy();
+              resolve();
+            });
+            socket.on('error', () => resolve());
+          }),
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const open = await Promise.all(
+      Array.from({ length: 8 }, () => stream(app.id, '/api/v1/changes.sse', { cookie })),
+    );
+    try {
+      expect(open.map((opened) => opened.status)).toEqual(Array(8).fill(200));
+    } finally {
+      for (const opened of open) opened.close();
+    }
+    // Another site's page (a sibling app is same-site: the Lax cookie would go) may not hold one.
+    for (const site of ['same-site', 'cross-site']) {
+      const foreign = await stream(app.id, '/api/v1/changes.sse', { cookie, 'sec-fetch-site': site });
+      expect(foreign.status).toBe(403);
+      foreign.close();
+    }
   });
 
   it('after the LISTEN connection is killed and comes back, every stream is told `changed`', async () => {

@@ -4,8 +4,9 @@ import { repeat } from './repeat.ts';
 
 /**
  * Deletes credentials that can never work again (sign-in codes, sessions, stale invites: @app/db's
- * deleteExpiredCredentials) every `intervalMs`, the first run a minute after start so a restart
- * loop does not hammer the database. Every worker process runs it; the deletes are idempotent.
+ * deleteExpiredCredentials) every `intervalMs`, the first run one interval after start (a restart
+ * loop never hammers the database; with several workers, one that lives long enough does it).
+ * Every worker process runs it; the deletes are idempotent.
  */
 export function startHousekeeping(options: { db: Db; intervalMs: number; logger: Logger }): {
   stop(): Promise<void>;

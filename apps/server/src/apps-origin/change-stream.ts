@@ -45,6 +45,9 @@ export function createChangeStreams(options: ChangeStreamOptions) {
   const openPerCaller = new Map<string, number>();
 
   function open(req: IncomingMessage, res: ServerResponse, stream: OpenChangeStream): void {
+    // The client may have gone while the stream's access was checked: its 'close' has fired
+    // already, so nothing would ever end this stream (its slot, timers and subscription would leak).
+    if (res.destroyed || req.destroyed || res.writableEnded) return;
     const count = openPerCaller.get(stream.caller) ?? 0;
     if (count >= maxPerCaller)
       throw new DataApiError('rate_limited', `At most ${maxPerCaller} live-update streams at once`);

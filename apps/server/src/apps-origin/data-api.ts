@@ -188,6 +188,11 @@ export function createDataApi(options: DataApiOptions) {
     if (req.method !== 'GET')
       throw new DataApiError('method_not_allowed', `${req.method} is not allowed here`);
     if (!options.changes) throw new DataApiError('not_found', 'Live updates are not served here');
+    // A live stream rides on the session cookie: only this app's own page may hold one open (a
+    // sibling app's page is same-site, so the Lax cookie would go, and it could take the slots).
+    const site = req.headers['sec-fetch-site'];
+    if (versionId === undefined && site !== undefined && site !== 'same-origin' && site !== 'none')
+      throw new DataApiError('forbidden', 'Live updates are for the app’s own page');
     const header = req.headers['x-preview-token'];
     const caller = {
       versionId,

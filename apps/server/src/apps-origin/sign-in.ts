@@ -1,5 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { consumeAppOriginCode, type Db, insertAppOriginSession, revokeAppOriginSession } from '@app/db';
+import {
+  appAccess,
+  consumeAppOriginCode,
+  type Db,
+  insertAppOriginSession,
+  revokeAppOriginSession,
+} from '@app/db';
+
+/** How long a session of someone who is not a member lasts (their 403 page, a way to switch). */
+const nonMemberSessionSeconds = 60 * 60;
+
 import {
   type AppOriginCookies,
   appSessionCookieName,
@@ -82,12 +92,16 @@ export async function handleSignInCallback(
     });
   }
   const token = newOriginSecret();
+  // Anyone signed in gets a session (the page then says what they may see); a non-member's lasts an
+  // hour, not a week, so strangers' visits do not pile up as week-long rows.
+  const member = (await appAccess(options.db, { userId: signedIn.userId, appId: input.appId })) !== null;
   await insertAppOriginSession(options.db, {
     tokenHash: hashOriginSecret(token),
     userId: signedIn.userId,
     appId: input.appId,
     // Signing out of the builder ends this session too (packages/db revokeSession).
     builderSessionId: signedIn.builderSessionId,
+    ...(member ? {} : { lifetimeSeconds: nonMemberSessionSeconds }),
   });
   setOriginCookie(res, options.cookies, signInStateCookieName(options.cookies), '', 0);
   setAppSessionCookie(res, options.cookies, token);

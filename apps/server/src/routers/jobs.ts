@@ -28,8 +28,6 @@ async function jobResult(ctx: Context, result: { job: JobRow; events: JobEvent[]
 
 const JobInput = z.object({ jobId: Id });
 
-/** How often an open event stream re-checks that its reader may still read the job. */
-
 export const jobsRouter = router({
   get: protectedProcedure.input(JobInput).query(async ({ ctx, input }) => {
     // A job is the builder conversation: viewers of the workspace never see it.

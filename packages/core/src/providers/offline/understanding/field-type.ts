@@ -82,7 +82,8 @@ export function inferType(name: string, hints: TypeHints): FieldType {
   if (hints.moment) return 'date';
   if (last === 'start' || last === 'end' || last === 'when') return 'date';
   // "amount (mg/kg)", "value in litres": a stated unit of measure outweighs a money word.
-  if (hints.unit && hints.unit !== 'count' && has(moneyWords)) return 'number';
+  // ("price in pounds" is money: pounds are a currency as well as a weight.)
+  if (hints.unit && hints.unit !== 'count' && hints.unit !== 'pounds' && has(moneyWords)) return 'number';
   if (has(moneyWords) && !words.includes('terms')) return 'money';
   if (isChargeRate(words) && !hints.unit) return 'money';
   if (booleanWords.has(last)) return 'boolean';

@@ -42,6 +42,20 @@ describe('type cues', () => {
     expect(typesOf('Tanks: label, volume (gallons), last cleaned date')).toMatchObject({ Volume: 'number' });
   });
 
+  it('keeps a price in pounds money, a weight in pounds a number', () => {
+    expect(typesOf('Lots: title, reserve price in pounds, weight in pounds')).toMatchObject({
+      'Reserve Price': 'money',
+      Weight: 'number',
+    });
+    expect(typesOf('Each order has a customer and a total cost in pounds')).toMatchObject({
+      'Total Cost': 'money',
+    });
+    expect(typesOf('Parcels: sender, fee in pounds, weight in kg')).toMatchObject({
+      Fee: 'money',
+      Weight: 'number',
+    });
+  });
+
   it('reads ETA as a date', () => {
     expect(typesOf('Shipments: container, carrier, ETA')).toMatchObject({ ETA: 'date' });
     expect(typesOf('Each delivery has a supplier, an ETA and a driver')).toMatchObject({ ETA: 'date' });

@@ -152,12 +152,12 @@ export function useRecords(adapter: DataAdapter, entityIds: readonly string[]): 
         await adapter.remove(entityId, recordId);
         change(entityId, (rows) => rows.filter((row) => row.id !== recordId));
         // The store empties references to a deleted record (and moves those records' versions
-        // on): read the other entities again, so what shows and what the next edit sends match.
-        const others = key === '' ? [] : key.split('\n').filter((id) => id !== entityId);
-        const reloaded = await Promise.all(others.map(async (id) => [id, await adapter.list(id)] as const));
-        setTables((previous) => ({ ...previous, ...Object.fromEntries(reloaded) }));
+        // on): read everything again, so what shows and what the next edit sends match. With live
+        // updates the delete's own notice does that; otherwise one guarded read here (a write
+        // that lands meanwhile wins, and a failed read leaves the delete done, not failed).
+        if (!adapter.subscribe) void readAll().catch(() => {});
       },
     }),
-    [adapter, change, error, key, status, tables],
+    [adapter, change, error, readAll, status, tables],
   );
 }
