@@ -7,9 +7,6 @@ import {
   revokeAppOriginSession,
 } from '@app/db';
 
-/** How long a session of someone who is not a member lasts (their 403 page, a way to switch). */
-const nonMemberSessionSeconds = 60 * 60;
-
 import {
   type AppOriginCookies,
   appSessionCookieName,
@@ -23,6 +20,9 @@ import {
   signInStateCookieName,
 } from './app-origin-session.ts';
 import { link, sendNotice } from './origin-pages.ts';
+
+/** How long a session of someone who is not a member lasts (their 403 page, a way to switch). */
+const nonMemberSessionSeconds = 60 * 60;
 
 /**
  * Signing in on an app's origin goes through the builder (docs/architecture.md#publishing):
