@@ -81,6 +81,8 @@ if (!e2eOk) {
 }
 
 if (failures.length > 0) process.stdout.write(`\nFailed: ${failures.join(', ')}\n`);
+// The failing tests by name, last, where a CI log's tail shows them.
+for (const name of failedVitestTests(vitestJson)) process.stdout.write(`  ✗ ${name}\n`);
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
 process.exit(failed === 0 ? 0 : 1);
 
@@ -93,5 +95,22 @@ function readCounts(
     return pick(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>);
   } catch {
     return { passed: 0, failed: 0 };
+  }
+}
+
+/** `file › test` for each failed test in vitest's JSON report. */
+function failedVitestTests(file: string): string[] {
+  if (!existsSync(file)) return [];
+  try {
+    const report = JSON.parse(readFileSync(file, 'utf8')) as {
+      testResults?: { name: string; assertionResults?: { status: string; fullName?: string; title: string }[] }[];
+    };
+    return (report.testResults ?? []).flatMap((result) =>
+      (result.assertionResults ?? [])
+        .filter((test) => test.status === 'failed')
+        .map((test) => `${path.relative(repoRoot, result.name)} › ${test.fullName ?? test.title}`),
+    );
+  } catch {
+    return [];
   }
 }

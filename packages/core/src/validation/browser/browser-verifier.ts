@@ -213,20 +213,30 @@ export function createBrowserVerifier(options: BrowserVerifierOptions): BrowserV
       contexts.push(prepared.context);
       const { page, hooks } = prepared;
       const loaded: LoadedPage = { context: prepared.context, page, problems: [] };
+      let problemSeen = () => {};
+      const firstProblem = new Promise<void>((resolve) => {
+        problemSeen = resolve;
+      });
       hooks.bundle = bundle;
       hooks.wants = wants;
       hooks.report = (problem) => {
         if (!wants()) return;
         pageProblems.push(problem);
         loaded.problems.push(problem);
+        problemSeen();
       };
       hooks.onCrash = () => tripped({ kind: 'breach', breach: 'crash' });
       await page.goto(`${harnessOrigin}/`, { waitUntil: 'load', timeout: limits.wallLimitMs });
-      await page
-        .locator('#root > *')
-        .first()
-        .waitFor({ state: 'attached', timeout: actionTimeoutMs })
-        .catch(() => {});
+      // Until the app shows something, or fails: an app that threw while loading already fails
+      // the render check, and may never fill #root (waiting would only cost the action timeout).
+      await Promise.race([
+        page
+          .locator('#root > *')
+          .first()
+          .waitFor({ state: 'attached', timeout: actionTimeoutMs })
+          .catch(() => {}),
+        firstProblem,
+      ]);
       return loaded;
     };
 
