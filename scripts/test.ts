@@ -103,7 +103,10 @@ function failedVitestTests(file: string): string[] {
   if (!existsSync(file)) return [];
   try {
     const report = JSON.parse(readFileSync(file, 'utf8')) as {
-      testResults?: { name: string; assertionResults?: { status: string; fullName?: string; title: string }[] }[];
+      testResults?: {
+        name: string;
+        assertionResults?: { status: string; fullName?: string; title: string }[];
+      }[];
     };
     return (report.testResults ?? []).flatMap((result) =>
       (result.assertionResults ?? [])

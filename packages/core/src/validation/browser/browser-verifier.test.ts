@@ -347,7 +347,10 @@ export default function App() {
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(result.ok).toBe(false);
     expect(result.problems).toContainEqual(
-      expect.objectContaining({ source: 'render', message: expect.stringMatching(new RegExp(`${cpuLimitMs} ms of CPU time`)) }),
+      expect.objectContaining({
+        source: 'render',
+        message: expect.stringMatching(new RegExp(`${cpuLimitMs} ms of CPU time`)),
+      }),
     );
     expect(result.checks.map((check) => check.ok)).toEqual([false, false]);
     // SIGKILL is delivered at once, but a process leaves /proc only once it is reaped.
