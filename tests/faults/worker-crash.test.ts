@@ -144,14 +144,12 @@ async function crashRound(random: Random, round: number) {
 }
 
 describe('worker crashes', () => {
-  it('recovers from kill -9 at random points of turns and generations', { timeout: 420_000 }, async () => {
+  it('recovers from kill -9 at random points of turns and generations', { timeout: 240_000 }, async () => {
+    // One round (two jobs, a kill in a turn and one in a verification) per run: each run draws
+    // its own seed (printed, replayable), so CI explores new kill points every time.
     const random = createRandom(scenarioSeed('worker kill -9'));
-    let killedVerifying = 0;
-    for (let round = 1; round <= 2; round++) {
-      killedVerifying += await crashRound(random, round);
-      await cluster.stopAll();
-    }
-    // Not vacuous: at least one kill landed while a verification was running.
+    const killedVerifying = await crashRound(random, 1);
+    // Not vacuous: the kill landed while a verification was running.
     expect(killedVerifying).toBeGreaterThan(0);
   });
 

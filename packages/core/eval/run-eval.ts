@@ -73,16 +73,21 @@ export interface EvaluateOptions {
   verifier?: BrowserVerifier;
 }
 
-export function loadCases(
-  file:
-    | 'requests.json'
-    | 'holdout.json'
-    | 'holdout-2.json'
-    | 'holdout-3.json'
-    | 'holdout-4.json'
-    | 'holdout-5.json'
-    | 'holdout-6.json',
-): EvalCase[] {
+/** The sets `pnpm eval` runs, in its columns' order: the project's own, then the held-out ones. */
+export const evalSets = [
+  { set: 'main', file: 'requests.json' },
+  { set: 'holdout', file: 'holdout.json' },
+  { set: 'holdout-2', file: 'holdout-2.json' },
+  { set: 'holdout-3', file: 'holdout-3.json' },
+  { set: 'holdout-4', file: 'holdout-4.json' },
+  { set: 'holdout-5', file: 'holdout-5.json' },
+  { set: 'holdout-6', file: 'holdout-6.json' },
+  { set: 'holdout-7', file: 'holdout-7.json' },
+] as const;
+
+export type EvalSetFile = (typeof evalSets)[number]['file'];
+
+export function loadCases(file: EvalSetFile): EvalCase[] {
   return EvalFile.parse(JSON.parse(readFileSync(path.join(here, file), 'utf8'))).cases;
 }
 
@@ -276,15 +281,9 @@ export function overallOf(reports: readonly SetReport[]) {
 }
 
 export async function runEval(options: EvaluateOptions = {}): Promise<SetReport[]> {
-  return [
-    await evaluate('main', loadCases('requests.json'), options),
-    await evaluate('holdout', loadCases('holdout.json'), options),
-    await evaluate('holdout-2', loadCases('holdout-2.json'), options),
-    await evaluate('holdout-3', loadCases('holdout-3.json'), options),
-    await evaluate('holdout-4', loadCases('holdout-4.json'), options),
-    await evaluate('holdout-5', loadCases('holdout-5.json'), options),
-    await evaluate('holdout-6', loadCases('holdout-6.json'), options),
-  ];
+  const reports: SetReport[] = [];
+  for (const { set, file } of evalSets) reports.push(await evaluate(set, loadCases(file), options));
+  return reports;
 }
 
 /**
