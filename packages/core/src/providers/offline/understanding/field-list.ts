@@ -2,7 +2,7 @@ import type { NumberRange } from '../../../blueprint/blueprint.ts';
 import { borrowHead, type FieldPhrase, fieldPhrase, optionText } from './field-phrase.ts';
 import { isYesNo } from './field-type.ts';
 import { singularize } from './inflect.ts';
-import { findChain, motionVerbs, splitAtSeparators } from './option-chain.ts';
+import { findChain, motionVerbs, type OptionChain, splitAtSeparators } from './option-chain.ts';
 import type { Token } from './tokens.ts';
 import { trimPunctuation } from './tokens.ts';
 import { choiceHeads, statusHeads } from './words.ts';
@@ -361,8 +361,9 @@ export function splitOptions(tokens: readonly Token[]): string[] {
  * three: "make/model" is one field's name.
  */
 function chainField(tokens: readonly Token[]): FieldPhrase | null {
-  const chain = findChain(tokens);
-  if (!chain) return null;
+  const found = findChain(tokens);
+  if (!found) return null;
+  const chain = splitNamedFirst(tokens, found);
   const head = tokens
     .slice(0, chain.start)
     .filter(
@@ -392,6 +393,26 @@ function chainField(tokens: readonly Token[]): FieldPhrase | null {
   const phrase = fieldPhrase(head);
   phrase.hints = { ...phrase.hints, options: chain.options };
   return phrase;
+}
+
+/**
+ * "status reported / being fixed / fixed": the first option reaches back as far as the longest
+ * later one ("being fixed"), and so swallows the field's name; a name word that opens the item
+ * ("status", "size") is the name, not part of the first option.
+ */
+function splitNamedFirst(tokens: readonly Token[], chain: OptionChain): OptionChain {
+  const opener = tokens[chain.start];
+  const [first, ...rest] = chain.options;
+  const leading = tokens.slice(0, chain.start).every((token) => ['a', 'an', 'the'].includes(token.word));
+  if (!leading || !opener || !first || !(statusHeads.has(opener.word) || choiceHeads.has(opener.word)))
+    return chain;
+  const without = first.split(' ').slice(1).join(' ');
+  if (!without) return chain;
+  return {
+    ...chain,
+    start: chain.start + 1,
+    options: [without.charAt(0).toUpperCase() + without.slice(1), ...rest],
+  };
 }
 
 /**

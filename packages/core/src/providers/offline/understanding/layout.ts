@@ -172,5 +172,13 @@ export function sentenceUnits(line: string): string[] {
     start = match.index + match[0].length;
   }
   units.push(line.slice(start).trim());
-  return units.filter(Boolean);
+  return units.flatMap(splitAfterYesNo).filter(Boolean);
+}
+
+/**
+ * "deposit paid y/n. Also the equipment …": the tokenizer takes "n." for an abbreviation and runs
+ * the two sentences together; a full stop right after a one-letter choice ("y/n", "Y/N") ends one.
+ */
+function splitAfterYesNo(unit: string): string[] {
+  return unit.split(/(?<=\b[A-Za-z]\/[A-Za-z]\.)\s+(?=[A-Z])/);
 }

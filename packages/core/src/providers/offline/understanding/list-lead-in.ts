@@ -186,6 +186,8 @@ function dashLeadIn(clause: readonly Token[]): ListLeadIn | null {
   if (dash <= 0) return null;
   const list = clause.slice(dash + 1);
   if (!isShortList(list)) return null;
+  // "the equipment itself — each item has a name, size and daily price": a declaration, not a list.
+  if (['each', 'every'].includes(list[0]?.word ?? '')) return null;
   return { head: clause.slice(0, dash), list, kinds: [] };
 }
 

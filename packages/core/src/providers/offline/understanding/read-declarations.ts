@@ -1,8 +1,8 @@
 import type { Entity } from '../../../blueprint/blueprint.ts';
 import type { Design } from './design.ts';
-import { fieldsOf, type ListItem, readFieldList, splitOptions } from './field-list.ts';
+import { fieldsOf, type ListItem, readFieldList, segmentsOf, splitOptions } from './field-list.ts';
 import { fieldPhrase } from './field-phrase.ts';
-import { isPlural, singularize, titleCase } from './inflect.ts';
+import { isPlural, pluralize, singularize, titleCase } from './inflect.ts';
 import {
   type EntityName,
   entityNameOf,
@@ -12,6 +12,7 @@ import {
 } from './noun-phrase.ts';
 import type { Head } from './read-head.ts';
 import { skipLeadIn } from './read-head.ts';
+import { readRelation } from './read-relations.ts';
 import { findWord, surface, type Token } from './tokens.ts';
 import { genericRecordNouns, outsideParties, staffRoles, trackingVerbs } from './words.ts';
 
@@ -89,7 +90,7 @@ export function declareEach(clause: readonly Token[], design: Design): boolean {
   const phrase = nounPhraseAt(clause, each + 1);
   if (!phrase) return false;
   const verb = clause[phrase.end];
-  const name = entityNameOf(phrase.tokens);
+  const name = entityNameOf(phrase.tokens) ?? genericEach(clause, each, phrase.tokens, design);
   if (!verb || !name) return false;
   if (haveVerbs.has(verb.word)) {
     declare(design, name, clause.slice(phrase.end + 1), surface(clause));
@@ -114,18 +115,72 @@ export function declareEach(clause: readonly Token[], design: Design): boolean {
   return false;
 }
 
-/** "volunteers have a name, email and phone", "bookings have a customer, performance, …". */
+/**
+ * "each item has …", "every entry has …": a word for "a record" names the records spoken of just
+ * before it ("the equipment itself — each item has a size"), else the request's main records, else
+ * records of that name.
+ */
+function genericEach(
+  clause: readonly Token[],
+  each: number,
+  tokens: readonly Token[],
+  design: Design,
+): EntityName | null {
+  const last = tokens[tokens.length - 1];
+  if (!last || tokens.length !== 1 || !genericRecordNouns.has(last.word)) return null;
+  // The nearest phrase before "each": "we hire out equipment — each item …" speaks of the equipment.
+  let nearest: EntityName | null = null;
+  for (let index = skipLeadIn(clause); index < each; index++) {
+    const before = nounPhraseAt(clause, index);
+    const named = before && before.end <= each ? entityNameOf(before.tokens) : null;
+    if (named) nearest = named;
+    if (before) index = Math.max(index, before.end - 1);
+  }
+  if (nearest) return nearest;
+  const main = design.mainEntity();
+  if (main) return { name: main.name, pluralName: main.pluralName };
+  return {
+    name: titleCase(singularize(last.word)),
+    pluralName: titleCase(pluralize(singularize(last.word))),
+  };
+}
+
+/**
+ * "volunteers have a name, email and phone", "bookings have a customer, performance, …", and one
+ * record spoken of as any one ("A booking has a guest, a room and a date"), its list of two or
+ * more. "An order belongs to a customer and has …": the relation before "and" is read as one.
+ */
 export function declareHave(clause: readonly Token[], design: Design): boolean {
   const start = skipLeadIn(clause);
   const phrase = nounPhraseAt(clause, start);
   if (!phrase || start > 2) return false;
-  const verb = clause[phrase.end];
+  let verbAt = phrase.end;
+  const indefinite = ['a', 'an'].includes(clause[start - 1]?.word ?? '') || clause[0]?.word === 'a';
+  // "An order belongs to a customer and has …": a first verb phrase, then "and has".
+  if (indefinite && !haveWord(clause[verbAt])) {
+    const and = clause.findIndex(
+      (token, index) => index > verbAt && token.word === 'and' && haveWord(clause[index + 1]),
+    );
+    if (and > verbAt && and - verbAt <= 6) {
+      readRelation([...clause.slice(0, and)], design);
+      verbAt = and + 1;
+    }
+  }
+  const verb = clause[verbAt];
   const last = phrase.tokens[phrase.tokens.length - 1];
-  if (!verb || !last || !(verb.word === 'have' || verb.word === 'has') || !isPlural(last.word)) return false;
+  if (!verb || !last || !haveWord(verb)) return false;
+  const list = clause.slice(verbAt + 1);
+  // "A customer has a question": one thing is a sentence; a list of them is a declaration.
+  const listed = segmentsOf(list).length >= 2;
+  if (!isPlural(last.word) && !(indefinite && listed)) return false;
   const name = entityNameOf(phrase.tokens);
   if (!name) return false;
-  declare(design, name, clause.slice(phrase.end + 1), surface(clause));
+  declare(design, name, list, surface(clause));
   return true;
+}
+
+function haveWord(token: Token | undefined): boolean {
+  return token?.word === 'have' || token?.word === 'has';
 }
 
 /** Splits "income and spending entries" into its kinds and head, "laptops and monitors" into kinds. */

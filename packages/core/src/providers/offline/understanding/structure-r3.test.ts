@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { Blueprint, Entity } from '../../../blueprint/blueprint.ts';
+import { validateBlueprint } from '../../../blueprint/validate-blueprint.ts';
+import { understandText } from './understand-text.ts';
+
+// Round 3 of the structure readings (issue 10): requests where a whole record type or its list was
+// lost at once. Each rule is a phrasing class, tried in wordings and domains other than the eval sets'.
+
+function read(text: string): Blueprint {
+  const first = understandText({ text, base: null, focus: null }).blueprint;
+  expect(validateBlueprint(first)).toEqual([]);
+  expect(understandText({ text, base: null, focus: null }).blueprint).toEqual(first);
+  return first;
+}
+
+function entity(blueprint: Blueprint, name: string): Entity {
+  const found = blueprint.entities.find((candidate) => candidate.name === name);
+  if (!found) throw new Error(`no entity ${name} in ${blueprint.entities.map((e) => e.name).join(', ')}`);
+  return found;
+}
+
+const fieldNames = (owner: Entity) => owner.fields.map((field) => field.name);
+
+describe('"A booking has a, b and c": one record spoken of as any one declares the type', () => {
+  it('reads the list after a singular subject with "a" / "an"', () => {
+    const bookings = read(
+      'A booking has a guest, a room and a check-in date. A guest has a name and an email.',
+    );
+    expect(fieldNames(entity(bookings, 'Booking'))).toEqual(['Guest', 'Room', 'Check-In Date']);
+    expect(fieldNames(entity(bookings, 'Guest'))).toEqual(['Name', 'Email']);
+
+    const loans = read(
+      'We lend out telescopes. A loan has the borrower, the telescope, a pickup date and a due date.',
+    );
+    expect(fieldNames(entity(loans, 'Loan'))).toEqual(
+      expect.arrayContaining(['Borrower', 'Telescope', 'Pickup Date', 'Due Date']),
+    );
+    expect(entity(loans, 'Loan').fields.find((field) => field.name === 'Due Date')?.type).toBe('date');
+  });
+
+  it('reads "X belongs to Y and has a, b and c" as the same declaration', () => {
+    const repairs = read(
+      'A repair belongs to a bicycle and has a fault, a quote in £ and a finished date. Bicycles have a frame number and a colour.',
+    );
+    expect(fieldNames(entity(repairs, 'Repair'))).toEqual(
+      expect.arrayContaining(['Fault', 'Quote', 'Finished Date']),
+    );
+    expect(fieldNames(entity(repairs, 'Bicycle'))).toEqual(
+      expect.arrayContaining(['Frame Number', 'Colour']),
+    );
+  });
+
+  it('keeps one thing after a singular subject a sentence, not a declaration', () => {
+    const question = read('A customer has a question about a parcel.');
+    expect(question.entities.flatMap((owner) => owner.fields.map((field) => field.name))).not.toContain(
+      'Question',
+    );
+  });
+});
+
+describe('"each item has …": a word for "a record" speaks of the records named just before', () => {
+  it('gives the fields to the records before the dash', () => {
+    const gear = read('We also rent out camping gear — each item has a name, a deposit and a daily price.');
+    expect(fieldNames(entity(gear, 'Camping Gear'))).toEqual(['Name', 'Deposit', 'Daily Price']);
+  });
+
+  it('names records of that word when nothing came before', () => {
+    const items = read('Every item has a barcode, a shelf and a quantity.');
+    expect(fieldNames(entity(items, 'Item'))).toEqual(['Barcode', 'Shelf', 'Quantity']);
+  });
+});
+
+describe('a field name before a slash chain of options', () => {
+  it('keeps "status" as the name when an option has two words', () => {
+    const tickets = read(
+      'Each job has a site, a size small / medium / large and a status quoted / in progress / paid.',
+    );
+    const job = entity(tickets, 'Job');
+    expect(job.fields.find((field) => field.name === 'Status')?.options).toEqual([
+      'Quoted',
+      'In Progress',
+      'Paid',
+    ]);
+    expect(job.fields.find((field) => field.name === 'Size')?.options).toEqual(['Small', 'Medium', 'Large']);
+  });
+});
+
+describe('"y/n." ends a sentence', () => {
+  it('reads the sentence after a one-letter yes/no as its own', () => {
+    const hire = read('Track hires: customer, start date, insured y/n. Each kayak has a name and a length.');
+    expect(fieldNames(entity(hire, 'Hire'))).toEqual(['Customer', 'Start Date', 'Insured']);
+    expect(fieldNames(entity(hire, 'Kayak'))).toEqual(['Name', 'Length']);
+  });
+});
