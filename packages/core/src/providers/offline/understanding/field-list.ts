@@ -125,10 +125,21 @@ function introducerAt(tokens: readonly Token[]): { at: number; length: number } 
     if (word === ')') depth--;
     if (depth !== 0) continue;
     if (introducers.has(word)) return { at: index, length: 1 };
+    // "the shelf - top, middle or bottom": a spaced dash after the name introduces its options.
+    if (optionDash(tokens, index)) return { at: index, length: 1 };
     if (word === 'such' && tokens[index + 1]?.word === 'as') return { at: index, length: 2 };
     if (word === 'e.g.' || word === 'eg') return { at: index, length: 1 };
   }
   return null;
+}
+
+/** A dash with a space on each side and words after it ("0–10", "check-in" are no lead-in). */
+function optionDash(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index];
+  const next = tokens[index + 1];
+  if (!token?.at || !next || next.pos === 'NUM' || !['-', '–', '—'].includes(token.text)) return false;
+  const { source, start, end } = token.at;
+  return /\s/.test(source[start - 1] ?? '') && /\s/.test(source[end] ?? '');
 }
 
 /** The prefix ending with a choice head ("approval status", "severity"), when more words follow it. */

@@ -39,6 +39,9 @@ const recordingVerbs = new Set([
   'write',
 ]);
 
+/** Verbs that introduce a list only after "for each X": "we need", "I want to save", "we keep". */
+const keepingVerbs = new Set(['need', 'want', 'save', 'keep', 'have', 'know', 'register', 'list', 'put']);
+
 /** At least this many items: two ("a name and a date") are as often a sentence as a list. */
 const listItems = 3;
 /** Items this long or longer are clauses, not fields. */
@@ -186,6 +189,9 @@ function dashLeadIn(clause: readonly Token[]): ListLeadIn | null {
   if (dash <= 0) return null;
   const list = clause.slice(dash + 1);
   if (!isShortList(list)) return null;
+  // "we note the species, the condition, and the outcome - released or died": the dash gives the
+  // last item of a list already running its options, and is not the list's lead-in.
+  if (clause.slice(0, dash).filter((token) => token.word === ',').length >= 2) return null;
   // "the equipment itself — each item has a name, size and daily price": a declaration, not a list.
   if (['each', 'every'].includes(list[0]?.word ?? '')) return null;
   return { head: clause.slice(0, dash), list, kinds: [] };
@@ -206,15 +212,27 @@ function isSpacedDash(clause: readonly Token[], index: number): boolean {
  * things down with a list as its object. A first item that is "each X" names the records.
  */
 function recordingVerbLeadIn(clause: readonly Token[]): ListLeadIn | null {
+  // "For each horse I want to save …", "For every visit we need …": once the clause has named the
+  // records one at a time, any verb of keeping or needing introduces what each one holds.
+  const perRecord =
+    ['for', 'at', 'on', 'after'].includes(clause[0]?.word ?? '') &&
+    ['each', 'every'].includes(clause[1]?.word ?? '');
   const verb = clause.findIndex(
     (token, index) =>
-      recordingVerbs.has(token.word) &&
+      (recordingVerbs.has(token.word) || (perRecord && keepingVerbs.has(token.word))) &&
       (index === 0 ||
         ['we', 'i', 'to', 'they', 'you', 'also', 'and'].includes(clause[index - 1]?.word ?? '')),
   );
   if (verb < 0) return null;
   let list = clause.slice(verb + 1);
   if (list[0]?.word === 'down') list = list.slice(1);
+  // "I want to save the name, …": the verb's own infinitive is no field.
+  while (
+    list[0]?.word === 'to' &&
+    list[1] &&
+    (recordingVerbs.has(list[1].word) || keepingVerbs.has(list[1].word))
+  )
+    list = list.slice(2);
   if (!isShortList(list)) return null;
   const [first] = segmentsOf(list);
   // "Track tickets with a status, a priority and a size": the verb's object is the records, and

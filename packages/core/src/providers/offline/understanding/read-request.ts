@@ -6,7 +6,7 @@ import { listLeadIn } from './list-lead-in.ts';
 import { entityNameOf, nounPhraseAt, recordsAfterContainer } from './noun-phrase.ts';
 import { readActivity } from './read-activities.ts';
 import { addItems, declareEach, declareHave, declareList, declareWith } from './read-declarations.ts';
-import { readHead, skipLeadIn } from './read-head.ts';
+import { type Head, readHead, skipLeadIn } from './read-head.ts';
 import { readList } from './read-lists.ts';
 import { readAudience, readSharing } from './read-people.ts';
 import { readRelation } from './read-relations.ts';
@@ -199,6 +199,42 @@ function firstColumn(list: readonly Token[]): Token[] {
     : [];
 }
 
+/**
+ * A lead-in whose first words name no records, with no records named before it: "We run a small
+ * cattery and need to keep track of stays:", "For our conference we get talk submissions:" name
+ * them last, right before the list; "When an animal comes in we note …" names one with "a/an".
+ */
+function headOrTail(head: Head, tokens: readonly Token[], design: Design): Head {
+  if (head.entity || design.main || design.pendingMain || tokens.length === 0) return head;
+  const tail = tailPhrase(tokens);
+  const tailName = tail ? entityNameOf(tail) : null;
+  if (tail && tailName && isPlural(tail[tail.length - 1]?.word ?? ''))
+    return { ...head, entity: tailName, weak: false };
+  const one = tokens.findIndex(
+    (token, index) => ['a', 'an', 'each', 'every'].includes(token.word) && nounPhraseAt(tokens, index + 1),
+  );
+  const found = one >= 0 ? nounPhraseAt(tokens, one + 1) : null;
+  // "an animal comes in": the tagger's verb ends the phrase.
+  const verb = found ? found.tokens.findIndex((token, index) => index > 0 && token.pos === 'VERB') : -1;
+  const phrase = found && verb > 0 ? { ...found, tokens: found.tokens.slice(0, verb) } : found;
+  const name = phrase ? entityNameOf(phrase.tokens) : null;
+  if (phrase && name && !viewNouns.has(phrase.tokens[phrase.tokens.length - 1]?.word ?? ''))
+    return { ...head, entity: name, weak: false };
+  return head;
+}
+
+/** The noun phrase that ends the tokens ("… keep track of stays", "we get talk submissions"). */
+function tailPhrase(tokens: readonly Token[]): Token[] | null {
+  for (let start = Math.max(0, tokens.length - 4); start < tokens.length; start++) {
+    const previous = tokens[start - 1];
+    // Only a phrase that opens after a verb, a preposition or a determiner: never half a compound.
+    if (previous && ['NOUN', 'PROPN', 'ADJ'].includes(previous.pos)) continue;
+    const phrase = nounPhraseAt(tokens, start);
+    if (phrase && phrase.end === tokens.length) return phrase.tokens;
+  }
+  return null;
+}
+
 /** A workflow or a lone choice ("Statuses: a / b", "orders go a -> b") is read apart from the rest. */
 function readClause(clause: readonly Token[], design: Design): void {
   // "… a spreadsheet with columns: item, owner, …": the columns are fields, never one choice's options.
@@ -218,8 +254,12 @@ function readClauseBody(clause: readonly Token[], design: Design): void {
   const lead = listLeadIn(clause);
   if (lead) {
     const rest = lead.list;
-    const head = readHead(
-      lead.firstColumnNamesRows && !design.main && !design.pendingMain ? firstColumn(rest) : lead.head,
+    const head = headOrTail(
+      readHead(
+        lead.firstColumnNamesRows && !design.main && !design.pendingMain ? firstColumn(rest) : lead.head,
+      ),
+      lead.head,
+      design,
     );
     if (head.entity && !design.main && !head.weak) {
       design.pendingMain = head.entity;

@@ -92,3 +92,44 @@ describe('"y/n." ends a sentence', () => {
     expect(fieldNames(entity(hire, 'Kayak'))).toEqual(['Name', 'Length']);
   });
 });
+
+describe('a lead-in that names its records last, or one at a time', () => {
+  it('takes the plural right before the list when the first words name none', () => {
+    const walks = read(
+      'We run a little dog-walking round and need to keep track of walks:\n- dog name\n- walker\n- pickup time\n- paid (yes/no)',
+    );
+    expect(fieldNames(entity(walks, 'Walk'))).toEqual(['Dog Name', 'Walker', 'Pickup Time', 'Paid']);
+
+    const entries = read(
+      'For the village show we get cake entries: baker, category, entry fee, and placing.',
+    );
+    expect(fieldNames(entity(entries, 'Cake Entry'))).toEqual(['Baker', 'Category', 'Entry Fee', 'Placing']);
+  });
+
+  it('takes the record named with "a" / "an" in a "when …" lead-in', () => {
+    const parcels = read(
+      'When a parcel arrives we note the sender, the courier, the date received, and the shelf - top, middle or bottom.',
+    );
+    const parcel = entity(parcels, 'Parcel');
+    expect(fieldNames(parcel)).toEqual(['Sender', 'Courier', 'Date Received', 'Shelf']);
+    expect(parcel.fields.find((field) => field.name === 'Shelf')?.options).toEqual([
+      'Top',
+      'Middle',
+      'Bottom',
+    ]);
+  });
+
+  it('reads "For each X we need / I want to save a, b and c" as the fields of X', () => {
+    const boats = read(
+      'For each boat I want to save the name, the berth, the owner and the insurance expiry.',
+    );
+    expect(fieldNames(entity(boats, 'Boat'))).toEqual(
+      expect.arrayContaining(['Name', 'Berth', 'Insurance Expiry']),
+    );
+
+    const visits = read('For every visit we need the client, the carer, the start time and the notes.');
+    expect(fieldNames(entity(visits, 'Visit'))).toEqual(
+      expect.arrayContaining(['Client', 'Carer', 'Start Time', 'Notes']),
+    );
+  });
+});
