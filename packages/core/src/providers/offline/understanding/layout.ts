@@ -176,9 +176,9 @@ export function sentenceUnits(line: string): string[] {
 }
 
 /**
- * "deposit paid y/n. Also the equipment …": the tokenizer takes "n." for an abbreviation and runs
- * the two sentences together; a full stop right after a one-letter choice ("y/n", "Y/N") ends one.
+ * "deposit paid y/n. Also the equipment …", "attended yes/no. Treatment notes …": the tokenizer
+ * runs the two sentences together; a full stop right after a yes/no choice ends one.
  */
 function splitAfterYesNo(unit: string): string[] {
-  return unit.split(/(?<=\b[A-Za-z]\/[A-Za-z]\.)\s+(?=[A-Z])/);
+  return unit.split(/(?<=\b(?:[a-z]|yes|no)\/(?:[a-z]|yes|no)\.)\s+(?=[A-Z])/i);
 }

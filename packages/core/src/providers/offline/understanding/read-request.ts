@@ -1,9 +1,10 @@
 import type { Design } from './design.ts';
 import { readFieldList, segmentsOf, splitOptions } from './field-list.ts';
+import { fieldPhrase } from './field-phrase.ts';
 import { resolveReferences } from './finalize.ts';
 import { isPlural, singularize, titleCase } from './inflect.ts';
 import { listLeadIn } from './list-lead-in.ts';
-import { entityNameOf, nounPhraseAt, recordsAfterContainer } from './noun-phrase.ts';
+import { type EntityName, entityNameOf, nounPhraseAt, recordsAfterContainer } from './noun-phrase.ts';
 import { readActivity } from './read-activities.ts';
 import { addItems, declareEach, declareHave, declareList, declareWith } from './read-declarations.ts';
 import { type Head, readHead, skipLeadIn } from './read-head.ts';
@@ -86,6 +87,15 @@ function readBare(clause: readonly Token[], design: Design): void {
     return;
   const tracked =
     (start > 0 && clause.slice(0, start).some((token) => trackingVerbs.has(token.word))) || onTop > 0;
+  // "Treatment notes per appointment.": what each known record has, not a record type of its own.
+  if (clause[phrase.end]?.word === 'per') {
+    const each = nounPhraseAt(clause, phrase.end + 1);
+    const owner = each ? design.findEntity(surface(each.tokens)) : null;
+    if (owner) {
+      design.addPhrase(owner, fieldPhrase(phrase.tokens), design.say('requirement', surface(clause)));
+      return;
+    }
+  }
   const name = entityNameOf(phrase.tokens);
   if (!name) return;
   if (
@@ -206,6 +216,8 @@ function firstColumn(list: readonly Token[]): Token[] {
  */
 function headOrTail(head: Head, tokens: readonly Token[], design: Design): Head {
   if (head.entity || design.main || design.pendingMain || tokens.length === 0) return head;
+  const kept = keptInSheet(tokens);
+  if (kept) return { ...head, entity: kept, weak: false };
   const tail = tailPhrase(tokens);
   const tailName = tail ? entityNameOf(tail) : null;
   if (tail && tailName && isPlural(tail[tail.length - 1]?.word ?? ''))
@@ -221,6 +233,31 @@ function headOrTail(head: Head, tokens: readonly Token[], design: Design): Head 
   if (phrase && name && !viewNouns.has(phrase.tokens[phrase.tokens.length - 1]?.word ?? ''))
     return { ...head, entity: name, weak: false };
   return head;
+}
+
+const sheetWords = new Set(['spreadsheet', 'sheet', 'excel', 'workbook', 'notebook', 'book', 'csv']);
+
+/**
+ * "Our auction house keeps lots in a spreadsheet:": what is kept in the sheet are the records. The
+ * plural right before "in" counts whatever the tagger calls it ("lots" reads as an adverb).
+ */
+function keptInSheet(tokens: readonly Token[]): EntityName | null {
+  const at = tokens.findIndex(
+    (token, index) =>
+      ['in', 'on', 'into'].includes(token.word) &&
+      tokens.slice(index + 1, index + 5).some((word) => sheetWords.has(word.word)),
+  );
+  const records = tokens[at - 1];
+  if (at <= 1 || !records || !isPlural(records.word) || ['VERB', 'AUX', 'PRON', 'DET'].includes(records.pos))
+    return null;
+  let start = at - 1;
+  while (
+    start > 0 &&
+    ['NOUN', 'PROPN', 'ADJ'].includes(tokens[start - 1]?.pos ?? '') &&
+    !tokens[start - 1]?.punct
+  )
+    start--;
+  return entityNameOf(tokens.slice(start, at));
 }
 
 /** The noun phrase that ends the tokens ("… keep track of stays", "we get talk submissions"). */

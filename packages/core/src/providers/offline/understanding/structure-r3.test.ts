@@ -133,3 +133,32 @@ describe('a lead-in that names its records last, or one at a time', () => {
     );
   });
 });
+
+describe('records kept in a sheet, and fields "per" a known record', () => {
+  it('names the records by what is kept in the spreadsheet before the colon', () => {
+    const plants = read(
+      'Our nursery keeps plants in a spreadsheet: Latin Name, Pot Size, Price £, Stock, Repotted (Y/N).',
+    );
+    expect(fieldNames(entity(plants, 'Plant'))).toEqual([
+      'Latin Name',
+      'Pot Size',
+      'Price £',
+      'Stock',
+      'Repotted',
+    ]);
+  });
+
+  it('gives "X per Y" to the Y already declared', () => {
+    const lessons = read(
+      'Lessons: pupil, instructor, date and time, paid yes/no. Progress notes per lesson.',
+    );
+    expect(fieldNames(entity(lessons, 'Lesson'))).toContain('Progress Notes');
+    expect(lessons.entities.map((owner) => owner.name)).toEqual(['Lesson']);
+  });
+
+  it('ends a sentence after "yes/no."', () => {
+    const rooms = read('Rooms: number, floor, cleaned yes/no. Each guest has a name and a phone.');
+    expect(fieldNames(entity(rooms, 'Room'))).toEqual(['Number', 'Floor', 'Cleaned']);
+    expect(fieldNames(entity(rooms, 'Guest'))).toEqual(['Name', 'Phone']);
+  });
+});
