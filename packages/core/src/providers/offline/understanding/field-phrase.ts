@@ -1,7 +1,7 @@
 import { cutTimeClause, describesOne, namesRole, rangeIn } from './field-modifiers.ts';
 import { isYesNo, noHints, type TypeHints } from './field-type.ts';
 import { isPlural, titleCase } from './inflect.ts';
-import { surface, type Token, trimPunctuation } from './tokens.ts';
+import { surface, type Token, trimPunctuation, withoutQuestionMark } from './tokens.ts';
 import {
   auxiliaries,
   compoundUnitParts,
@@ -32,12 +32,16 @@ const remarkStarts = new Set([...subjectPronouns, 'there', 'if', 'when', 'usuall
 const prepositions = new Set(['of', 'on', 'for', 'in', 'at', 'from', 'with', 'by', 'per', 'against']);
 const copulas = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
 
+/** Joining words and hedges before a field: "and maybe a notes bit", "possibly a photo". */
+const hedges = new Set(['and', 'or', 'also', 'then', 'maybe', 'perhaps', 'possibly', 'optionally']);
+
 function strip(tokens: readonly Token[]): Token[] {
-  let list = trimPunctuation(tokens);
+  let list = withoutQuestionMark(trimPunctuation(tokens));
   for (;;) {
     const first = list[0];
     if (!first) break;
-    if (determiners.has(first.word) || ['and', 'or', 'also', 'then'].includes(first.word))
+    if (determiners.has(first.word) || hedges.has(first.word)) list = list.slice(1);
+    else if (determiners.has(first.word) || ['and', 'or', 'also', 'then'].includes(first.word))
       list = list.slice(1);
     else if (list[1]?.word === "'s" && ['everyone', 'everybody', 'someone', 'its'].includes(first.word))
       list = list.slice(2);
@@ -52,11 +56,33 @@ function strip(tokens: readonly Token[]): Token[] {
  * option itself even when it looks like an article ("grade (A, B, C)").
  */
 export function optionText(tokens: readonly Token[]): string {
-  const trimmed = trimPunctuation(tokens);
+  const trimmed = withoutQuestionMark(trimPunctuation(afterDash(tokens)));
   if (trimmed.length === 1) return titleCase(surface(trimmed));
   let start = 0;
   while (start < trimmed.length - 1 && optionLeadWords.has(trimmed[start]?.word ?? '')) start++;
   return titleCase(surface(trimmed.slice(start)));
+}
+
+/**
+ * "the stage it's at – sketch": a spaced dash (or a colon) introduces the options, so what comes
+ * before it is the lead-in, not the first option. A hyphen inside a word ("follow-up") is no dash.
+ */
+function afterDash(tokens: readonly Token[]): readonly Token[] {
+  for (let index = tokens.length - 2; index > 0; index--) {
+    const token = tokens[index] as Token;
+    const spaced =
+      token.word === '–' ||
+      token.word === '—' ||
+      token.word === ':' ||
+      (token.word === '-' && !touches(tokens[index - 1], token) && !touches(token, tokens[index + 1]));
+    if (spaced) return tokens.slice(index + 1);
+  }
+  return tokens;
+}
+
+function touches(left: Token | undefined, right: Token | undefined): boolean {
+  if (!left?.at || !right?.at || left.at.source !== right.at.source) return false;
+  return left.at.end === right.at.start;
 }
 
 const optionLeadWords = new Set([
@@ -77,6 +103,10 @@ const optionLeadWords = new Set([
   'or',
   'also',
   'then',
+  'e.g.',
+  'eg',
+  'i.e.',
+  'ie',
 ]);
 
 function nameOf(tokens: readonly Token[]): string {
@@ -135,7 +165,50 @@ function typeHead(tokens: readonly Token[]): string {
   return nameOf(at > 0 ? tokens.slice(0, at) : tokens);
 }
 
+/** Words that open a question of their own: "…, and who booked it". */
+const questionWords = new Set(['whether', 'who', 'what', 'when', 'where', 'which', 'how', 'if']);
+const modals = new Set(['would', 'could', 'should', 'will', 'can', 'might', 'must', 'may']);
+
+/**
+ * "whether it sold and the buyer", "whether they've paid us yet and who booked it": once the
+ * question's verb has come, a comma or "and" before anything but another verb ("signed and dated")
+ * starts the next field. Before the verb they join subjects ("whether the laptop and badge are ready").
+ */
+function splitAfterPredicate(tokens: readonly Token[]): Token[][] {
+  const parts: Token[][] = [[]];
+  let predicate = false;
+  let depth = 0;
+  tokens.forEach((token, index) => {
+    if (token.word === '(') depth++;
+    if (token.word === ')') depth = Math.max(0, depth - 1);
+    const next = tokens[index + 1];
+    const joins = depth === 0 && (token.word === ',' || token.word === 'and');
+    const nextIsVerb = next?.pos === 'VERB' || next?.pos === 'AUX';
+    if (joins && predicate && next && (questionWords.has(next.word) || !nextIsVerb)) {
+      parts.push([]);
+      return;
+    }
+    if (index > 0 && (token.pos === 'VERB' || token.pos === 'AUX' || auxiliaries.has(token.word)))
+      predicate = true;
+    parts[parts.length - 1]?.push(token);
+  });
+  return parts.filter((part) => part.length > 0);
+}
+
 function whetherPhrase(tokens: readonly Token[]): FieldPhrase {
+  const parts = splitAfterPredicate(tokens);
+  if (parts.length > 1) {
+    const first = whetherPhrase(parts[0] as Token[]);
+    const later: FieldPhrase[] = [];
+    for (const part of parts.slice(1)) {
+      // "…, a calendar would be nice": a clause with a modal is the person's remark, not a field.
+      if (part.some((token) => modals.has(token.word))) break;
+      const next = fieldPhrase(part);
+      later.push(...(next.expanded ?? [next]));
+    }
+    if (later.length > 0) return { ...first, expanded: [...(first.expanded ?? [first]), ...later] };
+    return first;
+  }
   let rest = tokens.slice(1);
   let subject: string | null = null;
   if (rest[0]?.word === 'each' || rest[0]?.word === 'every') {
@@ -242,6 +315,8 @@ function howPhrase(tokens: readonly Token[]): FieldPhrase {
 export function fieldPhrase(input: readonly Token[]): FieldPhrase {
   let tokens = strip(input);
   const hints: Partial<TypeHints> = {};
+  const asking = trimPunctuation(input);
+  const askedField = asking[asking.length - 1]?.word === '?' && asking.length > 1;
   const open = tokens.findIndex((token) => token.word === '(');
   if (open >= 0) {
     const close = tokens.findIndex((token, index) => index > open && token.word === ')');
@@ -260,8 +335,18 @@ export function fieldPhrase(input: readonly Token[]): FieldPhrase {
       hints.unit = innerWords[0] ?? null;
     else if (isCurrency(innerWords)) hints.currency = true;
     else if (isCompoundUnit(innerWords)) hints.unit = surface(inner);
-    else if (isYesNo(bracketOptions)) hints.yesNo = true;
-    else if (innerWords.length > 0) {
+    // "brakes ok (all yes or no)", "(each y/n)": a quantifier before the answers changes nothing.
+    else if (
+      isYesNo(bracketOptions) ||
+      isYesNo(segmentOptions(inner.filter((t) => !quantifiers.has(t.word))))
+    )
+      hints.yesNo = true;
+    // "lead researcher (PI)", "tax year (e.g. 2024/25)": one word in brackets is another name or
+    // an example, not a choice of one.
+    else if (
+      bracketOptions.length >= 2 ||
+      (innerWords.length > 1 && !exampleWords.has(innerWords[0] ?? ''))
+    ) {
       hints.options = bracketOptions;
       const plural = isPlural(tokens[open - 1]?.word ?? '');
       hints.multi = plural && !inner.some((token) => token.word === 'or');
@@ -309,6 +394,8 @@ export function fieldPhrase(input: readonly Token[]): FieldPhrase {
   const asked = tokens.findIndex((token) => token.word === '?');
   if (asked > 0 && asked === tokens.length - 4)
     tokens = [...tokens.slice(0, asked), ...tokens.slice(asked + 1)];
+  // "Paid?", "deposit received?": a field named as a question is answered yes or no.
+  else if (askedField && !hints.options?.length && !hints.range) hints.yesNo = true;
   // "paid yes/no", "insured y/n", "signed yes or no": the name, then how it is answered.
   const tail = tokens.slice(-3).map((token) => token.word);
   if (tokens.length >= 4 && ['/', 'or'].includes(tail[1] ?? '') && isYesNo([tail[0] ?? '', tail[2] ?? ''])) {
@@ -341,7 +428,10 @@ export function fieldPhrase(input: readonly Token[]): FieldPhrase {
   if (tokens[0]?.word === 'link' && tokens[1]?.word === 'to' && tokens.length > 2)
     tokens = [...strip(tokens.slice(2)), tokens[0]];
   // "a notes field", "a due date column": the word says what it is, not what it is called.
-  if (tokens.length > 1 && ['field', 'column'].includes(tokens[tokens.length - 1]?.word ?? ''))
+  if (
+    tokens.length > 1 &&
+    ['field', 'column', 'bit', 'section'].includes(tokens[tokens.length - 1]?.word ?? '')
+  )
     tokens = tokens.slice(0, -1);
   // "a billable flag" → Billable, yes or no.
   if (tokens.length > 1 && tokens[tokens.length - 1]?.word === 'flag') {
@@ -366,6 +456,11 @@ export function fieldPhrase(input: readonly Token[]): FieldPhrase {
   if (tokens.length === 0) return phrase('Name');
   return phrase(nameOf(tokens), hints, typeHead(tokens));
 }
+
+/** "(e.g. 2024/25)", "(i.e. the lead)": an example or a gloss of the field, not its options. */
+const exampleWords = new Set(['e.g.', 'eg', 'i.e.', 'ie', 'ex']);
+
+const quantifiers = new Set(['all', 'both', 'each', 'every', 'either']);
 
 const momentNouns = new Set(['day', 'date', 'time', 'week', 'month', 'year', 'moment', 'night']);
 
@@ -394,11 +489,30 @@ function withHints(field: FieldPhrase, hints: Partial<TypeHints>): FieldPhrase {
   return { ...field, hints: { ...field.hints, ...hints } };
 }
 
+/** Arrows and "then" order the options in a bracket: "(new → quoted → done)", "(open then closed)". */
+const orderingWords = new Set(['→', '⟶', '➔', '➜', '>', '=>', '»', 'then']);
+
 function segmentOptions(inner: readonly Token[]): string[] {
   const options: string[] = [];
   let current: Token[] = [];
-  for (const token of inner) {
-    if (token.word === ',' || token.word === 'or' || token.word === 'and' || token.word === '/') {
+  for (const [index, token] of inner.entries()) {
+    // "->", "==>", "~>": the marks before ">" are the arrow's.
+    if (!/[\w,]/.test(token.word) && inner[index + 1]?.word === '>') continue;
+    // "(open | paused | closed)", "(new - quoted - done)": a bar or a spaced dash between options.
+    const spacedDash =
+      ['-', '–', '—'].includes(token.word) &&
+      !touches(inner[index - 1], token) &&
+      !touches(token, inner[index + 1]);
+    if (
+      token.word === ',' ||
+      token.word === 'or' ||
+      token.word === 'and' ||
+      token.word === '/' ||
+      token.word === '|' ||
+      token.word === 'vs' ||
+      spacedDash ||
+      orderingWords.has(token.word)
+    ) {
       if (current.length > 0) options.push(optionText(current));
       current = [];
     } else current.push(token);

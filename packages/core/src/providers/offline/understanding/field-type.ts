@@ -89,13 +89,14 @@ export function inferType(name: string, hints: TypeHints): FieldType {
   if (booleanWords.has(last)) return 'boolean';
   // "tracking number", "membership number": an identifier; "shirt number", "room number": a number.
   if (last === 'number' || last === 'no' || last === '#')
-    return words.some(
-      (word) =>
-        identifierWords.has(word) ||
-        staffRoles.has(singular(word)) ||
-        outsideParties.has(singular(word)) ||
-        word.endsWith('ship'),
-    )
+    return abbreviated(name) ||
+      words.some(
+        (word) =>
+          identifierWords.has(word) ||
+          staffRoles.has(singular(word)) ||
+          outsideParties.has(singular(word)) ||
+          word.endsWith('ship'),
+      )
       ? 'text'
       : 'number';
   if (hints.unit) return 'number';
@@ -138,6 +139,14 @@ function isChargeRate(words: readonly string[]): boolean {
   if (at < 0) return false;
   if (words[at + 1] === 'per') return true;
   return at > 0 && chargePeriods.has(words[at - 1] ?? '');
+}
+
+/** "UTR Number", "NHS no": a code written in capitals names an identifier, not a count. */
+function abbreviated(name: string): boolean {
+  return name
+    .split(/[\s/]+/)
+    .slice(0, -1)
+    .some((word) => word.length >= 2 && /^[A-Z0-9]+$/.test(word) && /[A-Z]/.test(word));
 }
 
 function singular(word: string): string {

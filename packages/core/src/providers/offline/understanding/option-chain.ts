@@ -53,6 +53,13 @@ const leadStops = new Set([
   'are',
   'be',
   'either',
+  // "status draft → review → done": the field's name before its first option is no part of it.
+  'status',
+  'stage',
+  'state',
+  'phase',
+  'statuses',
+  'stages',
 ]);
 const longestOption = 5;
 

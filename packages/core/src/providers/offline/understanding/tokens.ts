@@ -71,7 +71,7 @@ export function tokensOf(text: string): Token[] {
 export function clausesOf(text: string): Token[][] {
   const clauses: Token[][] = [];
   const units = layoutText(text).split('\n');
-  for (const sentence of units.flatMap((unit) => sentences(unit))) {
+  for (const sentence of units.flatMap((unit) => joinAskedFields(sentences(unit)))) {
     let current: Token[] = [];
     const tokens = tokensOf(sentence);
     tokens.forEach((token, index) => {
@@ -99,6 +99,22 @@ export function clausesOf(text: string): Token[][] {
     }
   }
   return clauses;
+}
+
+/**
+ * "…, Paid? and Status (…)", "deposit paid?, due date": a question mark that names a yes/no field
+ * inside a list is no sentence end, though the sentence splitter cuts there. A "sentence" that goes
+ * on with a comma, a bracket or "and"/"or" continues the one before.
+ */
+function joinAskedFields(parts: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (const part of parts) {
+    const previous = joined[joined.length - 1];
+    if (previous?.trimEnd().endsWith('?') && /^\s*(?:[,;)]|(?:and|or)\b)/.test(part))
+      joined[joined.length - 1] = `${previous.trimEnd()} ${part.trimStart()}`;
+    else joined.push(part);
+  }
+  return joined;
 }
 
 const declarationVerbs = new Set(['has', 'have', 'with', 'includes', 'contains', 'needs', 'records']);
@@ -169,10 +185,22 @@ export function surface(tokens: readonly Token[]): string {
   return out.trim();
 }
 
+/**
+ * The run without the punctuation around it. A closing bracket stays, and so does a question mark
+ * right after a word: "Paid?" in a list is a field asked as a question (a yes/no, field-phrase.ts).
+ */
 export function trimPunctuation(tokens: readonly Token[]): Token[] {
   let start = 0;
   let end = tokens.length;
   while (start < end && tokens[start]?.punct && tokens[start]?.word !== '(') start++;
-  while (end > start && tokens[end - 1]?.punct && tokens[end - 1]?.word !== ')') end--;
+  while (end > start && tokens[end - 1]?.punct && tokens[end - 1]?.word !== ')') {
+    if (tokens[end - 1]?.word === '?' && end - 1 > start && !tokens[end - 2]?.punct) break;
+    end--;
+  }
   return tokens.slice(start, end);
+}
+
+/** The run without a question mark closing it. */
+export function withoutQuestionMark(tokens: readonly Token[]): Token[] {
+  return tokens[tokens.length - 1]?.word === '?' ? tokens.slice(0, -1) : [...tokens];
 }

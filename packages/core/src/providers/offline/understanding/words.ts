@@ -309,6 +309,8 @@ export const numberWords = set(
   'altitude',
   'pressure',
   'bpm',
+  // "meter reading", "odometer reading": what an instrument shows.
+  'reading',
 );
 
 /** "PO number", "tracking number": an identifier, written like a number but stored as text. */
@@ -337,6 +339,18 @@ export const identifierWords = set(
   'phone',
   'isbn',
   'flight',
+  // Documents and agreements are numbered to be told apart, not counted.
+  'permit',
+  'certificate',
+  'contract',
+  'receipt',
+  'ticket',
+  'voucher',
+  'claim',
+  'booking',
+  'member',
+  'customer',
+  'container',
 );
 
 /** Units after "in": "weight in kg", "prep time in minutes", "(in days)". */
@@ -404,7 +418,8 @@ export const longTextWords = set(
 export const urlWords = set('link', 'url', 'website', 'site', 'webpage', 'photo', 'image', 'picture');
 export const emailWords = set('email', 'e-mail');
 export const phoneWords = set('phone', 'telephone', 'mobile', 'cell');
-export const booleanWords = set('flag');
+/** "a billable flag", "tyres ok": words that say a field is a yes or a no. */
+export const booleanWords = set('flag', 'ok', 'okay');
 
 /** Nouns that take a list of options: "severity low, medium or high", "status open or closed". */
 export const choiceHeads = set(
