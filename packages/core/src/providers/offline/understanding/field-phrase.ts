@@ -410,6 +410,9 @@ export function fieldPhrase(input: readonly Token[]): FieldPhrase {
     hints.currency = true;
     tokens = tokens.slice(0, currencyAt);
   }
+  // "Estimate Low £", "Reserve €": a currency sign after the name, as a column heading has it (the
+  // heading stays as written).
+  if (tokens.length > 1 && /^\p{Sc}$/u.test(tokens[tokens.length - 1]?.word ?? '')) hints.currency = true;
   // "weight in kg", "prep time in minutes".
   const last = tokens[tokens.length - 1];
   if (tokens.length >= 3 && tokens[tokens.length - 2]?.word === 'in' && last && unitWords.has(last.word)) {

@@ -126,6 +126,13 @@ export function inferType(name: string, hints: TypeHints): FieldType {
   )
     return 'number';
   if (longTextWords.has(last) || has(longTextWords)) return 'longText';
+  // "next vaccine", "last service", "previous inspection": the one before or after is a moment.
+  if (
+    words.length > 1 &&
+    ['next', 'last', 'previous'].includes(words[0] ?? '') &&
+    !['name', 'names', 'of', 'word', 'words'].includes(words[1] ?? '')
+  )
+    return 'date';
   if (last === 'tags' || last === 'labels') return 'multiChoice';
   if (optionlessChoices.has(last)) return 'choice';
   if (staffRoles.has(singular(last)) && !outsideParties.has(singular(last)))

@@ -11,11 +11,26 @@ function isPeople(tokens: readonly Token[]): boolean {
   // "IT" and "HR" are teams when written as acronyms; "it" is a pronoun.
   if (head.word === 'it' || head.word === 'hr') return head.text === head.text.toUpperCase();
   const single = singularize(head.word);
-  return staffRoles.has(single) || groupNouns.has(head.word) || groupNouns.has(single);
+  return (
+    staffRoles.has(single) ||
+    groupNouns.has(head.word) ||
+    groupNouns.has(single) ||
+    (actingPlaces.has(head.word) && tokens.length > 0)
+  );
 }
 
+/** Places named for the people in them: "for the research office", "the kitchen needs a calendar". */
+const actingPlaces = new Set(['office', 'kitchen', 'counter']);
+
+/** Words before a subject that open its clause: "Physio clinic — the receptionists … use it". */
+const clauseOpeners = new Set(['and', ',', ';', 'but', 'so', ':', 'then', '—', '–', '-']);
+
 function audienceName(tokens: readonly Token[]): string {
-  const words = withoutOwner(tokens).filter((token) => !token.punct || token.word === '-');
+  // "our three physios" are the Physios: how many there are is no part of their name.
+  const words = withoutOwner(tokens).filter(
+    (token, index, all) =>
+      (!token.punct || token.word === '-') && !(token.pos === 'NUM' && index < all.length - 1),
+  );
   return titleCase(surface(words));
 }
 
@@ -32,10 +47,15 @@ export function readAudience(clause: readonly Token[], design: Design): void {
   readSelfRole(clause, design, text);
   clause.forEach((token, index) => {
     if (token.word !== 'for') return;
-    const phrase = nounPhraseAt(clause, index + 1);
-    if (!phrase || excludedAfterFor.has(phrase.tokens[0]?.word ?? '')) return;
-    const owned = withoutOwner(phrase.tokens);
-    if (isPeople(owned)) design.addAudience(audienceName(phrase.tokens), design.say('goal', text));
+    // "for the research office and department heads": each of a coordinated object counts.
+    let phrase = nounPhraseAt(clause, index + 1);
+    while (phrase && !excludedAfterFor.has(phrase.tokens[0]?.word ?? '')) {
+      const owned = withoutOwner(phrase.tokens);
+      if (!isPeople(owned)) break;
+      design.addAudience(audienceName(phrase.tokens), design.say('goal', text));
+      const joiner = clause[phrase.end]?.word;
+      phrase = joiner === 'and' || joiner === ',' ? nounPhraseAt(clause, phrase.end + 1) : null;
+    }
   });
   clause.forEach((token, index) => {
     // "booked by researchers": the people who do it use the app; "our team" is whom it is for.
@@ -164,6 +184,9 @@ const lookingVerbs = new Set([
   'pull',
   'export',
   'read',
+  'pick',
+  'choose',
+  'select',
 ]);
 /** Acting on the app: "use it", "manages it", "book them", "run it". */
 const handlingVerbs = new Set([
@@ -190,6 +213,9 @@ const handlingVerbs = new Set([
   'see',
   'access',
   'share',
+  // "Leaders sign them off", "the vet approves them".
+  'sign',
+  'approve',
 ]);
 /** What one wants to look at: "The bakers want a board by status". */
 const viewWords = new Set([
@@ -246,7 +272,12 @@ function userFrameAt(clause: readonly Token[], at: number): boolean {
     if (object && viewWords.has(object.word) && lemma !== 'have') return true;
   }
   // "so the engineers can see the week", "the kitchen could check …": a looking verb after can/could.
-  if (is(lookingVerbs) && ['can', 'could'].includes(clause[at - 1]?.word ?? '')) return true;
+  // "Instructors should see their own lessons", "the captain will pick …": the same after any modal.
+  if (
+    is(lookingVerbs) &&
+    ['can', 'could', 'should', 'must', 'will', 'would'].includes(clause[at - 1]?.word ?? '')
+  )
+    return true;
   // "be able to see".
   if (lemma === 'be' || verb.word === 'be') {
     return (
@@ -269,6 +300,9 @@ function subjectEndingAt(clause: readonly Token[], end: number): { start: number
       break;
     }
   }
+  // "Staff on the jetty", "the nurses at the front desk": where they are is no part of who they are.
+  const place = placePhraseEndingAt(clause, stop);
+  if (place !== null && tail.length === 0) stop = place;
   let start = stop;
   while (start > 0) {
     const token = clause[start - 1] as Token;
@@ -285,6 +319,20 @@ function subjectEndingAt(clause: readonly Token[], end: number): { start: number
   if (start === stop) return null;
   const tokens = [...clause.slice(start, stop), ...tail];
   return { start, tokens };
+}
+
+const placePrepositions = new Set(['on', 'at', 'in', 'from']);
+
+/** The start of "on the jetty" ending at `end`, when a noun comes before it; else null. */
+function placePhraseEndingAt(clause: readonly Token[], end: number): number | null {
+  let at = end;
+  while (at > 0 && ['NOUN', 'PROPN', 'ADJ'].includes(clause[at - 1]?.pos ?? '')) at--;
+  if (at === end) return null;
+  if (['the', 'a', 'our', 'their'].includes(clause[at - 1]?.word ?? '')) at--;
+  const preposition = clause[at - 1];
+  if (!preposition || !placePrepositions.has(preposition.word)) return null;
+  const before = clause[at - 2];
+  return before && ['NOUN', 'PROPN'].includes(before.pos) ? at - 1 : null;
 }
 
 /**
@@ -314,8 +362,9 @@ function readUsersByFrame(clause: readonly Token[], design: Design, text: string
         continue;
       }
       // The subject opens the clause or a conjoined one.
-      if (before !== 0 && !['and', ',', ';', 'but', 'so', ':', 'then'].includes(joiner ?? ''))
-        subjects.length = 0;
+      // "… on a calendar and the office wants a chart": "a calendar" is no subject, but the "and"
+      // before "the office" opened a clause of its own, so the subjects after it stand.
+      if (before !== 0 && !clauseOpeners.has(joiner ?? '')) subjects.shift();
       break;
     }
     for (const tokens of subjects) {

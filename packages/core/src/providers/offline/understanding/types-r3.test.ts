@@ -123,3 +123,21 @@ describe('a "whether" question ends where its clause does', () => {
     expect(shows.fields.filter((f) => f.type === 'boolean')).toHaveLength(1);
   });
 });
+
+describe('a currency sign after a column name, and the next or last of something', () => {
+  it('reads "Deposit £" as money and "next service" as a date', () => {
+    const boats = fieldsOf(
+      'Moorings: berth, owner, annual fee €, insurance cover £, next survey, last antifoul.',
+      'Mooring',
+    );
+    expect(field(boats, 'Annual Fee €').type).toBe('money');
+    expect(field(boats, 'Insurance Cover £').type).toBe('money');
+    expect(field(boats, 'Next Survey').type).toBe('date');
+    expect(field(boats, 'Last Antifoul').type).toBe('date');
+  });
+
+  it('keeps "last name" a name', () => {
+    const guests = fieldsOf('Guests: first name, last name, next of kin, arrival date.', 'Guest');
+    expect(field(guests, 'Last Name').type).toBe('text');
+  });
+});

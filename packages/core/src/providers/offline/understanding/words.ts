@@ -147,6 +147,8 @@ export const staffRoles = set(
   'hire',
   'student',
   'pupil',
+  // "department heads", "the head of year".
+  'head',
 );
 
 /** People outside the team the records are about: a plain name field, unless they are an entity. */
@@ -647,6 +649,10 @@ export const userVerbs = set(
   'follow',
   'look',
   'monitor',
+  // "The captain picks the team", "the committee chooses the winners": choosing among the records.
+  'pick',
+  'choose',
+  'select',
 );
 
 /** Verbs that start a request for records ("track our campaigns", "log incidents"). */
