@@ -1,7 +1,7 @@
 import type { Design } from './design.ts';
-import { readFieldList } from './field-list.ts';
+import { readFieldList, splitOptions } from './field-list.ts';
 import { fieldPhrase } from './field-phrase.ts';
-import { isPlural } from './inflect.ts';
+import { isPlural, singularize } from './inflect.ts';
 import { entityNameOf, nounPhraseAt } from './noun-phrase.ts';
 import { addItems } from './read-declarations.ts';
 import { findWord, surface, type Token } from './tokens.ts';
@@ -40,6 +40,7 @@ export function readCopula(clause: readonly Token[], design: Design): boolean {
   const head = subject.tokens[subject.tokens.length - 1];
   if (!head || appWords.has(head.word) || vagueNouns.has(head.word) || containerNouns.has(head.word))
     return false;
+  if (readFieldOptions(clause, subject.tokens, subject.end + 1, design)) return true;
   const known = design.findEntity(surface(subject.tokens));
   const preposition = clause[subject.end + 1];
   const withAt = findWord(clause, 'with', subject.end + 1);
@@ -74,4 +75,40 @@ export function readCopula(clause: readonly Token[], design: Design): boolean {
   if (!owner.sourceFactIds.includes(source)) owner.sourceFactIds.push(source);
   addItems(design, owner, readFieldList(clause.slice(withAt + 1)), source);
   return true;
+}
+
+/**
+ * "Classes are Ballet, Tap, Jazz and Contemporary", "The sizes are S, M or L": a copula that
+ * lists the options of a field already named (a column of the list before), not a record type.
+ */
+function readFieldOptions(
+  clause: readonly Token[],
+  subject: readonly Token[],
+  from: number,
+  design: Design,
+): boolean {
+  const name = surface(subject).toLowerCase();
+  const names = new Set([name, singularize(name)]);
+  let rest = clause.slice(from);
+  if (['either', 'one'].includes(rest[0]?.word ?? '')) rest = rest.slice(rest[1]?.word === 'of' ? 2 : 1);
+  if (rest.length === 0 || rest.some((token) => token.word === 'with' || copulas.has(token.word)))
+    return false;
+  const options = splitOptions(rest);
+  if (options.length < 2 || options.some((option) => option.split(' ').length > 4)) return false;
+  for (const entity of design.blueprint.entities) {
+    const field = entity.fields.find(
+      (candidate) =>
+        names.has(candidate.name.toLowerCase()) &&
+        candidate.options.length === 0 &&
+        ['text', 'choice', 'multiChoice'].includes(candidate.type),
+    );
+    if (!field) continue;
+    design.addField(
+      entity,
+      { name: field.name, type: 'choice', options },
+      design.say('requirement', surface(clause)),
+    );
+    return true;
+  }
+  return false;
 }

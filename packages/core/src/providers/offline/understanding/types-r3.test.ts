@@ -141,3 +141,17 @@ describe('a currency sign after a column name, and the next or last of something
     expect(field(guests, 'Last Name').type).toBe('text');
   });
 });
+
+describe('a copula that lists the options of a field named before', () => {
+  it('gives the field its options instead of making a record type', () => {
+    const blueprint = read(
+      'Our choir keeps a sheet with columns Singer, Voice, Joined, Paid (Y/N). Voices are Soprano, Alto, Tenor and Bass.',
+    );
+    const voice = blueprint.entities.flatMap((e) => e.fields).find((f) => f.name === 'Voice');
+    expect(voice).toMatchObject({ type: 'choice', options: ['Soprano', 'Alto', 'Tenor', 'Bass'] });
+    expect(blueprint.entities.map((e) => e.name)).not.toContain('Voice');
+
+    const orders = fieldsOf('Orders: buyer, size, finish. Finishes are either matt or gloss.', 'Order');
+    expect(field(orders, 'Finish')).toMatchObject({ type: 'choice', options: ['Matt', 'Gloss'] });
+  });
+});
