@@ -97,7 +97,7 @@ function movingClause(clause: readonly Token[]): Workflow | null {
   if (verbAt < 0) return null;
   let first = verbAt + 1;
   if (['from', ':', 'like'].includes(clause[first]?.word ?? '')) first++;
-  const chain = findChain(clause, first - 1);
+  const chain = findChain(clause, first - 1) ?? commaRun(clause, first);
   if (!chain || chain.start !== first) return null;
   // The subject: the noun phrase right before the verb ("Orders", "each repair", "it", "a kanban").
   let subjectStart = verbAt;
@@ -163,4 +163,27 @@ function trimJoins(tokens: readonly Token[]): Token[] {
   while (start < end && join(tokens[start])) start++;
   while (end > start && join(tokens[end - 1])) end--;
   return tokens.slice(start, end);
+}
+
+/**
+ * "Repairs go booked in, waiting for parts, repaired, collected": a run of three or more short
+ * steps after the verb of motion, joined by commas (and "then"), to the end of the clause.
+ */
+function commaRun(
+  clause: readonly Token[],
+  first: number,
+): { start: number; end: number; options: string[] } | null {
+  const opener = clause[first];
+  if (
+    !opener ||
+    opener.punct ||
+    determiners.has(opener.word) ||
+    ['to', 'into', 'on', 'back', 'out'].includes(opener.word)
+  )
+    return null;
+  const rest = clause.slice(first);
+  if (!rest.some((token) => token.word === ',')) return null;
+  const options = splitOptions(rest);
+  if (options.length < 3 || options.some((option) => option.split(' ').length > 4)) return null;
+  return { start: first, end: clause.length, options };
 }

@@ -155,3 +155,21 @@ describe('a copula that lists the options of a field named before', () => {
     expect(field(orders, 'Finish')).toMatchObject({ type: 'choice', options: ['Matt', 'Gloss'] });
   });
 });
+
+describe('a verb of motion before a comma-separated run of steps', () => {
+  it('makes the steps the status options, in order', () => {
+    const claims = fieldsOf(
+      'Each claim has a claimant and an amount. Claims go received, under assessment, approved, paid out.',
+      'Claim',
+    );
+    expect(field(claims, 'Status').options).toEqual(['Received', 'Under Assessment', 'Approved', 'Paid Out']);
+  });
+
+  it('leaves a run of places alone', () => {
+    const blueprint = read(
+      'Each parcel has a sender and a weight. Parcels go to the depot, then to the van.',
+    );
+    const parcel = entity(blueprint, 'Parcel');
+    expect(parcel.fields.find((f) => f.name === 'Status')?.options ?? []).not.toContain('The Depot');
+  });
+});
