@@ -1,10 +1,13 @@
-// The whole stack for browser tests: throwaway Postgres, server, worker and Vite on WEB_PORT (5180).
+// The whole stack for browser tests: throwaway Postgres, server, worker and the SPA on WEB_PORT (5180).
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { findFreePort } from '@app/db';
 import { removeE2eStackControl, restartSignal, writeE2eStackControl } from './lib/e2e-stack-control.ts';
 import {
   appProcessEnv,
   migrateDatabase,
   onShutdown,
+  repoRoot,
   runPrefixed,
   say,
   startThrowawayDatabase,
@@ -90,15 +93,26 @@ async function restartServer(): Promise<void> {
 }
 process.on(restartSignal, () => void restartServer());
 
-// Vite comes up once the API answers, so Playwright's readiness probe (through Vite's proxy) never
-// meets a refused connection. Its own CLI under node, not `pnpm exec`: a SIGTERM then ends it
-// quietly, without pnpm reporting the stopped child as a failed command.
+// The SPA as it ships: a production build (about a second), served by `vite preview` with the dev
+// server's proxy. A page then loads one bundle and React's production build, not hundreds of
+// modules transformed on request, so the specs spend the CPU on what they test. Its own CLI under
+// node, not `pnpm exec`: a SIGTERM then ends it quietly, without pnpm reporting the stopped child
+// as a failed command. It comes up once the API answers, so Playwright's readiness probe (through
+// the proxy) never meets a refused connection.
 try {
+  const vite = 'apps/web/node_modules/vite/bin/vite.js';
+  const webDist = path.join(repoRoot, 'test-results', 'e2e-web');
+  const build = spawnSync(
+    process.execPath,
+    [vite, 'build', 'apps/web', '--outDir', webDist, '--emptyOutDir', '--logLevel', 'warn'],
+    { cwd: repoRoot, env, stdio: 'inherit' },
+  );
+  if (build.status !== 0) throw new Error(`the web build failed (exit ${build.status ?? build.signal})`);
   await waitForHttp(`${env.API_URL}/healthz`, 60_000);
   const web = runPrefixed(
     'web',
     process.execPath,
-    ['apps/web/node_modules/vite/bin/vite.js', 'apps/web', '--port', env.WEB_PORT, '--strictPort'],
+    [vite, 'preview', 'apps/web', '--outDir', webDist, '--port', env.WEB_PORT, '--strictPort'],
     env,
   );
   children.push(web);

@@ -41,7 +41,8 @@ export default defineConfig({
       },
     },
   ],
-  // A throwaway Postgres, the server, the worker and Vite on 5180 (proxying to that server).
+  // A throwaway Postgres, the server, the worker and the SPA's production build on 5180 (vite preview,
+  // proxying to that server).
   // /healthz through the Vite proxy answers only once both Vite and the server are up.
   webServer: {
     command: 'pnpm exec tsx scripts/e2e-stack.ts',
