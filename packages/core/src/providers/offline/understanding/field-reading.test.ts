@@ -1,31 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Blueprint, Entity, Field } from '../../../blueprint/blueprint.ts';
-import { validateBlueprint } from '../../../blueprint/validate-blueprint.ts';
-import { understandText } from './understand-text.ts';
-
-function read(text: string): Blueprint {
-  const { blueprint } = understandText({ text, base: null, focus: null });
-  expect(validateBlueprint(blueprint)).toEqual([]);
-  return blueprint;
-}
-
-function entity(blueprint: Blueprint, name: string): Entity {
-  const found = blueprint.entities.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
-  if (!found) throw new Error(`no entity ${name} in ${blueprint.entities.map((e) => e.name).join(', ')}`);
-  return found;
-}
-
-function field(owner: Entity, name: string): Field {
-  const found = owner.fields.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
-  if (!found) throw new Error(`no field ${name} in ${owner.fields.map((f) => f.name).join(', ')}`);
-  return found;
-}
-
-function statusOf(owner: Entity): Field {
-  const found = owner.fields.find((candidate) => candidate.id === owner.statusFieldId);
-  if (!found) throw new Error(`${owner.name} has no status field`);
-  return found;
-}
+import { entity, field, read, statusOf } from './understanding-fixture.ts';
 
 describe('options written with slashes', () => {
   it('are the options of the choice word before them, glued or spaced', () => {

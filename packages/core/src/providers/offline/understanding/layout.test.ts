@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Blueprint, Entity } from '../../../blueprint/blueprint.ts';
-import { validateBlueprint } from '../../../blueprint/validate-blueprint.ts';
 import { layoutText, sentenceUnits } from './layout.ts';
-import { understandText } from './understand-text.ts';
+import { entity, fieldNames, read } from './understanding-fixture.ts';
 
 // Requests in other words and domains than the eval sets: each rule is a reading of a phrasing
 // class (a lead-in with bullets, a numbered line per record type, …), so each is tried three ways.
-
-function read(text: string): Blueprint {
-  const first = understandText({ text, base: null, focus: null }).blueprint;
-  expect(validateBlueprint(first)).toEqual([]);
-  // Deterministic: the same words give the same blueprint.
-  expect(understandText({ text, base: null, focus: null }).blueprint).toEqual(first);
-  return first;
-}
-
-function entity(blueprint: Blueprint, name: string): Entity {
-  const found = blueprint.entities.find((candidate) => candidate.name === name);
-  if (!found) throw new Error(`no entity ${name} in ${blueprint.entities.map((e) => e.name).join(', ')}`);
-  return found;
-}
-
-const fieldNames = (owner: Entity) => owner.fields.map((field) => field.name);
 
 describe('layoutText: the lines of a request as units', () => {
   it('joins a lead-in and its bullet items into one list', () => {

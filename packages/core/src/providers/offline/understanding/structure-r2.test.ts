@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Blueprint, Entity } from '../../../blueprint/blueprint.ts';
-import { validateBlueprint } from '../../../blueprint/validate-blueprint.ts';
 import { layoutText } from './layout.ts';
-import { understandText } from './understand-text.ts';
+import { entity, entityNames, fieldNames, read } from './understanding-fixture.ts';
 
 // Round 2 of the structure readings (issue 10): which records exist and what each is given. Each
 // rule is a phrasing class, tried in three or more wordings and domains other than the eval sets'.
-
-function read(text: string, base: Blueprint | null = null): Blueprint {
-  const first = understandText({ text, base, focus: null }).blueprint;
-  expect(validateBlueprint(first)).toEqual([]);
-  expect(understandText({ text, base, focus: null }).blueprint).toEqual(first);
-  return first;
-}
-
-function entity(blueprint: Blueprint, name: string): Entity {
-  const found = blueprint.entities.find((candidate) => candidate.name === name);
-  if (!found) throw new Error(`no entity ${name} in ${blueprint.entities.map((e) => e.name).join(', ')}`);
-  return found;
-}
-
-const fieldNames = (owner: Entity) => owner.fields.map((field) => field.name);
-const entityNames = (blueprint: Blueprint) => blueprint.entities.map((owner) => owner.name);
 
 describe('a spreadsheet with columns: the columns are the fields of what lives in the sheet', () => {
   it('names the records from the phrase before "in a … sheet"', () => {

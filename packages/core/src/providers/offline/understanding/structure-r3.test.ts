@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Blueprint, Entity } from '../../../blueprint/blueprint.ts';
-import { validateBlueprint } from '../../../blueprint/validate-blueprint.ts';
-import { understandText } from './understand-text.ts';
+import { entity, fieldNames, read } from './understanding-fixture.ts';
 
 // Round 3 of the structure readings (issue 10): requests where a whole record type or its list was
 // lost at once. Each rule is a phrasing class, tried in wordings and domains other than the eval sets'.
-
-function read(text: string): Blueprint {
-  const first = understandText({ text, base: null, focus: null }).blueprint;
-  expect(validateBlueprint(first)).toEqual([]);
-  expect(understandText({ text, base: null, focus: null }).blueprint).toEqual(first);
-  return first;
-}
-
-function entity(blueprint: Blueprint, name: string): Entity {
-  const found = blueprint.entities.find((candidate) => candidate.name === name);
-  if (!found) throw new Error(`no entity ${name} in ${blueprint.entities.map((e) => e.name).join(', ')}`);
-  return found;
-}
-
-const fieldNames = (owner: Entity) => owner.fields.map((field) => field.name);
 
 describe('"A booking has a, b and c": one record spoken of as any one declares the type', () => {
   it('reads the list after a singular subject with "a" / "an"', () => {

@@ -1,32 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Blueprint, Entity, Field } from '../../../blueprint/blueprint.ts';
-import { validateBlueprint } from '../../../blueprint/validate-blueprint.ts';
-import { understandText } from './understand-text.ts';
+import { entity, field, fieldsOf, read } from './understanding-fixture.ts';
 
 // Round 3 of the type and option readings (issue 10): each rule is a phrasing class, tried in
 // wordings and domains the eval sets do not use.
-
-function read(text: string): Blueprint {
-  const { blueprint } = understandText({ text, base: null, focus: null });
-  expect(validateBlueprint(blueprint)).toEqual([]);
-  return blueprint;
-}
-
-function entity(blueprint: Blueprint, name: string): Entity {
-  const found = blueprint.entities.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
-  if (!found) throw new Error(`no entity ${name} in ${blueprint.entities.map((e) => e.name).join(', ')}`);
-  return found;
-}
-
-function field(owner: Entity, name: string): Field {
-  const found = owner.fields.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
-  if (!found) throw new Error(`no field ${name} in ${owner.fields.map((f) => f.name).join(', ')}`);
-  return found;
-}
-
-function fieldsOf(text: string, name: string): Entity {
-  return entity(read(text), name);
-}
 
 describe('a field asked as a question is a yes/no', () => {
   it('reads "Paid?" in a list as a yes/no and keeps reading the list after it', () => {
